@@ -1,0 +1,32 @@
+package dev.geodr.servicebus.arm;
+
+import java.util.Optional;
+
+/**
+ * The narrow port through which the operator talks to ARM's Service Bus geo-DR API. Every method
+ * either succeeds or throws a classified {@link ArmException}. None of them waits for a transition:
+ * ARM's geo-DR calls return 200 at once and progress is only visible by reading the alias again.
+ */
+public interface ArmGeoDrPort {
+
+    /** The alias record on {@code namespace}; empty when ARM answers 404 NotFound for the alias. */
+    Optional<AliasRecord> getAlias(NamespaceRef namespace, String alias);
+
+    /** PUT on the primary: creates or re-pairs the alias with {@code partner}; returns the record ARM answered. */
+    AliasRecord createOrUpdatePairing(NamespaceRef primary, String alias, NamespaceRef partner, String alternateName);
+
+    /** POST breakPairing, on the primary. */
+    void breakPairing(NamespaceRef primary, String alias);
+
+    /** POST failover, on the secondary ({@code partnerNamespace} of the pairing). */
+    void failover(NamespaceRef secondary, String alias, FailoverMode mode);
+
+    /** DELETE the alias record on the namespace that holds it. */
+    void deleteAlias(NamespaceRef namespace, String alias);
+
+    /** POST listKeys for {@code authorizationRule} under the alias. */
+    AliasKeys listKeys(NamespaceRef namespace, String alias, String authorizationRule);
+
+    /** SKU, region, partitions, entity and private-endpoint counts, for preflight. */
+    NamespaceInfo getNamespace(NamespaceRef namespace);
+}
