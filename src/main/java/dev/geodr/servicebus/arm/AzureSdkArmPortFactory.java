@@ -4,7 +4,6 @@ import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.policy.HttpLogDetailLevel;
 import com.azure.core.http.policy.HttpLogOptions;
-import com.azure.core.http.policy.RetryPolicy;
 import com.azure.core.http.vertx.VertxHttpClientBuilder;
 import com.azure.core.management.AzureEnvironment;
 import com.azure.core.management.profile.AzureProfile;
@@ -118,7 +117,7 @@ public final class AzureSdkArmPortFactory implements ArmPortFactory {
                 .withHttpClient(armHttpClient)
                 // explicit NONE: azure-core would otherwise honour AZURE_HTTP_LOG_DETAIL_LEVEL and could log listKeys bodies
                 .withLogOptions(new HttpLogOptions().setLogLevel(HttpLogDetailLevel.NONE))
-                .withRetryPolicy(new RetryPolicy(new ReadConnectRetryPolicy.NoRetryStrategy()))
+                .withRetryPolicy(new ReadConnectRetryPolicy.NoRetryPolicy())
                 .withPolicy(new ArmCallPolicy(subscription, rateLimiter, listener, classifier))
                 .withPolicy(new ReadConnectRetryPolicy(CONNECT_RETRY_DELAY))
                 .authenticate(credential, new AzureProfile(tenant, subscription, environment));

@@ -7,7 +7,7 @@ import com.azure.core.http.HttpPipelineNextSyncPolicy;
 import com.azure.core.http.HttpPipelinePosition;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.http.policy.HttpPipelinePolicy;
-import com.azure.core.http.policy.RetryStrategy;
+import com.azure.core.http.policy.RetryPolicy;
 import reactor.core.publisher.Mono;
 
 import java.net.ConnectException;
@@ -75,26 +75,19 @@ final class ReadConnectRetryPolicy implements HttpPipelinePolicy {
         return false;
     }
 
-    /** Replaces azure-core's default retry policy (3 retries on 408/429/5xx/IO errors): it never retries. */
-    static final class NoRetryStrategy implements RetryStrategy {
+    /**
+     * Takes the place of azure-core's default retry policy (3 retries on 408/429/5xx/IO errors) and does nothing:
+     * no retry, and none of RetryPolicy's "Retry attempts have been exhausted" log lines on every call.
+     */
+    static final class NoRetryPolicy extends RetryPolicy {
         @Override
-        public int getMaxRetries() {
-            return 0;
+        public Mono<HttpResponse> process(HttpPipelineCallContext context, HttpPipelineNextPolicy next) {
+            return next.process();
         }
 
         @Override
-        public Duration calculateRetryDelay(int retryAttempts) {
-            return Duration.ZERO;
-        }
-
-        @Override
-        public boolean shouldRetry(HttpResponse httpResponse) {
-            return false;
-        }
-
-        @Override
-        public boolean shouldRetryException(Throwable throwable) {
-            return false;
+        public HttpResponse processSync(HttpPipelineCallContext context, HttpPipelineNextSyncPolicy next) {
+            return next.processSync();
         }
     }
 }
