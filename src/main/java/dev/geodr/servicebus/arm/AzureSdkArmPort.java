@@ -117,17 +117,15 @@ public final class AzureSdkArmPort implements ArmGeoDrPort {
             NamespaceBody body = readNamespace(client, namespace);
             long queues = client.getQueues().listByNamespace(rg, name, null, null, op("listQueues")).stream().count();
             long topics = client.getTopics().listByNamespace(rg, name, null, null, op("listTopics")).stream().count();
-            int privateEndpoints = (int) client.getPrivateEndpointConnections()
-                    .list(rg, name, op("listPrivateEndpointConnections")).stream().count();
             return new NamespaceInfo(namespace, body.sku(), body.location(), body.partitions(), queues + topics,
-                    privateEndpoints);
+                    body.privateEndpoints());
         });
     }
 
-    private record NamespaceBody(String sku, String location, int partitions) {
+    private record NamespaceBody(String sku, String location, int partitions, int privateEndpoints) {
     }
 
-    /** GET the namespace through the SDK's own pipeline (auth, limiter, no retry) at {@link #NAMESPACE_API_VERSION}. */
+    /** GET the namespace (SKU, region, partitions, private endpoints) through the SDK's own pipeline (auth, limiter, no retry) at {@link #NAMESPACE_API_VERSION}. */
     private NamespaceBody readNamespace(ServiceBusManagementClient client, NamespaceRef namespace) {
         String url = stripSlash(client.getEndpoint()) + "/subscriptions/" + segment(namespace.subscriptionId())
                 + "/resourceGroups/" + segment(namespace.resourceGroup())
@@ -145,8 +143,10 @@ public final class AzureSdkArmPort implements ArmGeoDrPort {
             }
             JsonNode partitions = JSON.readTree(body).path("properties").path("premiumMessagingPartitions");
             String sku = inner.sku() == null || inner.sku().name() == null ? "" : inner.sku().name().toString();
+            // the namespace resource embeds its private endpoint connections: no separate list call needed
+            int privateEndpoints = inner.privateEndpointConnections() == null ? 0 : inner.privateEndpointConnections().size();
             return new NamespaceBody(sku, inner.location() == null ? "" : inner.location(),
-                    partitions.canConvertToInt() && partitions.asInt() > 0 ? partitions.asInt() : 1);
+                    partitions.canConvertToInt() && partitions.asInt() > 0 ? partitions.asInt() : 1, privateEndpoints);
         } catch (IOException e) {
             throw new ArmException(ArmErrorKind.TRANSIENT, 0, ArmErrorClassifier.CODE_CONNECTION_FAILED,
                     "ARM sent an unreadable namespace body", null, e);

@@ -253,7 +253,8 @@ class AzureSdkArmPortTest {
             if (path.equals(base)) {
                 return Reply.json(200, "{\"sku\":{\"name\":\"Premium\",\"tier\":\"Premium\",\"capacity\":2},\"id\":\"" + base
                         + "\",\"name\":\"sb-nscli000002\",\"type\":\"Microsoft.ServiceBus/Namespaces\",\"location\":\"South Central US\","
-                        + "\"properties\":{\"premiumMessagingPartitions\":2,\"status\":\"Active\"}}");
+                        + "\"properties\":{\"premiumMessagingPartitions\":2,\"status\":\"Active\",\"privateEndpointConnections\":"
+                        + "[{\"id\":\"" + base + "/privateEndpointConnections/pe1\",\"name\":\"pe1\",\"properties\":{}}]}}");
             }
             if (path.equals(base + "/queues") && !query.contains("skip")) {
                 return Reply.json(200, "{\"value\":[{\"name\":\"q1\"},{\"name\":\"q2\"}],\"nextLink\":\"https://arm.example.test"
@@ -265,9 +266,6 @@ class AzureSdkArmPortTest {
             if (path.equals(base + "/topics")) {
                 return Reply.json(200, "{\"value\":[{\"name\":\"t1\"}]}");
             }
-            if (path.equals(base + "/privateEndpointConnections")) {
-                return Reply.json(200, "{\"value\":[{\"name\":\"pe1\",\"properties\":{}}]}");
-            }
             return Reply.json(404, "{\"error\":{\"code\":\"NotFound\",\"message\":\"no route " + path + "\"}}");
         });
 
@@ -276,7 +274,7 @@ class AzureSdkArmPortTest {
         assertThat(info).isEqualTo(new NamespaceInfo(PRIMARY, "Premium", "South Central US", 2, 4, 1));
         assertThat(transport.sent().get(0).query()).isEqualTo("api-version=" + AzureSdkArmPort.NAMESPACE_API_VERSION);
         assertThat(calls).extracting(ArmCall::operation).containsExactly("getNamespace", "listQueues", "listQueues",
-                "listTopics", "listPrivateEndpointConnections");
+                "listTopics");
     }
 
     @Test
