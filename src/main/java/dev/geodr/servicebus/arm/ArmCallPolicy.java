@@ -1,0 +1,155 @@
+package dev.geodr.servicebus.arm;
+
+import com.azure.core.http.HttpPipelineCallContext;
+import com.azure.core.http.HttpPipelineNextPolicy;
+import com.azure.core.http.HttpPipelineNextSyncPolicy;
+import com.azure.core.http.HttpPipelinePosition;
+import com.azure.core.http.HttpResponse;
+import com.azure.core.http.policy.HttpPipelinePolicy;
+import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The first thing every ARM request meets in the SDK pipeline (per call, before retry and authentication):
+ * asks the subscription's rate limiter, refuses the request without sending it when no token is left,
+ * pauses the subscription when ARM answers 429 with a Retry-After, and reports the call to the listener.
+ * Sitting in the pipeline, it also sees the follow-up requests of paged lists.
+ */
+final class ArmCallPolicy implements HttpPipelinePolicy {
+
+    /** Context key under which the adapter names the port operation of a request. */
+    static final String OPERATION_KEY = "dev.geodr.arm.operation";
+    static final String CODE_CLIENT_THROTTLED = "ClientThrottled";
+
+    private final String subscriptionId;
+    private final SubscriptionRateLimiter limiter;
+    private final ArmCallListener listener;
+    private final ArmErrorClassifier classifier;
+
+    ArmCallPolicy(String subscriptionId, SubscriptionRateLimiter limiter, ArmCallListener listener,
+            ArmErrorClassifier classifier) {
+        this.subscriptionId = subscriptionId;
+        this.limiter = limiter;
+        this.listener = listener;
+        this.classifier = classifier;
+    }
+
+    @Override
+    public HttpPipelinePosition getPipelinePosition() {
+        return HttpPipelinePosition.PER_CALL;
+    }
+
+    @Override
+    public Mono<HttpResponse> process(HttpPipelineCallContext context, HttpPipelineNextPolicy next) {
+        String operation = operation(context);
+        ArmException refused = admit(context, operation);
+        if (refused != null) {
+            return Mono.error(refused);
+        }
+        long start = System.nanoTime();
+        return next.process()
+                .doOnNext(response -> completed(operation, response, start))
+                .doOnError(e -> report(operation, 0, start));
+    }
+
+    @Override
+    public HttpResponse processSync(HttpPipelineCallContext context, HttpPipelineNextSyncPolicy next) {
+        String operation = operation(context);
+        ArmException refused = admit(context, operation);
+        if (refused != null) {
+            throw refused;
+        }
+        long start = System.nanoTime();
+        HttpResponse response;
+        try {
+            response = next.processSync();
+        } catch (RuntimeException e) {
+            report(operation, 0, start);
+            throw e;
+        }
+        completed(operation, response, start);
+        return response;
+    }
+
+    private ArmException admit(HttpPipelineCallContext context, String operation) {
+        ArmCallKind kind = ArmCallKind.ofMethod(context.getHttpRequest().getHttpMethod().name());
+        Optional<Duration> wait = limiter.tryAcquire(subscriptionId, kind);
+        if (wait.isEmpty()) {
+            return null;
+        }
+        notifyListener(new ArmCall(operation, subscriptionId, 0, Duration.ZERO, false));
+        boolean paused = limiter.pausedFor(subscriptionId).isPresent();
+        String why = paused
+                ? "ARM answered 429 for subscription " + subscriptionId + "; its Retry-After has not elapsed"
+                : "the client-side ARM " + (kind == ArmCallKind.READ ? "read" : "write")
+                        + " budget for subscription " + subscriptionId + " is used up";
+        return new ArmException(ArmErrorKind.THROTTLED, 0, CODE_CLIENT_THROTTLED,
+                "Request not sent: " + why + ".", wait.get(), null);
+    }
+
+    private void completed(String operation, HttpResponse response, long start) {
+        int status = response.getStatusCode();
+        if (status == 429) {
+            // only an explicit wait pauses the whole subscription; a bare 429 (e.g. "Disaster recovery
+            // operation in progress") concerns one pairing and is left to the operator's backoff
+            classifier.retryAfter(response.getHeaders()).ifPresent(d -> limiter.pause(subscriptionId, d));
+        }
+        report(operation, status, start);
+    }
+
+    private void report(String operation, int status, long start) {
+        notifyListener(new ArmCall(operation, subscriptionId, status, Duration.ofNanos(System.nanoTime() - start), true));
+    }
+
+    private void notifyListener(ArmCall call) {
+        try {
+            listener.onArmCall(call);
+        } catch (RuntimeException ignored) {
+            // metrics must never break a reconcile
+        }
+    }
+
+    static String operation(HttpPipelineCallContext context) {
+        return context.getData(OPERATION_KEY).map(Object::toString)
+                .orElseGet(() -> operationFromRequest(context.getHttpRequest().getHttpMethod().name(),
+                        context.getHttpRequest().getUrl().getPath()));
+    }
+
+    /** Names a request from its method and path, for requests the adapter did not label (paged follow-ups). */
+    static String operationFromRequest(String method, String path) {
+        String p = path == null ? "" : path.toLowerCase(Locale.ROOT);
+        String m = method.toUpperCase(Locale.ROOT);
+        if (p.endsWith("/failover")) {
+            return "failover";
+        }
+        if (p.endsWith("/breakpairing")) {
+            return "breakPairing";
+        }
+        if (p.endsWith("/listkeys")) {
+            return "listKeys";
+        }
+        if (p.contains("/disasterrecoveryconfigs/")) {
+            return switch (m) {
+                case "PUT" -> "createOrUpdatePairing";
+                case "DELETE" -> "deleteAlias";
+                default -> "getAlias";
+            };
+        }
+        if (p.endsWith("/queues")) {
+            return "listQueues";
+        }
+        if (p.endsWith("/topics")) {
+            return "listTopics";
+        }
+        if (p.endsWith("/privateendpointconnections")) {
+            return "listPrivateEndpointConnections";
+        }
+        if (p.matches(".*/namespaces/[^/]+/?")) {
+            return "getNamespace";
+        }
+        return "other";
+    }
+}
