@@ -1,0 +1,157 @@
+package dev.geodr.servicebus.api.v1alpha1;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import dev.geodr.servicebus.arm.NamespaceRef;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+
+class ModelTest {
+
+    static final KubernetesSerialization K8S = new KubernetesSerialization();
+    static final String NS = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/geodr-demo/providers/Microsoft.ServiceBus/namespaces/";
+
+    @Test
+    void namespaceIdPatternIsTheArmPortsPattern() {
+        assertThat(FieldPatterns.NAMESPACE_ID).isEqualTo(NamespaceRef.ID_REGEX);
+        assertThat(FieldPatterns.NAMESPACE_ID).endsWith(FieldPatterns.NAMESPACE_NAME.substring(1));
+    }
+
+    @Test
+    void apiPackageDependsOnNothingElseOfOurs() throws IOException {
+        Path dir = Path.of("src/main/java/dev/geodr/servicebus/api/v1alpha1");
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.toList()) {
+                assertThat(Files.readAllLines(file))
+                        .as(file.toString())
+                        .filteredOn(line -> line.startsWith("import dev.geodr."))
+                        .isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void emptyStatusWritesNothing() {
+        assertThat(K8S.asJson(new ServiceBusGeoPairingStatus())).isEqualTo("{}");
+        assertThat(K8S.asJson(new FailoverStatus())).isEqualTo("{}");
+    }
+
+    @Test
+    void fullStatusRoundTripsAndCompares() {
+        ServiceBusGeoPairing cr = pairing();
+        cr.setStatus(fullStatus());
+        String yaml = K8S.asYaml(cr);
+        ServiceBusGeoPairing back = K8S.unmarshal(yaml, ServiceBusGeoPairing.class);
+        assertThat(back.getStatus()).isEqualTo(cr.getStatus()).hasSameHashCodeAs(cr.getStatus());
+        assertThat(back.getSpec()).isEqualTo(cr.getSpec()).hasSameHashCodeAs(cr.getSpec());
+        assertThat(yaml).contains("phase: \"Intended\"", "outcome: \"Succeeded\"", "mode: \"Safe\"", "type: \"Ready\"");
+
+        ServiceBusGeoPairingStatus changed = fullStatus();
+        changed.getFailover().getInFlight().setPhase(FailoverPhase.Issued);
+        assertThat(changed).isNotEqualTo(cr.getStatus());
+        ServiceBusGeoPairingStatus otherCondition = fullStatus();
+        otherCondition.getConditions().get(0).setMessage("other");
+        assertThat(otherCondition).isNotEqualTo(cr.getStatus());
+    }
+
+    @Test
+    void resourceIdentity() {
+        ServiceBusGeoPairing cr = pairing();
+        assertThat(cr.getApiVersion()).isEqualTo("servicebus.geodr.dev/v1alpha1");
+        assertThat(cr.getKind()).isEqualTo("ServiceBusGeoPairing");
+        assertThat(cr.getPlural()).isEqualTo("servicebusgeopairings");
+        assertThat(cr.getCRDName()).isEqualTo("servicebusgeopairings.servicebus.geodr.dev");
+    }
+
+    @Test
+    void conditionTypesAndReasonsAreValidMetav1Values() throws IllegalAccessException {
+        // metav1.Condition: type is a qualified name, reason matches this pattern
+        String reasonPattern = "^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$";
+        List<String> values = new java.util.ArrayList<>();
+        for (Field f : Conditions.class.getDeclaredFields()) {
+            if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
+                values.add((String) f.get(null));
+            }
+        }
+        assertThat(values).contains("Ready", "Reconciling", "Stalled", "FailoverReady", "Paired", "Pairing", "Breaking",
+                "FailingOver", "FailedOver", "Deleting", "InvalidSpec", "AzureError", "Throttled", "ReplicationPending",
+                "NotPaired", "Unreachable", "Progressing", "Reconciled");
+        assertThat(values).allSatisfy(v -> assertThat(v).matches(reasonPattern));
+    }
+
+    static ServiceBusGeoPairing pairing() {
+        ServiceBusGeoPairing cr = new ServiceBusGeoPairing();
+        cr.getMetadata().setName("orders");
+        ServiceBusGeoPairingSpec spec = new ServiceBusGeoPairingSpec();
+        spec.setAlias("orders");
+        spec.setPrimaryNamespace(NS + "orders-weu");
+        spec.setPartnerNamespace(NS + "orders-neu");
+        spec.setFailoverRequested(4);
+        spec.setConnectionSecret(new ConnectionSecret("orders-alias", ConnectionSecret.DEFAULT_AUTHORIZATION_RULE));
+        spec.setCredentialsSecretRef(new SecretReference("orders-azure"));
+        cr.setSpec(spec);
+        return cr;
+    }
+
+    static ServiceBusGeoPairingStatus fullStatus() {
+        ServiceBusGeoPairingStatus s = new ServiceBusGeoPairingStatus();
+        s.setObservedGeneration(7L);
+        s.setRole("Primary");
+        s.setProvisioningState("Succeeded");
+        s.setPendingReplicationOperationsCount(0L);
+        s.setActiveNamespace(NS + "orders-weu");
+        s.setActiveNamespaceName("orders-weu");
+        NamespaceStatus primary = new NamespaceStatus();
+        primary.setNamespace(NS + "orders-weu");
+        primary.setRole("Primary");
+        primary.setProvisioningState("Succeeded");
+        primary.setPartnerNamespace(NS + "orders-neu");
+        primary.setReachable(true);
+        s.setPrimary(primary);
+        NamespaceStatus partner = new NamespaceStatus();
+        partner.setNamespace(NS + "orders-neu");
+        partner.setRole("Secondary");
+        partner.setProvisioningState("Succeeded");
+        partner.setPartnerNamespace(NS + "orders-weu");
+        partner.setReachable(true);
+        s.setPartner(partner);
+        FailoverStatus failover = new FailoverStatus();
+        failover.setLastHandledRequest(3L);
+        FailoverInFlight inFlight = new FailoverInFlight();
+        inFlight.setRequest(4L);
+        inFlight.setMode(FailoverMode.Safe);
+        inFlight.setFrom(NS + "orders-weu");
+        inFlight.setTo(NS + "orders-neu");
+        inFlight.setPhase(FailoverPhase.Intended);
+        inFlight.setStartedAt("2025-01-02T03:04:05Z");
+        failover.setInFlight(inFlight);
+        FailoverResult last = new FailoverResult();
+        last.setRequest(3L);
+        last.setOutcome(FailoverOutcome.Succeeded);
+        last.setMode(FailoverMode.Forced);
+        last.setFrom(NS + "orders-neu");
+        last.setTo(NS + "orders-weu");
+        last.setStartedAt("2025-01-01T00:00:00Z");
+        last.setCompletedAt("2025-01-01T00:01:00Z");
+        last.setMessage("failed over");
+        failover.setLast(last);
+        s.setFailover(failover);
+        s.setLastSyncTime("2025-01-02T03:04:06Z");
+        Condition ready = new ConditionBuilder().withType(Conditions.READY).withStatus(Conditions.FALSE)
+                .withReason(Conditions.FAILING_OVER).withMessage("failing over to orders-neu").withObservedGeneration(7L)
+                .withLastTransitionTime("2025-01-02T03:04:05Z").build();
+        s.setConditions(new java.util.ArrayList<>(List.of(ready)));
+        return s;
+    }
+}
