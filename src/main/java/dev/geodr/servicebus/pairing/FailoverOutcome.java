@@ -1,0 +1,5 @@
+package dev.geodr.servicebus.pairing;
+
+public enum FailoverOutcome {
+    Succeeded, Failed, Rejected
+}

@@ -1,0 +1,25 @@
+package dev.geodr.servicebus.pairing;
+
+import dev.geodr.servicebus.arm.FailoverMode;
+import dev.geodr.servicebus.arm.NamespaceRef;
+import java.time.Instant;
+
+/**
+ * The failover request being served.
+ *
+ * @param from the namespace that was primary when the request was taken
+ * @param to the namespace the failover is POSTed on, and that becomes active
+ * @param startedAt when the request was taken; the Safe timeout counts from here
+ * @param phaseSince when the current phase began; the Issued timeout counts from here
+ */
+public record InFlightFailover(long request, FailoverMode mode, NamespaceRef from, NamespaceRef to,
+        FailoverPhase phase, Instant startedAt, Instant phaseSince) {
+
+    public InFlightFailover inPhase(FailoverPhase next, Instant now) {
+        return new InFlightFailover(request, mode, from, to, next, startedAt, now);
+    }
+
+    public InFlightFailover forRequest(long newRequest) {
+        return new InFlightFailover(newRequest, mode, from, to, phase, startedAt, phaseSince);
+    }
+}

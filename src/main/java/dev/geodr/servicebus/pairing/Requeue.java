@@ -1,0 +1,7 @@
+package dev.geodr.servicebus.pairing;
+
+import java.time.Duration;
+
+/** When to look again. {@code jitter} spreads steady-state polls of many pairings over time. */
+public record Requeue(Duration after, boolean jitter) {
+}

@@ -1,0 +1,146 @@
+package dev.geodr.servicebus.simulator.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.geodr.servicebus.simulator.ThrottleLimits;
+import dev.geodr.servicebus.simulator.render.Json;
+import dev.geodr.servicebus.simulator.state.ArmError;
+import dev.geodr.servicebus.simulator.state.NsKeys;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Injected trouble (admin {@code /simulator/faults}): namespaces cut off by a regional outage, the next
+ * N calls of an operation failing, added latency, and shrunken throttle buckets. Parsing is
+ * all-or-nothing: a request with one bad field changes nothing.
+ */
+public final class Faults {
+
+    /** Operation names as they appear in the call log ({@code operation}). */
+    public static final Set<String> OPERATIONS = Set.of("put", "get", "list", "delete", "breakpairing", "failover",
+            "checknameavailability", "listauthorizationrules", "getauthorizationrule", "listkeys", "getnamespace",
+            "listqueues", "listtopics", "any");
+
+    private static final class FailNext {
+        final String operation;
+        int remaining;
+        final int status;
+        final String code;
+        final String message;
+        final Long retryAfterSeconds;
+
+        FailNext(String operation, int remaining, int status, String code, String message, Long retryAfterSeconds) {
+            this.operation = operation;
+            this.remaining = remaining;
+            this.status = status;
+            this.code = code;
+            this.message = message;
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+    }
+
+    private final ThrottleBuckets buckets;
+    private final ThrottleLimits configuredLimits;
+    private final Map<String, String> unreachable = new LinkedHashMap<>();
+    private final List<FailNext> failNext = new ArrayList<>();
+    private long latencyMs;
+
+    public Faults(ThrottleBuckets buckets, ThrottleLimits configuredLimits) {
+        this.buckets = buckets;
+        this.configuredLimits = configuredLimits;
+    }
+
+    public synchronized boolean isUnreachable(String nsKey) {
+        return !unreachable.isEmpty() && unreachable.containsKey(nsKey);
+    }
+
+    public synchronized long latencyMs() {
+        return latencyMs;
+    }
+
+    /** Consumes one injected failure for {@code operation}, if any is armed. */
+    public synchronized ArmError takeFailure(String operation) {
+        for (Iterator<FailNext> it = failNext.iterator(); it.hasNext();) {
+            FailNext f = it.next();
+            if (f.operation.equals("any") || f.operation.equalsIgnoreCase(operation)) {
+                if (--f.remaining <= 0) {
+                    it.remove();
+                }
+                ArmError e = ArmError.rp(f.status, f.code, f.message);
+                Long retry = f.retryAfterSeconds != null ? f.retryAfterSeconds : (f.status == 429 ? Long.valueOf(1) : null);
+                return retry == null ? e : e.withHeader("Retry-After", Long.toString(retry));
+            }
+        }
+        return null;
+    }
+
+    /** Applies a {@code POST /simulator/faults} body; throws {@link IllegalArgumentException} and changes nothing on bad input. */
+    public void apply(JsonNode body) {
+        FaultRequest req = FaultRequest.parse(body);
+        synchronized (this) {
+            req.unreachable().forEach((key, id) -> unreachable.put(key, id));
+            req.reachable().forEach(unreachable::remove);
+            for (FaultRequest.FailSpec f : req.failNext()) {
+                failNext.add(new FailNext(f.operation(), f.count(), f.status(), f.code(), f.message(), f.retryAfterSeconds()));
+            }
+            if (req.latencyMs() != null) {
+                latencyMs = req.latencyMs();
+            }
+        }
+        if (req.throttle() != null) {
+            buckets.reconfigure(req.throttle().applyTo(configuredLimits));
+        }
+    }
+
+    /** {@code DELETE /simulator/faults}: everything back to normal, buckets to the configured limits. */
+    public void clear() {
+        synchronized (this) {
+            unreachable.clear();
+            failNext.clear();
+            latencyMs = 0;
+        }
+        buckets.reconfigure(configuredLimits);
+    }
+
+    public synchronized ObjectNode toJson() {
+        ObjectNode body = Json.object();
+        ArrayNode ids = body.putArray("unreachable");
+        unreachable.values().forEach(ids::add);
+        ArrayNode fails = body.putArray("failNext");
+        for (FailNext f : failNext) {
+            ObjectNode n = fails.addObject();
+            n.put("operation", f.operation);
+            n.put("remaining", f.remaining);
+            n.put("status", f.status);
+            n.put("code", f.code);
+            n.put("message", f.message);
+            if (f.retryAfterSeconds != null) {
+                n.put("retryAfterSeconds", f.retryAfterSeconds);
+            }
+        }
+        body.put("latencyMs", latencyMs);
+        ThrottleLimits l = buckets.limits();
+        ObjectNode t = body.putObject("throttle");
+        t.put("reads", l.reads());
+        t.put("readsRefillPerSecond", l.readsRefillPerSecond());
+        t.put("writes", l.writes());
+        t.put("writesRefillPerSecond", l.writesRefillPerSecond());
+        t.put("deletes", l.deletes());
+        t.put("deletesRefillPerSecond", l.deletesRefillPerSecond());
+        return body;
+    }
+
+    static String keyOfId(String id) {
+        java.util.regex.Matcher m = FaultRequest.NAMESPACE_ID.matcher(id.trim());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("'" + id + "' is not a namespace ARM id "
+                    + "(/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.ServiceBus/namespaces/{name})");
+        }
+        return NsKeys.of(m.group(1), m.group(2), m.group(3));
+    }
+}

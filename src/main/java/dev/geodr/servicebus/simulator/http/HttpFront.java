@@ -1,0 +1,153 @@
+package dev.geodr.servicebus.simulator.http;
+
+import dev.geodr.servicebus.simulator.state.ArmError;
+import dev.geodr.servicebus.simulator.state.ErrorTemplates;
+import io.netty.handler.codec.TooLongFrameException;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * Where Vert.x hands requests over: reads the body under a size cap, applies the latency fault with a
+ * timer (never by blocking the event loop), sends admin paths to the admin API and everything else to
+ * ARM, and writes the answer.
+ */
+public final class HttpFront {
+
+    private static final Logger LOG = Logger.getLogger(HttpFront.class);
+
+    private final Vertx vertx;
+    private final ArmHandler arm;
+    private final AdminHandler admin;
+    private final Faults faults;
+    private final CallLog calls;
+    private final int maxBodyBytes;
+    private final java.util.function.LongSupplier virtualNow;
+
+    public HttpFront(Vertx vertx, ArmHandler arm, AdminHandler admin, Faults faults, CallLog calls, int maxBodyBytes,
+            java.util.function.LongSupplier virtualNow) {
+        this.vertx = vertx;
+        this.arm = arm;
+        this.admin = admin;
+        this.faults = faults;
+        this.calls = calls;
+        this.maxBodyBytes = maxBodyBytes;
+        this.virtualNow = virtualNow;
+    }
+
+    public void handle(HttpServerRequest req) {
+        String declared = req.getHeader("Content-Length");
+        long length = parseLength(declared);
+        if (length > maxBodyBytes) {
+            tooLarge(req);
+            return;
+        }
+        if ("100-continue".equalsIgnoreCase(req.getHeader("Expect"))) {
+            req.response().writeContinue();
+        }
+        Buffer body = Buffer.buffer();
+        boolean[] aborted = { false };
+        req.handler(chunk -> {
+            if (aborted[0]) {
+                return;
+            }
+            if (body.length() + chunk.length() > maxBodyBytes) {
+                aborted[0] = true;
+                tooLarge(req);
+                return;
+            }
+            body.appendBuffer(chunk);
+        });
+        req.exceptionHandler(e -> LOG.debugf("request stream failed: %s", e.toString()));
+        req.endHandler(v -> {
+            if (!aborted[0]) {
+                dispatch(req, body.toString(StandardCharsets.UTF_8));
+            }
+        });
+    }
+
+    private void dispatch(HttpServerRequest req, String body) {
+        Map<String, String> headers = new HashMap<>();
+        req.headers().forEach(e -> headers.putIfAbsent(e.getKey(), e.getValue()));
+        SimRequest r = new SimRequest(req.method().name(), req.path() == null ? "" : req.path(), req.query(), headers, body);
+        if (AdminHandler.isAdminPath(r.rawPath())) {
+            write(req, admin.handle(r));
+            return;
+        }
+        long latency = faults.latencyMs();
+        if (latency > 0) {
+            vertx.setTimer(latency, id -> write(req, arm.handle(r)));
+        } else {
+            write(req, arm.handle(r));
+        }
+    }
+
+    /** Requests Vert.x could not parse (line or headers too long, garbage): an ARM-shaped 4xx, then close. */
+    public void handleInvalid(HttpServerRequest req) {
+        int status = 400;
+        String code = "BadRequest";
+        String message = "The request could not be parsed as HTTP.";
+        Throwable cause = req.decoderResult() == null ? null : req.decoderResult().cause();
+        if (cause instanceof TooLongFrameException) {
+            String m = String.valueOf(cause.getMessage());
+            if (m.contains("header")) {
+                status = 431;
+                code = "RequestHeaderFieldsTooLarge";
+                message = "The request headers are too large.";
+            } else {
+                status = 414;
+                code = "RequestUriTooLong";
+                message = "The request line is too long.";
+            }
+        }
+        SimResponse r = SimResponse.error(ArmError.gateway(status, code, ErrorTemplates.SIM + message), "-");
+        r.close = true;
+        write(req, r);
+    }
+
+    private void tooLarge(HttpServerRequest req) {
+        SimResponse r = SimResponse.error(ArmError.gateway(413, "RequestEntityTooLarge",
+                ErrorTemplates.SIM + "The request body exceeds " + maxBodyBytes + " bytes."), "-");
+        r.close = true;
+        if (!AdminHandler.isAdminPath(req.path() == null ? "" : req.path())) {
+            calls.add(req.method().name(), String.valueOf(req.path()), "unknown", null, 413, virtualNow.getAsLong());
+        }
+        write(req, r);
+    }
+
+    private void write(HttpServerRequest req, SimResponse r) {
+        HttpServerResponse resp = req.response();
+        if (resp.ended() || resp.closed()) {
+            return;
+        }
+        resp.setStatusCode(r.status);
+        r.headers.forEach(resp::putHeader);
+        if (r.close) {
+            resp.putHeader("Connection", "close");
+        }
+        if (r.body.isEmpty()) {
+            resp.putHeader("Content-Length", "0");
+        }
+        resp.end(r.body).onComplete(ar -> {
+            if (r.close) {
+                req.connection().close();
+            }
+        });
+    }
+
+    private static long parseLength(String declared) {
+        if (declared == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(declared.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.geodr.servicebus.simulator.render;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.geodr.servicebus.simulator.state.SimNamespace;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * Namespace-level reads the operator's preflight makes through the real SDK
+ * ({@code getNamespaces().getByResourceGroup}, {@code getQueues()/getTopics().listByNamespace}).
+ * Entities are modelled as queues; there are no topics.
+ */
+public final class NamespaceBodies {
+
+    private NamespaceBodies() {
+    }
+
+    public static ObjectNode namespace(SimNamespace ns) {
+        ObjectNode body = Json.object();
+        ObjectNode sku = body.putObject("sku");
+        sku.put("name", ns.sku());
+        sku.put("tier", ns.sku());
+        if (ns.isPremium()) {
+            sku.put("capacity", Math.max(1, ns.partitions()));
+        }
+        body.put("id", ns.id());
+        body.put("name", ns.name());
+        body.put("type", "Microsoft.ServiceBus/Namespaces");
+        body.put("location", ns.location());
+        body.putObject("tags");
+        ObjectNode p = body.putObject("properties");
+        p.put("premiumMessagingPartitions", ns.isPremium() ? ns.partitions() : 0);
+        p.put("minimumTlsVersion", "1.2");
+        p.put("publicNetworkAccess", ns.privateEndpoints() > 0 ? "Disabled" : "Enabled");
+        p.put("disableLocalAuth", false);
+        p.put("zoneRedundant", false);
+        ArrayNode pes = p.putArray("privateEndpointConnections");
+        for (int i = 1; i <= ns.privateEndpoints(); i++) {
+            pes.add(privateEndpoint(ns, i));
+        }
+        p.put("provisioningState", "Succeeded");
+        p.put("status", "Active");
+        p.put("metricId", ns.subscriptionId() + ":" + ns.name().toLowerCase(Locale.ROOT));
+        p.put("createdAt", Instant.ofEpochMilli(ns.createdAt()).toString());
+        p.put("updatedAt", Instant.ofEpochMilli(ns.updatedAt()).toString());
+        p.put("serviceBusEndpoint", "https://" + ns.name().toLowerCase(Locale.ROOT) + ".servicebus.windows.net:443/");
+        return body;
+    }
+
+    private static ObjectNode privateEndpoint(SimNamespace ns, int i) {
+        ObjectNode pe = Json.object();
+        String name = ns.name() + "-pe-" + i;
+        pe.put("id", ns.id() + "/privateEndpointConnections/" + name);
+        pe.put("name", name);
+        pe.put("type", "Microsoft.ServiceBus/Namespaces/PrivateEndpointConnections");
+        pe.put("location", ns.location());
+        ObjectNode props = pe.putObject("properties");
+        props.putObject("privateEndpoint").put("id", "/subscriptions/" + ns.subscriptionId() + "/resourceGroups/"
+                + ns.resourceGroup() + "/providers/Microsoft.Network/privateEndpoints/" + name);
+        ObjectNode state = props.putObject("privateLinkServiceConnectionState");
+        state.put("status", "Approved");
+        state.put("description", "Auto-Approved");
+        props.put("provisioningState", "Succeeded");
+        return pe;
+    }
+
+    /** {@code {"value":[...]}} with {@code count} queues named queue-1…queue-N, and no nextLink. */
+    public static ObjectNode queues(SimNamespace ns, long count) {
+        ObjectNode body = Json.object();
+        ArrayNode value = body.putArray("value");
+        String created = Instant.ofEpochMilli(ns.createdAt()).toString();
+        for (long i = 1; i <= count; i++) {
+            ObjectNode q = value.addObject();
+            q.put("id", ns.id() + "/queues/queue-" + i);
+            q.put("name", "queue-" + i);
+            q.put("type", "Microsoft.ServiceBus/Namespaces/Queues");
+            q.put("location", ns.location());
+            ObjectNode p = q.putObject("properties");
+            p.put("maxSizeInMegabytes", 1024);
+            p.put("sizeInBytes", 0);
+            p.put("messageCount", 0);
+            p.put("status", "Active");
+            p.put("createdAt", created);
+            p.put("updatedAt", created);
+        }
+        return body;
+    }
+
+    public static ObjectNode topics() {
+        ObjectNode body = Json.object();
+        body.putArray("value");
+        return body;
+    }
+}

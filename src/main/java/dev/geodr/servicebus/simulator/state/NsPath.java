@@ -1,0 +1,9 @@
+package dev.geodr.servicebus.simulator.state;
+
+/** The namespace named by a request path, in the caller's casing. */
+public record NsPath(String subscriptionId, String resourceGroup, String name) {
+
+    public String key() {
+        return NsKeys.of(subscriptionId, resourceGroup, name);
+    }
+}

@@ -1,0 +1,105 @@
+package dev.geodr.servicebus.simulator.state;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A simulated {@code Microsoft.ServiceBus/namespaces} resource. Mutable, and only ever touched while
+ * the {@link SimulatorState} lock is held.
+ */
+public final class SimNamespace {
+
+    final String subscriptionId;
+    final String resourceGroup;
+    final String name;
+    String location;
+    String sku;
+    int partitions;
+    /** Entities (queues) as stored; a paired secondary reports its primary's replicated count instead. */
+    long entities;
+    int privateEndpoints;
+    final long createdAt;
+    long updatedAt;
+    /** Keyed by lower-cased rule name; insertion order is the wire order, Root first. */
+    final Map<String, AuthRule> rules = new LinkedHashMap<>();
+    SimAliasRecord alias;
+
+    SimNamespace(String subscriptionId, String resourceGroup, String name, long createdAt) {
+        this.subscriptionId = subscriptionId;
+        this.resourceGroup = resourceGroup;
+        this.name = name;
+        this.createdAt = createdAt;
+        this.updatedAt = createdAt;
+    }
+
+    public String key() {
+        return NsKeys.of(subscriptionId, resourceGroup, name);
+    }
+
+    public String id() {
+        return NsKeys.id(subscriptionId, resourceGroup, name);
+    }
+
+    public String subscriptionId() {
+        return subscriptionId;
+    }
+
+    public String resourceGroup() {
+        return resourceGroup;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String location() {
+        return location;
+    }
+
+    public String sku() {
+        return sku;
+    }
+
+    public int partitions() {
+        return partitions;
+    }
+
+    public int privateEndpoints() {
+        return privateEndpoints;
+    }
+
+    public long createdAt() {
+        return createdAt;
+    }
+
+    public long updatedAt() {
+        return updatedAt;
+    }
+
+    public boolean isPremium() {
+        return "Premium".equals(sku);
+    }
+
+    /** Partition parity is about partitioned vs not, §5.4. */
+    boolean isPartitioned() {
+        return partitions > 1;
+    }
+
+    public List<AuthRule> rules() {
+        return new ArrayList<>(rules.values());
+    }
+
+    AuthRule rule(String ruleName) {
+        return rules.get(NsKeys.lower(ruleName));
+    }
+
+    void putRule(AuthRule rule) {
+        rules.put(NsKeys.lower(rule.name()), rule);
+    }
+
+    public SimAliasRecord alias() {
+        return alias;
+    }
+}
