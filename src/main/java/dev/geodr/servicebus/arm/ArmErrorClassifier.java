@@ -103,7 +103,7 @@ public final class ArmErrorClassifier {
     }
 
     /** Classifies an ARM error response that did not come wrapped in an SDK exception. */
-    public ArmException fromStatus(int status, HttpHeaders headers, String body, Throwable cause) {
+    ArmException fromStatus(int status, HttpHeaders headers, String body, Throwable cause) {
         ErrorBody error = ErrorBody.parse(body);
         return build(status, headers, error.code(), error.message(), cause);
     }
@@ -139,7 +139,7 @@ public final class ArmErrorClassifier {
     }
 
     /** The wait ARM asked for in these headers, if any. */
-    public Optional<Duration> retryAfter(HttpHeaders headers) {
+    Optional<Duration> retryAfter(HttpHeaders headers) {
         if (headers == null) {
             return Optional.empty();
         }

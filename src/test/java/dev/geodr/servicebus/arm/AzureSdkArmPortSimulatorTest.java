@@ -1,0 +1,295 @@
+package dev.geodr.servicebus.arm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.InstanceOfAssertFactories.type;
+
+import dev.geodr.servicebus.simulator.ArmSimulator;
+import dev.geodr.servicebus.simulator.SimulatorConfig;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The adapter with the real Azure SDK (Vert.x client, bearer-token policy, TLS trusting the simulator's
+ * self-signed certificate) against the embedded ARM simulator in manual-clock mode: every port method, the
+ * 404/400/409/429 paths, and the call log as the witness of what reached "ARM".
+ */
+class AzureSdkArmPortSimulatorTest {
+
+    static final String SUB = "5f1c2e3d-0000-4000-8000-000000000001";
+    static final String OTHER_SUB = "5f1c2e3d-0000-4000-8000-000000000002";
+    static final NamespaceRef A = new NamespaceRef(SUB, "rg-east", "geo-primary-ns");
+    static final NamespaceRef B = new NamespaceRef(SUB, "rg-west", "geo-secondary-ns");
+    static final String ALIAS = "Geo-Alias-One";
+
+    static ArmSimulator sim;
+    static Vertx vertx;
+    static SimulatorAdmin admin;
+
+    final MutableClock clock = MutableClock.atEpochPlus(0);
+    final List<ArmCall> calls = new CopyOnWriteArrayList<>();
+    ArmGeoDrPort port;
+
+    @BeforeAll
+    static void startSimulator() throws Exception {
+        sim = ArmSimulator.start(SimulatorConfig.fromEnv(Map.of("SIMULATOR_PORT", "0", "SIMULATOR_CLOCK", "manual")));
+        vertx = Vertx.vertx();
+        admin = new SimulatorAdmin(sim.baseUri(), sim.certificatePath());
+    }
+
+    @AfterAll
+    static void stopSimulator() throws Exception {
+        if (vertx != null) {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+        if (sim != null) {
+            sim.close();
+        }
+    }
+
+    @BeforeEach
+    void freshState() {
+        admin.reset();
+        admin.namespace(A, "{\"location\":\"eastus\",\"sku\":\"Premium\",\"partitions\":1,\"entities\":0,\"privateEndpoints\":0}");
+        admin.namespace(B, "{\"location\":\"westus\",\"sku\":\"Premium\",\"partitions\":1,\"entities\":0,\"privateEndpoints\":0}");
+        port = new AzureSdkArmPortFactory(vertx, ArmEndpointSettings.forSimulator(sim.baseUri(), sim.certificatePath()),
+                calls::add, clock).forIdentity(new ArmIdentity.OperatorDefault());
+    }
+
+    private void pairAndSettle() {
+        port.createOrUpdatePairing(A, ALIAS, B, null);
+        admin.advance(200);
+        assertThat(port.getAlias(A, ALIAS)).get().extracting(AliasRecord::provisioningState)
+                .isEqualTo(ProvisioningState.Succeeded);
+    }
+
+    private static ArmException thrown(Runnable call) {
+        try {
+            call.run();
+        } catch (ArmException e) {
+            return e;
+        }
+        throw new AssertionError("expected an ArmException");
+    }
+
+    @Test
+    void preflightReadsTheNamespace() {
+        admin.namespace(A, "{\"entities\":3,\"privateEndpoints\":2,\"partitions\":2}");
+
+        NamespaceInfo info = port.getNamespace(A);
+
+        assertThat(info.namespace()).isEqualTo(A);
+        assertThat(info.isPremium()).isTrue();
+        assertThat(info.location()).isNotBlank();
+        assertThat(info.partitions()).isEqualTo(2);
+        assertThat(info.entityCount()).isEqualTo(3);
+        assertThat(info.privateEndpoints()).isEqualTo(2);
+
+        admin.namespace(B, "{\"sku\":\"Standard\"}");
+        assertThat(port.getNamespace(B).sku()).isEqualTo("Standard");
+    }
+
+    @Test
+    void aMissingNamespaceIsNotFoundWhileAMissingAliasIsEmpty() {
+        NamespaceRef ghost = new NamespaceRef(SUB, "rg-east", "no-such-namespace");
+
+        assertThat(port.getAlias(A, ALIAS)).isEmpty();
+        for (Runnable call : List.<Runnable>of(() -> port.getAlias(ghost, ALIAS), () -> port.getNamespace(ghost))) {
+            ArmException e = thrown(call);
+            assertThat(e.kind()).isEqualTo(ArmErrorKind.NOT_FOUND);
+            assertThat(e.isNamespaceNotFound()).isTrue();
+            assertThat(e.getMessage()).contains("no-such-namespace");
+        }
+    }
+
+    @Test
+    void pairReadBothSidesListKeysBreakRepairFailOverAndDelete() {
+        AliasRecord accepted = port.createOrUpdatePairing(A, ALIAS, B, null);
+        assertThat(accepted.role()).isEqualTo(AliasRole.Primary);
+        assertThat(accepted.provisioningState()).isEqualTo(ProvisioningState.Accepted);
+        assertThat(accepted.partnerNamespace()).contains(B);
+        assertThat(port.getAlias(B, ALIAS)).get().satisfies(s -> {
+            assertThat(s.role()).isEqualTo(AliasRole.Secondary);
+            assertThat(s.partnerNamespace()).contains(A);
+        });
+
+        admin.advance(200);
+        assertThat(port.getAlias(A, ALIAS)).get().satisfies(p -> {
+            assertThat(p.provisioningState()).isEqualTo(ProvisioningState.Succeeded);
+            assertThat(p.alias()).isEqualTo(ALIAS);
+            assertThat(p.pendingReplicationOperationsCount()).contains(0L);
+        });
+
+        AliasKeys keys = port.listKeys(A, ALIAS, "RootManageSharedAccessKey");
+        assertThat(keys.aliasPrimaryConnectionString())
+                .startsWith("Endpoint=sb://geo-alias-one.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;");
+        assertThat(keys.aliasSecondaryConnectionString()).startsWith("Endpoint=sb://geo-alias-one.servicebus.windows.net/;");
+        assertThat(keys.primaryKey()).isNotBlank();
+        assertThat(keys.toString()).doesNotContain(keys.primaryKey());
+
+        // E1: delete refused while paired
+        ArmException e1 = thrown(() -> port.deleteAlias(A, ALIAS));
+        assertThat(e1.kind()).isEqualTo(ArmErrorKind.CONFLICT);
+        assertThat(e1.httpStatus()).isEqualTo(400);
+        assertThat(e1.getMessage()).isEqualTo("Delete operation is only allowed when primary namespace does not have secondary namespace.");
+
+        port.breakPairing(A, ALIAS);
+        admin.advance(200);
+        assertThat(port.getAlias(A, ALIAS)).get().satisfies(p -> {
+            assertThat(p.role()).isEqualTo(AliasRole.PrimaryNotReplicating);
+            assertThat(p.partnerNamespace()).isEmpty();
+        });
+        assertThat(port.getAlias(B, ALIAS)).isEmpty();
+
+        port.createOrUpdatePairing(A, ALIAS, B, null); // re-pair the PNR record
+        admin.advance(200);
+        port.failover(B, ALIAS, FailoverMode.Forced);
+        admin.advance(200);
+        assertThat(port.getAlias(B, ALIAS)).get().extracting(AliasRecord::role).isEqualTo(AliasRole.PrimaryNotReplicating);
+        assertThat(port.getAlias(A, ALIAS)).as("the old primary loses its record").isEmpty();
+        assertThat(admin.calls("POST", "/failover")).singleElement().satisfies(c -> {
+            assertThat(c.path()).containsIgnoringCase(B.name());
+            assertThat(c.status()).isEqualTo(200);
+        });
+
+        port.deleteAlias(B, ALIAS);
+        admin.advance(120);
+        assertThat(port.getAlias(B, ALIAS)).isEmpty();
+        ArmException gone = thrown(() -> port.deleteAlias(B, ALIAS));
+        assertThat(gone.kind()).isEqualTo(ArmErrorKind.NOT_FOUND);
+        assertThat(gone.code()).isEqualTo("NotFound");
+        assertThat(gone.getMessage()).doesNotContain("CorrelationId");
+    }
+
+    @Test
+    void safeFailoverCarriesIsSafeFailoverAndForcedDoesNot() {
+        port.createOrUpdatePairing(A, ALIAS, B, null); // still pairing: a safe failover must be refused
+
+        ArmException refused = thrown(() -> port.failover(B, ALIAS, FailoverMode.Safe));
+        assertThat(refused.kind()).isEqualTo(ArmErrorKind.CONFLICT);
+        assertThat(refused.httpStatus()).isEqualTo(409);
+        assertThat(refused.getMessage()).isEqualTo("Namespace Replication is still in progress, retry the operation after some time...");
+
+        port.failover(B, ALIAS, FailoverMode.Forced); // a forced failover needs no completed sync
+        assertThat(admin.calls("POST", "/failover")).extracting(SimulatorAdmin.Call::status).containsExactly(409, 200);
+    }
+
+    @Test
+    void safeFailoverOfASettledPairingSucceeds() {
+        pairAndSettle();
+        port.failover(B, ALIAS, FailoverMode.Safe);
+        admin.advance(200);
+        assertThat(port.getAlias(B, ALIAS)).get().extracting(AliasRecord::role).isEqualTo(AliasRole.PrimaryNotReplicating);
+        assertThat(admin.calls("POST", "/failover")).hasSize(1);
+    }
+
+    @Test
+    void preconditionFailuresAreConflicts() {
+        admin.namespace(B, "{\"sku\":\"Standard\"}");
+        ArmException notPremium = thrown(() -> port.createOrUpdatePairing(A, ALIAS, B, null));
+        assertThat(notPremium.kind()).isEqualTo(ArmErrorKind.CONFLICT);
+        assertThat(notPremium.httpStatus()).isEqualTo(400);
+        assertThat(notPremium.code()).isEqualTo("BadRequest");
+
+        admin.namespace(B, "{\"sku\":\"Premium\"}");
+        NamespaceRef c = new NamespaceRef(SUB, "rg-west", "geo-third-ns");
+        admin.namespace(c, "{}");
+        pairAndSettle();
+        ArmException alreadyPaired = thrown(() -> port.createOrUpdatePairing(c, "other-alias-x", B, null));
+        assertThat(alreadyPaired.kind()).isEqualTo(ArmErrorKind.CONFLICT);
+        assertThat(alreadyPaired.httpStatus()).isEqualTo(409);
+        assertThat(alreadyPaired.code()).isEqualTo("Conflict");
+    }
+
+    @Test
+    void aFailoverAnswered500IsSentExactlyOnce() {
+        pairAndSettle();
+        admin.faults("{\"failNext\":{\"operation\":\"failover\",\"count\":1,\"status\":500}}");
+
+        ArmException e = thrown(() -> port.failover(B, ALIAS, FailoverMode.Forced));
+
+        assertThat(e.kind()).isEqualTo(ArmErrorKind.TRANSIENT);
+        assertThat(e.httpStatus()).isEqualTo(500);
+        assertThat(admin.calls("POST", "/failover")).singleElement().extracting(SimulatorAdmin.Call::status).isEqualTo(500);
+    }
+
+    @Test
+    void a429RetryAfterHoldsTheSubscriptionAndNothingIsSentUntilItElapses() {
+        admin.faults("{\"failNext\":{\"operation\":\"get\",\"count\":1,\"status\":429,\"code\":\"SubscriptionRequestsThrottled\","
+                + "\"message\":\"Number of 'read' requests exceeded.\",\"retryAfterSeconds\":7}}");
+
+        ArmException throttled = thrown(() -> port.getAlias(A, ALIAS));
+        assertThat(throttled.kind()).isEqualTo(ArmErrorKind.THROTTLED);
+        assertThat(throttled.httpStatus()).isEqualTo(429);
+        assertThat(throttled.retryAfter()).contains(Duration.ofSeconds(7));
+        int armCalls = admin.calls().size();
+
+        clock.advance(Duration.ofSeconds(6));
+        for (Runnable call : List.<Runnable>of(() -> port.getAlias(B, ALIAS), () -> port.breakPairing(A, ALIAS),
+                () -> port.getNamespace(A))) {
+            ArmException held = thrown(call);
+            assertThat(held.code()).isEqualTo("ClientThrottled");
+            assertThat(held.retryAfter()).contains(Duration.ofSeconds(1));
+        }
+        assertThat(admin.calls()).as("nothing reached the simulator while paused").hasSize(armCalls);
+
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(port.getAlias(A, ALIAS)).isEmpty();
+        assertThat(admin.calls()).hasSize(armCalls + 1);
+    }
+
+    @Test
+    void theSimulatorsOwnThrottlingIsObeyed() {
+        admin.faults("{\"throttle\":{\"reads\":3,\"refillPerSecond\":0.2}}");
+
+        int ok = 0;
+        ArmException first = null;
+        for (int i = 0; i < 10 && first == null; i++) {
+            try {
+                port.getAlias(A, ALIAS);
+                ok++;
+            } catch (ArmException e) {
+                first = e;
+            }
+        }
+        assertThat(ok).isEqualTo(3);
+        assertThat(first).isNotNull();
+        assertThat(first.httpStatus()).isEqualTo(429);
+        assertThat(first.code()).isEqualTo("SubscriptionRequestsThrottled");
+        assertThat(first.retryAfter()).hasValueSatisfying(d -> assertThat(d).isPositive());
+        ArmException held = thrown(() -> port.getAlias(A, ALIAS));
+        assertThat(held.code()).isEqualTo("ClientThrottled");
+        assertThat(admin.calls("GET", "/disasterRecoveryConfigs/" + ALIAS)).hasSize(4);
+    }
+
+    @Test
+    void operationInProgressIsThrottledForThatPairingOnly() {
+        pairAndSettle();
+        port.breakPairing(A, ALIAS);
+
+        ArmException busy = thrown(() -> port.createOrUpdatePairing(A, ALIAS, B, null));
+        assertThat(busy.kind()).isEqualTo(ArmErrorKind.THROTTLED);
+        assertThat(busy.httpStatus()).isEqualTo(429);
+        assertThat(busy.getMessage()).isEqualTo("Disaster recovery operation in progress.");
+        assertThat(port.getAlias(A, ALIAS)).as("the subscription is not held").isPresent();
+    }
+
+    @Test
+    void everyRequestIsReportedToTheListener() {
+        port.getAlias(A, ALIAS);
+        port.createOrUpdatePairing(A, ALIAS, B, null);
+        assertThat(calls).extracting(ArmCall::operation, ArmCall::httpStatus).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("getAlias", 404),
+                org.assertj.core.groups.Tuple.tuple("createOrUpdatePairing", 200));
+        assertThatThrownBy(() -> port.listKeys(A, "missing-alias", "RootManageSharedAccessKey"))
+                .asInstanceOf(type(ArmException.class)).extracting(ArmException::kind).isEqualTo(ArmErrorKind.NOT_FOUND);
+    }
+}
