@@ -73,8 +73,7 @@ final class ActionFailures {
 
     private static Requeue requeueFor(ArmErrorKind kind, Optional<Duration> retryAfter, PlannerSettings settings) {
         return switch (kind) {
-            case THROTTLED -> new Requeue(retryAfter.filter(d -> !d.isNegative() && !d.isZero())
-                    .orElse(settings.fastPoll()), false);
+            case THROTTLED -> new Requeue(Backoff.throttled(retryAfter, settings.fastPoll()), false);
             case TRANSIENT, NOT_FOUND -> new Requeue(settings.fastPoll(), false);
             case CONFLICT, FATAL -> new Requeue(settings.steadyPoll(), true);
         };

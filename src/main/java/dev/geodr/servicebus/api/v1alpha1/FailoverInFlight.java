@@ -22,13 +22,18 @@ public class FailoverInFlight {
             + "namespace (the partner).")
     private String to;
 
-    @JsonPropertyDescription("Intended: recorded before the failover POST; after a restart the operator decides from what ARM "
+    @JsonPropertyDescription("Waiting: a Safe request waits for zero pending replication (or for the partner to "
+            + "answer); nothing was sent yet and it fails after geodr.failover.safe-timeout. Intended: recorded before the failover POST; after a restart the operator decides from what ARM "
             + "shows whether the POST was applied, and sends it only if it was not. Issued: ARM accepted the POST; the "
             + "operator waits for the partner to hold the alias as PrimaryNotReplicating.")
     private FailoverPhase phase;
 
     @JsonPropertyDescription("When the operator started acting on this request (RFC 3339, UTC).")
     private String startedAt;
+
+    @JsonPropertyDescription("When the current phase began (RFC 3339, UTC); an Issued failover that shows no progress "
+            + "for geodr.failover.issued-timeout is reported Failed.")
+    private String phaseSince;
 
     public FailoverInFlight() {
     }
@@ -81,6 +86,14 @@ public class FailoverInFlight {
         this.startedAt = startedAt;
     }
 
+    public String getPhaseSince() {
+        return phaseSince;
+    }
+
+    public void setPhaseSince(String phaseSince) {
+        this.phaseSince = phaseSince;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof FailoverInFlight other
@@ -89,12 +102,12 @@ public class FailoverInFlight {
                 && Objects.equals(from, other.from)
                 && Objects.equals(to, other.to)
                 && phase == other.phase
-                && Objects.equals(startedAt, other.startedAt);
+                && Objects.equals(startedAt, other.startedAt) && Objects.equals(phaseSince, other.phaseSince);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(request, mode, from, to, phase, startedAt);
+        return Objects.hash(request, mode, from, to, phase, startedAt, phaseSince);
     }
 
     @Override

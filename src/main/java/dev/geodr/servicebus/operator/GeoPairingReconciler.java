@@ -1,0 +1,75 @@
+package dev.geodr.servicebus.operator;
+
+import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairing;
+import dev.geodr.servicebus.arm.ArmPortFactory;
+import dev.geodr.servicebus.pairing.PairingPlanner;
+import dev.geodr.servicebus.pairing.Requeue;
+import dev.geodr.servicebus.status.StatusProjector;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Thin JOSDK adapter around {@link ReconcilePass}: the framework owns the finalizer and the status write. */
+@ControllerConfiguration(name = "servicebusgeopairing")
+public class GeoPairingReconciler implements Reconciler<ServiceBusGeoPairing>, Cleaner<ServiceBusGeoPairing> {
+
+    private final ReconcilePass pass;
+    private final OperatorMetrics metrics;
+
+    public GeoPairingReconciler(ArmPortFactory ports, PairingPlanner planner, Clock clock, KubernetesClient client,
+            OperatorMetrics metrics, OperatorSettings settings) {
+        this.pass = new ReconcilePass(ports, planner, clock, client, metrics, settings.keyRefresh());
+        this.metrics = metrics;
+    }
+
+    @Override
+    public UpdateControl<ServiceBusGeoPairing> reconcile(ServiceBusGeoPairing resource,
+            Context<ServiceBusGeoPairing> context) {
+        ReconcilePass.Outcome outcome = pass.run(resource, context);
+        UpdateControl<ServiceBusGeoPairing> control = StatusProjector.unchanged(resource.getStatus(), outcome.status())
+                ? UpdateControl.noUpdate()
+                : UpdateControl.patchStatus(StatusWriter.fresh(resource, outcome.status()));
+        return control.rescheduleAfter(delay(outcome.requeue()));
+    }
+
+    @Override
+    public DeleteControl cleanup(ServiceBusGeoPairing resource, Context<ServiceBusGeoPairing> context) {
+        ReconcilePass.Outcome outcome = pass.run(resource, context);
+        if (outcome.releaseFinalizer()) {
+            metrics.forget(resource);
+            return DeleteControl.defaultDelete();
+        }
+        if (!StatusProjector.unchanged(resource.getStatus(), outcome.status())) {
+            // Cleaner cannot return a status patch; keep users informed while deletion waits on Azure.
+            try {
+                StatusWriter.writeIntent(context, resource, outcome.status());
+            } catch (RuntimeException ignored) {
+                // A concurrent change is fine here: the next pass recomputes the same status.
+            }
+        }
+        return DeleteControl.noFinalizerRemoval().rescheduleAfter(delay(outcome.requeue()));
+    }
+
+    /** Never below this: JOSDK's timer refuses a negative delay, and its failure stalls all event processing. */
+    static final Duration MIN_DELAY = Duration.ofMillis(200);
+
+    /** Steady polls of many pairings are spread by ±10% so they do not hit ARM in lockstep. */
+    static Duration delay(Requeue requeue) {
+        if (requeue.after() == null || requeue.after().compareTo(MIN_DELAY) < 0) {
+            return MIN_DELAY;
+        }
+        if (!requeue.jitter()) {
+            return requeue.after();
+        }
+        long ms = requeue.after().toMillis();
+        long spread = ms / 10;
+        return Duration.ofMillis(ms - spread + ThreadLocalRandom.current().nextLong(2 * spread + 1));
+    }
+}

@@ -1,0 +1,48 @@
+package dev.geodr.servicebus.operator;
+
+import dev.geodr.servicebus.arm.ArmErrorKind;
+import dev.geodr.servicebus.arm.ArmException;
+import dev.geodr.servicebus.arm.ArmGeoDrPort;
+import dev.geodr.servicebus.arm.NamespaceInfo;
+import dev.geodr.servicebus.arm.NamespaceRef;
+import dev.geodr.servicebus.pairing.Desired;
+import dev.geodr.servicebus.pairing.Observed;
+import dev.geodr.servicebus.pairing.PairingPlanner;
+import dev.geodr.servicebus.pairing.SideView;
+
+/**
+ * Reads both namespaces' alias records fresh in every pass (and their SKU/partitions/entities only when a
+ * PUT may follow). A namespace that does not answer is recorded as unreachable rather than failing the
+ * pass: a Forced failover needs exactly that. Throttling and authorization failures end the pass.
+ */
+final class Observer {
+
+    private Observer() {
+    }
+
+    static Observed observe(ArmGeoDrPort port, Desired desired) {
+        SideView primary = side(port, desired.primary(), desired.alias());
+        SideView partner = side(port, desired.partner(), desired.alias());
+        Observed observed = Observed.of(primary, partner);
+        if (PairingPlanner.needsNamespaceInfo(desired, primary, partner)) {
+            NamespaceInfo primaryInfo = port.getNamespace(desired.primary());
+            NamespaceInfo partnerInfo = port.getNamespace(desired.partner());
+            observed = observed.withInfo(primaryInfo, partnerInfo);
+        }
+        return observed;
+    }
+
+    private static SideView side(ArmGeoDrPort port, NamespaceRef namespace, String alias) {
+        try {
+            return port.getAlias(namespace, alias).<SideView>map(SideView.Present::new).orElseGet(SideView.Absent::new);
+        } catch (ArmException e) {
+            if (e.isNamespaceNotFound()) {
+                return new SideView.NamespaceMissing();
+            }
+            if (e.kind() == ArmErrorKind.TRANSIENT) {
+                return new SideView.Unreachable(e.getMessage());
+            }
+            throw e;
+        }
+    }
+}

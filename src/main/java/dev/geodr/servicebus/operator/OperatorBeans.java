@@ -1,0 +1,54 @@
+package dev.geodr.servicebus.operator;
+
+import dev.geodr.servicebus.arm.ArmEndpointSettings;
+import dev.geodr.servicebus.arm.ArmPortFactory;
+import dev.geodr.servicebus.arm.AzureSdkArmPortFactory;
+import dev.geodr.servicebus.arm.RateLimitSettings;
+import dev.geodr.servicebus.pairing.PairingPlanner;
+import dev.geodr.servicebus.pairing.PlannerSettings;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import org.jboss.logging.Logger;
+
+/** Wires the pure planner, the clock and the one ARM adapter from configuration. */
+@ApplicationScoped
+public class OperatorBeans {
+
+    private static final Logger LOG = Logger.getLogger(OperatorBeans.class);
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    @Singleton
+    PairingPlanner planner(OperatorSettings settings) {
+        return new PairingPlanner(new PlannerSettings(settings.poll().fast(), settings.poll().pending(),
+                settings.poll().steady(), settings.failover().safeTimeout(), settings.failover().issuedTimeout()));
+    }
+
+    @Produces
+    @Singleton
+    ArmPortFactory armPorts(Vertx vertx, OperatorSettings settings, SimulatorLauncher simulator,
+            OperatorMetrics metrics, Clock clock) {
+        var arm = settings.arm();
+        var defaults = RateLimitSettings.defaults();
+        ArmEndpointSettings.Builder builder = ArmEndpointSettings.builder().cloud(arm.cloud())
+                .rateLimits(new RateLimitSettings(arm.readsPerSecond(), arm.readBurst(), arm.writesPerSecond(),
+                        arm.writeBurst(), defaults.throttleWithoutRetryAfter(), defaults.maxPause()));
+        arm.endpoint().ifPresent(builder::armEndpoint);
+        arm.authorityHost().ifPresent(builder::authorityHost);
+        if (simulator.enabled()) {
+            SimulatorLauncher.Endpoint endpoint = simulator.endpoint();
+            builder.armEndpoint(endpoint.baseUri()).trustedCertificatePem(endpoint.certificate()).simulatorMode(true);
+            LOG.infof("simulator mode: ARM calls go to %s through the Azure SDK", endpoint.baseUri());
+        }
+        return new AzureSdkArmPortFactory(vertx, builder.build(),
+                call -> metrics.armRequest(call.operation(), call.httpStatus()), clock);
+    }
+}

@@ -1,0 +1,84 @@
+package dev.geodr.servicebus.operator;
+
+import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairing;
+import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairingStatus;
+import dev.geodr.servicebus.pairing.FailoverResult;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The operator's own Prometheus metrics. Labels are the resource's namespace/name, outcomes, ARM
+ * operations and status codes: never anything secret.
+ */
+@ApplicationScoped
+public class OperatorMetrics {
+
+    private final MeterRegistry registry;
+    private final Map<String, AtomicLong> pending = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> ready = new ConcurrentHashMap<>();
+
+    public OperatorMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    void recordStatus(ServiceBusGeoPairing resource, ServiceBusGeoPairingStatus status) {
+        String key = key(resource);
+        Tags tags = Tags.of("namespace", resource.getMetadata().getNamespace(), "name",
+                resource.getMetadata().getName());
+        pending.computeIfAbsent(key, k -> gauge("geodr.pairing.pending.replication.operations", tags,
+                "Pending replication operations ARM reports on the primary"))
+                .set(status.getPendingReplicationOperationsCount() == null ? 0
+                        : status.getPendingReplicationOperationsCount());
+        boolean isReady = status.getConditions() != null && status.getConditions().stream()
+                .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+        ready.computeIfAbsent(key, k -> gauge("geodr.pairing.ready", tags, "1 when the pairing is Ready"))
+                .set(isReady ? 1 : 0);
+    }
+
+    void forget(ServiceBusGeoPairing resource) {
+        String key = key(resource);
+        pending.remove(key);
+        ready.remove(key);
+        registry.getMeters().stream()
+                .filter(m -> m.getId().getName().startsWith("geodr.pairing."))
+                .filter(m -> resource.getMetadata().getName().equals(m.getId().getTag("name"))
+                        && resource.getMetadata().getNamespace().equals(m.getId().getTag("namespace")))
+                .forEach(registry::remove);
+    }
+
+    void failoverFinished(FailoverResult result) {
+        Counter.builder("geodr.failovers").description("Failover requests by outcome")
+                .tag("outcome", result.outcome().name()).tag("mode", result.mode().name())
+                .register(registry).increment();
+        if (result.startedAt() != null && result.completedAt() != null) {
+            Timer.builder("geodr.failover.duration").description("From taking a failover request to its outcome")
+                    .tag("outcome", result.outcome().name()).register(registry)
+                    .record(Duration.between(result.startedAt(), result.completedAt()));
+        }
+    }
+
+    /** Fed by the ARM adapter for every call it sends (status 0 when no response came back). */
+    public void armRequest(String operation, int status) {
+        Counter.builder("geodr.arm.requests").description("ARM requests by operation and HTTP status")
+                .tag("operation", operation).tag("code", Integer.toString(status))
+                .register(registry).increment();
+    }
+
+    private AtomicLong gauge(String name, Tags tags, String description) {
+        AtomicLong value = new AtomicLong();
+        Gauge.builder(name, value, AtomicLong::get).description(description).tags(tags).register(registry);
+        return value;
+    }
+
+    private static String key(ServiceBusGeoPairing resource) {
+        return resource.getMetadata().getNamespace() + "/" + resource.getMetadata().getName();
+    }
+}

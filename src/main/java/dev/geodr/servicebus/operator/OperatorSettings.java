@@ -1,0 +1,76 @@
+package dev.geodr.servicebus.operator;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Every {@code geodr.*} setting (environment: {@code GEODR_POLL_FAST=15s} and so on). Documented in the
+ * README's configuration table; keep the two in step.
+ */
+@ConfigMapping(prefix = "geodr")
+public interface OperatorSettings {
+
+    Poll poll();
+
+    Failover failover();
+
+    Arm arm();
+
+    @WithName("connection-secret-refresh")
+    @WithDefault("1h")
+    Duration keyRefresh();
+
+    interface Poll {
+        /** While a transition is in flight. */
+        @WithDefault("10s")
+        Duration fast();
+
+        /** While replication is pending or a namespace does not answer. */
+        @WithDefault("30s")
+        Duration pending();
+
+        /** When nothing is happening (jittered ±10%). */
+        @WithDefault("5m")
+        Duration steady();
+    }
+
+    interface Failover {
+        /** How long a Safe request waits for zero pending replication before it ends Failed. */
+        @WithDefault("10m")
+        Duration safeTimeout();
+
+        /** How long an issued failover may show no progress before it is reported Failed. */
+        @WithDefault("15m")
+        Duration issuedTimeout();
+    }
+
+    interface Arm {
+        /** AzureCloud, AzureChinaCloud or AzureUSGovernment. */
+        @WithDefault("AzureCloud")
+        String cloud();
+
+        /** Overrides the cloud's ARM endpoint (https only). */
+        Optional<URI> endpoint();
+
+        /** Overrides the cloud's Entra ID authority host (https only). */
+        Optional<URI> authorityHost();
+
+        /** Client-side reads per second per subscription, shared by all pairings. */
+        @WithDefault("10")
+        double readsPerSecond();
+
+        @WithDefault("50")
+        int readBurst();
+
+        /** Client-side writes (PUT, POST, DELETE) per second per subscription. */
+        @WithDefault("2")
+        double writesPerSecond();
+
+        @WithDefault("20")
+        int writeBurst();
+    }
+}

@@ -1,0 +1,214 @@
+package dev.geodr.servicebus.operator;
+
+import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairing;
+import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairingStatus;
+import dev.geodr.servicebus.arm.ArmErrorKind;
+import dev.geodr.servicebus.arm.ArmException;
+import dev.geodr.servicebus.arm.ArmGeoDrPort;
+import dev.geodr.servicebus.arm.ArmIdentity;
+import dev.geodr.servicebus.arm.ArmPortFactory;
+import dev.geodr.servicebus.pairing.Action;
+import dev.geodr.servicebus.pairing.Desired;
+import dev.geodr.servicebus.pairing.FailoverMemory;
+import dev.geodr.servicebus.pairing.Health;
+import dev.geodr.servicebus.pairing.Memory;
+import dev.geodr.servicebus.pairing.Notice;
+import dev.geodr.servicebus.pairing.Observed;
+import dev.geodr.servicebus.pairing.PairingPlanner;
+import dev.geodr.servicebus.pairing.Plan;
+import dev.geodr.servicebus.pairing.Reasons;
+import dev.geodr.servicebus.pairing.Requeue;
+import dev.geodr.servicebus.pairing.SideView;
+import dev.geodr.servicebus.pairing.Verdict;
+import dev.geodr.servicebus.status.FailoverMemoryCodec;
+import dev.geodr.servicebus.status.StatusProjector;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One reconcile pass: observe both namespaces → plan (pure) → persist intent if the plan says so →
+ * at most one mutating ARM call → project status. Nothing else branches here.
+ */
+final class ReconcilePass {
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ReconcilePass.class);
+
+    /** What the framework should do: write this status, requeue, and maybe let the resource go. */
+    record Outcome(ServiceBusGeoPairingStatus status, Requeue requeue, boolean releaseFinalizer) {
+    }
+
+    private final ArmPortFactory ports;
+    private final PairingPlanner planner;
+    private final Clock clock;
+    private final EventEmitter events;
+    private final ConnectionSecretWriter secrets;
+    private final OperatorMetrics metrics;
+    private final KubernetesClient client;
+
+    ReconcilePass(ArmPortFactory ports, PairingPlanner planner, Clock clock, KubernetesClient client,
+            OperatorMetrics metrics, Duration keyRefresh) {
+        this.ports = ports;
+        this.planner = planner;
+        this.clock = clock;
+        this.client = client;
+        this.events = new EventEmitter(client, clock);
+        this.secrets = new ConnectionSecretWriter(client, clock, keyRefresh);
+        this.metrics = metrics;
+    }
+
+    Outcome run(ServiceBusGeoPairing resource, Context<ServiceBusGeoPairing> context) {
+        Instant now = clock.instant();
+        ServiceBusGeoPairingStatus previous = resource.getStatus();
+        Memory memory = FailoverMemoryCodec.read(previous);
+        long generation = resource.getMetadata().getGeneration() == null ? 0 : resource.getMetadata().getGeneration();
+
+        DesiredReader.Result read = DesiredReader.read(resource);
+        if (read.desired().isEmpty()) {
+            // Nothing is sent to Azure for a spec we cannot even parse; deleting such a resource touches nothing.
+            String message = String.join("; ", read.problems());
+            warnOnce(resource, previous, Reasons.INVALID_SPEC, message);
+            FailoverMemory kept = memory.failover().orElse(FailoverMemory.adopted(0));
+            var status = StatusProjector.project(previous, new StatusProjector.Input(generation, null, Optional.empty(),
+                    kept, Verdict.stalled(Reasons.INVALID_SPEC, message), memory.previousActive(), now));
+            return new Outcome(status, new Requeue(planner.settings().steadyPoll(), true),
+                    resource.isMarkedForDeletion());
+        }
+        Desired desired = read.desired().get();
+
+        List<String> specProblems = List.of();
+        Optional<ArmIdentity> identity = Optional.empty();
+        boolean needsArm = !(desired.deleting() && !desired.deleteInAzure());
+        if (needsArm) {
+            CredentialResolver.Result credentials = CredentialResolver.resolve(client, resource);
+            specProblems = credentials.problem().map(List::of).orElse(List.of());
+            identity = credentials.identity();
+        }
+
+        Optional<Observed> observed = Optional.empty();
+        ArmGeoDrPort port = identity.map(ports::forIdentity).orElse(null);
+        Plan plan;
+        if (port == null) {
+            Observed notRead = Observed.of(new SideView.Absent(), new SideView.Absent()).withSpecProblems(specProblems);
+            plan = planner.plan(desired, memory, notRead, now);
+        } else {
+            try {
+                observed = Optional.of(Observer.observe(port, desired));
+            } catch (ArmException e) {
+                return observationFailed(resource, previous, desired, memory, generation, e, now);
+            }
+            plan = planner.plan(desired, memory, observed.get(), now);
+        }
+
+        if (plan.intent().isPresent()) {
+            StatusWriter.writeIntent(context, resource, project(previous, generation, desired, observed,
+                    plan.intent().get(), plan, now));
+        }
+        plan = execute(resource, port, plan, now);
+        syncConnectionSecret(resource, port, desired, observed, plan);
+        for (Notice notice : plan.notices()) {
+            if (notice.warning()) {
+                events.warning(resource, notice.reason(), notice.message());
+            } else {
+                events.normal(resource, notice.reason(), notice.message());
+            }
+        }
+        if (plan.verdict().health() == Health.STALLED) {
+            warnOnce(resource, previous, plan.verdict().reason(), plan.verdict().message());
+        }
+        ServiceBusGeoPairingStatus status = project(previous, generation, desired, observed, plan.memory(), plan, now);
+        recordFailoverMetrics(memory, plan.memory());
+        metrics.recordStatus(resource, status);
+        return new Outcome(status, plan.requeue(), plan.action() instanceof Action.ReleaseFinalizer);
+    }
+
+    private Plan execute(ServiceBusGeoPairing resource, ArmGeoDrPort port, Plan plan, Instant now) {
+        if (!plan.action().writesToArm()) {
+            return plan;
+        }
+        try {
+            String done = ActionExecutor.execute(port, plan.action());
+            if (done != null) {
+                events.normal(resource, ActionExecutor.eventReason(plan.action()), done);
+            }
+            return plan;
+        } catch (ArmException e) {
+            events.warning(resource, e.kind() == ArmErrorKind.THROTTLED ? Reasons.THROTTLED : Reasons.AZURE_ERROR,
+                    ActionExecutor.eventReason(plan.action()) + " failed: " + e.getMessage());
+            return planner.afterActionFailure(plan, e.kind(), e.getMessage(), e.retryAfter(), now);
+        }
+    }
+
+    private void syncConnectionSecret(ServiceBusGeoPairing resource, ArmGeoDrPort port, Desired desired,
+            Optional<Observed> observed, Plan plan) {
+        if (port == null || desired.deleting() || resource.getSpec().getConnectionSecret() == null
+                || plan.active().isEmpty() || observed.isEmpty()) {
+            return;
+        }
+        var active = plan.active().get();
+        SideView holder = active.sameAs(desired.primary()) ? observed.get().primary() : observed.get().partner();
+        boolean settled = holder instanceof SideView.Present p && p.record().isSucceeded();
+        if (!settled) {
+            return;
+        }
+        try {
+            if (secrets.sync(resource, port, active)) {
+                events.normal(resource, "ConnectionSecretUpdated", "wrote alias connection strings to Secret "
+                        + resource.getSpec().getConnectionSecret().getName());
+            }
+        } catch (ArmException e) {
+            events.warning(resource, Reasons.AZURE_ERROR, "listKeys failed: " + e.getMessage());
+        }
+    }
+
+    private Outcome observationFailed(ServiceBusGeoPairing resource, ServiceBusGeoPairingStatus previous,
+            Desired desired, Memory memory, long generation, ArmException e, Instant now) {
+        FailoverMemory kept = memory.failover().orElse(FailoverMemory.adopted(desired.failoverRequested()));
+        LOG.debugf("%s/%s: observation failed (%s %s): %s", resource.getMetadata().getNamespace(),
+                resource.getMetadata().getName(), e.kind(), e.retryAfter().orElse(null), e.getMessage());
+        Verdict verdict;
+        Requeue requeue;
+        if (e.kind() == ArmErrorKind.THROTTLED) {
+            verdict = Verdict.progressing(Reasons.THROTTLED, "ARM is throttling reads; waiting before observing again");
+            requeue = new Requeue(dev.geodr.servicebus.pairing.Backoff.throttled(e.retryAfter(), planner.settings().fastPoll()), false);
+        } else if (e.kind() == ArmErrorKind.FATAL || e.kind() == ArmErrorKind.CONFLICT) {
+            verdict = Verdict.stalled(Reasons.AZURE_ERROR, "reading the alias failed: " + e.getMessage());
+            requeue = new Requeue(planner.settings().steadyPoll(), true);
+            warnOnce(resource, previous, Reasons.AZURE_ERROR, verdict.message());
+        } else {
+            verdict = Verdict.progressing(Reasons.AZURE_ERROR, "reading the alias failed: " + e.getMessage());
+            requeue = new Requeue(planner.settings().fastPoll(), false);
+        }
+        var status = StatusProjector.project(previous, new StatusProjector.Input(generation, desired, Optional.empty(),
+                kept, verdict, memory.previousActive(), now));
+        metrics.recordStatus(resource, status);
+        return new Outcome(status, requeue, false);
+    }
+
+    private ServiceBusGeoPairingStatus project(ServiceBusGeoPairingStatus previous, long generation, Desired desired,
+            Optional<Observed> observed, FailoverMemory memory, Plan plan, Instant now) {
+        return StatusProjector.project(previous, new StatusProjector.Input(generation, desired, observed, memory,
+                plan.verdict(), plan.active(), now));
+    }
+
+    private void recordFailoverMetrics(Memory before, FailoverMemory after) {
+        var previousLast = before.failover().flatMap(FailoverMemory::last);
+        after.last().filter(last -> previousLast.map(p -> !p.equals(last)).orElse(true))
+                .ifPresent(metrics::failoverFinished);
+    }
+
+    /** A Warning Event when a Stalled reason/message first appears, not on every poll. */
+    private void warnOnce(ServiceBusGeoPairing resource, ServiceBusGeoPairingStatus previous, String reason,
+            String message) {
+        boolean already = previous != null && previous.getConditions() != null && previous.getConditions().stream()
+                .anyMatch(c -> StatusProjector.STALLED.equals(c.getType()) && "True".equals(c.getStatus())
+                        && reason.equals(c.getReason()) && message.equals(c.getMessage()));
+        if (!already) {
+            events.warning(resource, reason, message);
+        }
+    }
+}

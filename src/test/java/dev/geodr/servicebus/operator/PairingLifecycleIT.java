@@ -1,0 +1,246 @@
+package dev.geodr.servicebus.operator;
+
+import static dev.geodr.servicebus.operator.OperatorHarness.hasReason;
+import static dev.geodr.servicebus.operator.OperatorHarness.isTrue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.geodr.servicebus.api.v1alpha1.DeletionPolicy;
+import dev.geodr.servicebus.api.v1alpha1.FailoverMode;
+import dev.geodr.servicebus.api.v1alpha1.FailoverOutcome;
+import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairing;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The operator end to end on the Kubernetes mock API server, talking through the real Azure SDK over
+ * HTTPS to the embedded simulator on a manual clock. Every failover test counts the simulator's
+ * {@code failover} POSTs. Each test uses its own namespaces, so tests do not see each other's state.
+ */
+@QuarkusTest
+@WithKubernetesTestServer(crud = true)
+class PairingLifecycleIT {
+
+    @Inject
+    KubernetesClient client;
+
+    @Inject
+    SimulatorLauncher launcher;
+
+    SimulatorAdmin sim;
+    OperatorHarness op;
+
+    @BeforeEach
+    void setUp() {
+        SimulatorLauncher.Endpoint endpoint = launcher.endpoint();
+        sim = new SimulatorAdmin(endpoint.baseUri(), endpoint.certificate());
+        op = new OperatorHarness(client, sim);
+    }
+
+    private void namespaces(String prefix, int primaryEntities) {
+        sim.namespace(prefix + "-weu", primaryEntities);
+        sim.namespace(prefix + "-neu", 0);
+    }
+
+    private ServiceBusGeoPairing pairAndWait(String name) {
+        namespaces(name, 0);
+        op.create(op.pairing(name, name + "-weu", name + "-neu"));
+        return op.awaitReady(name);
+    }
+
+    @Test
+    void pairsFailsOverExactlyOnceAndFollowsTheSwappedSpec() {
+        ServiceBusGeoPairing ready = pairAndWait("life");
+        assertThat(ready.getStatus().getRole()).isEqualTo("Primary");
+        assertThat(ready.getStatus().getActiveNamespaceName()).isEqualTo("life-weu");
+        assertThat(ready.getStatus().getFailover().getLastHandledRequest()).isZero();
+        assertThat(sim.count("/life-weu/", "put")).as("one PUT creates the pairing").isEqualTo(1);
+
+        op.editSpec("life", s -> s.setFailoverRequested(1));
+        ServiceBusGeoPairing failedOver = op.driveUntil("life", 20, cr -> cr.getStatus().getFailover().getLast() != null);
+        assertThat(failedOver.getStatus().getFailover().getLast().getOutcome()).isEqualTo(FailoverOutcome.Succeeded);
+        assertThat(failedOver.getStatus().getActiveNamespaceName()).isEqualTo("life-neu");
+        assertThat(hasReason(failedOver, "Stalled", "FailedOver")).isTrue();
+        assertThat(OperatorHarness.condition(failedOver, "Stalled").get().getMessage())
+                .contains("set spec.primaryNamespace to " + SimulatorAdmin.id("life-neu"));
+
+        // More passes must not fail over again.
+        sim.advance(60);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        assertThat(sim.count("/life-neu/", "failover")).as("exactly one failover POST, on the partner").isEqualTo(1);
+        assertThat(sim.count("/life-weu/", "failover")).isZero();
+
+        // Swap the spec: the old primary (now empty of the alias) becomes the partner; re-paired.
+        op.editSpec("life", s -> {
+            s.setPrimaryNamespace(SimulatorAdmin.id("life-neu"));
+            s.setPartnerNamespace(SimulatorAdmin.id("life-weu"));
+        });
+        ServiceBusGeoPairing repaired = op.awaitReady("life");
+        assertThat(repaired.getStatus().getActiveNamespaceName()).isEqualTo("life-neu");
+        assertThat(repaired.getStatus().getPartner().getRole()).isEqualTo("Secondary");
+        assertThat(sim.count("/life-neu/", "failover")).isEqualTo(1);
+    }
+
+    @Test
+    void outOfBandFailoverIsDetectedAndReported() {
+        pairAndWait("oob");
+        assertThat(sim.arm("POST", SimulatorAdmin.id("oob-neu") + "/disasterRecoveryConfigs/oob/failover", null))
+                .isEqualTo(200);
+        ServiceBusGeoPairing cr = op.driveUntil("oob", 30, r -> hasReason(r, "Stalled", "FailedOver"));
+        assertThat(cr.getStatus().getActiveNamespaceName()).isEqualTo("oob-neu");
+        assertThat(cr.getStatus().getFailover().getLastHandledRequest()).isZero();
+        assertThat(sim.count("/oob-neu/", "failover")).as("only the out-of-band POST").isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> client.v1().events().inNamespace("default").list()
+                .getItems().stream().anyMatch(e -> "OutOfBandFailover".equals(e.getReason())
+                        && "oob".equals(e.getInvolvedObject().getName())));
+    }
+
+    @Test
+    void forcedFailoverWorksWithThePrimaryRegionDown() {
+        pairAndWait("forced");
+        sim.fault("{\"unreachable\":\"" + SimulatorAdmin.id("forced-weu") + "\"}");
+        try {
+            op.editSpec("forced", s -> {
+                s.setFailoverMode(FailoverMode.Forced);
+                s.setFailoverRequested(1);
+            });
+            ServiceBusGeoPairing cr = op.driveUntil("forced", 20, r -> r.getStatus().getFailover().getLast() != null);
+            assertThat(cr.getStatus().getFailover().getLast().getOutcome()).isEqualTo(FailoverOutcome.Succeeded);
+            assertThat(cr.getStatus().getPrimary().getReachable()).isFalse();
+            assertThat(sim.count("/forced-neu/", "failover")).isEqualTo(1);
+        } finally {
+            sim.clearFaults();
+        }
+    }
+
+    @Test
+    void safeFailoverWaitsForReplicationThenFailsAtTheTimeout() {
+        pairAndWait("safe");
+        sim.namespace("safe-weu", 100_000);
+        op.driveUntil("safe", 1, r -> r.getStatus().getPendingReplicationOperationsCount() != null
+                && r.getStatus().getPendingReplicationOperationsCount() > 0);
+        op.editSpec("safe", s -> s.setFailoverRequested(1));
+        op.driveUntil("safe", 0, r -> r.getStatus().getFailover().getInFlight() != null
+                || r.getStatus().getFailover().getLast() != null);
+        ServiceBusGeoPairing failed = op.driveUntil("safe", 0, r -> r.getStatus().getFailover().getLast() != null);
+        assertThat(failed.getStatus().getFailover().getLast().getOutcome()).isEqualTo(FailoverOutcome.Failed);
+        assertThat(failed.getStatus().getFailover().getLast().getMessage()).contains("replication is pending");
+        assertThat(failed.getStatus().getFailover().getLastHandledRequest()).isEqualTo(1);
+        assertThat(sim.count("/safe-", "failover")).as("a Safe request never POSTs while replication is pending")
+                .isZero();
+    }
+
+    @Test
+    void requestWithNothingToFailOverIsRejected() {
+        pairAndWait("rej");
+        assertThat(sim.arm("POST", SimulatorAdmin.id("rej-weu") + "/disasterRecoveryConfigs/rej/breakPairing", null))
+                .isEqualTo(200);
+        op.editSpec("rej", s -> s.setFailoverRequested(1));
+        ServiceBusGeoPairing cr = op.driveUntil("rej", 30, r -> r.getStatus().getFailover().getLast() != null);
+        assertThat(cr.getStatus().getFailover().getLast().getOutcome()).isEqualTo(FailoverOutcome.Rejected);
+        assertThat(sim.count("/rej-", "failover")).isZero();
+        // The operator then repairs the pairing that was broken out of band.
+        op.awaitReady("rej");
+    }
+
+    @Test
+    void restartAfterTheFailoverPostNeverSendsASecondOne() {
+        pairAndWait("crash");
+        // The operator wrote Intended, sent the POST, and died before recording Issued.
+        assertThat(sim.arm("POST", SimulatorAdmin.id("crash-neu") + "/disasterRecoveryConfigs/crash/failover", null))
+                .isEqualTo(200);
+        client.resources(ServiceBusGeoPairing.class).inNamespace("default").withName("crash").editStatus(r -> {
+            var inFlight = new dev.geodr.servicebus.api.v1alpha1.FailoverInFlight();
+            inFlight.setRequest(1L);
+            inFlight.setMode(FailoverMode.Safe);
+            inFlight.setFrom(SimulatorAdmin.id("crash-weu"));
+            inFlight.setTo(SimulatorAdmin.id("crash-neu"));
+            inFlight.setPhase(dev.geodr.servicebus.api.v1alpha1.FailoverPhase.Intended);
+            inFlight.setStartedAt("2026-11-22T00:00:00Z");
+            r.getStatus().getFailover().setInFlight(inFlight);
+            return r;
+        });
+        op.editSpec("crash", s -> s.setFailoverRequested(1));
+        ServiceBusGeoPairing cr = op.driveUntil("crash", 20, r -> r.getStatus().getFailover().getLast() != null);
+        assertThat(cr.getStatus().getFailover().getLast().getOutcome()).isEqualTo(FailoverOutcome.Succeeded);
+        assertThat(sim.count("/crash-neu/", "failover")).as("the POST made before the crash is the only one")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void retainLeavesTheAliasInAzure() {
+        pairAndWait("keep");
+        client.resources(ServiceBusGeoPairing.class).inNamespace("default").withName("keep").delete();
+        await().atMost(Duration.ofSeconds(20)).until(() -> op.get("keep") == null);
+        assertThat(sim.arm("GET", SimulatorAdmin.id("keep-weu") + "/disasterRecoveryConfigs/keep", null)).isEqualTo(200);
+        assertThat(sim.count("/keep-", "breakPairing") + sim.count("/keep-", "delete")).isZero();
+    }
+
+    @Test
+    void deletePolicyBreaksAndDeletesTheAlias() {
+        namespaces("drop", 0);
+        var cr = op.pairing("drop", "drop-weu", "drop-neu");
+        cr.getSpec().setDeletionPolicy(DeletionPolicy.Delete);
+        op.create(cr);
+        op.awaitReady("drop");
+        client.resources(ServiceBusGeoPairing.class).inNamespace("default").withName("drop").delete();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(400)).until(() -> {
+            if (op.get("drop") == null) {
+                return true;
+            }
+            sim.advance(30);
+            return false;
+        });
+        assertThat(sim.count("/drop-weu/", "breakPairing")).isEqualTo(1);
+        assertThat(sim.count("/drop-weu/", "delete")).isGreaterThanOrEqualTo(1);
+        assertThat(sim.arm("GET", SimulatorAdmin.id("drop-weu") + "/disasterRecoveryConfigs/drop", null)).isEqualTo(404);
+    }
+
+    @Test
+    void invalidSpecsAreStalledWithoutAnyArmWrite() {
+        sim.namespace("bad-weu", 0);
+        sim.namespace("bad-neu", "Standard", 1);
+        op.create(op.pairing("bad", "bad-weu", "bad-neu"));
+        ServiceBusGeoPairing notPremium = op.driveUntil("bad", 0, r -> hasReason(r, "Stalled", "InvalidSpec"));
+        assertThat(OperatorHarness.condition(notPremium, "Stalled").get().getMessage())
+                .contains("spec.partnerNamespace").contains("Premium");
+
+        op.create(op.pairing("ghost", "ghost-weu", "ghost-neu"));
+        ServiceBusGeoPairing missing = op.driveUntil("ghost", 0, r -> hasReason(r, "Stalled", "InvalidSpec"));
+        assertThat(OperatorHarness.condition(missing, "Stalled").get().getMessage()).contains("spec.primaryNamespace");
+
+        sim.namespace("creds-weu", 0);
+        sim.namespace("creds-neu", 0);
+        var withCreds = op.pairing("creds", "creds-weu", "creds-neu");
+        var ref = new dev.geodr.servicebus.api.v1alpha1.SecretReference();
+        ref.setName("no-such-secret");
+        withCreds.getSpec().setCredentialsSecretRef(ref);
+        op.create(withCreds);
+        ServiceBusGeoPairing noSecret = op.driveUntil("creds", 0, r -> hasReason(r, "Stalled", "InvalidSpec"));
+        assertThat(OperatorHarness.condition(noSecret, "Stalled").get().getMessage())
+                .contains("spec.credentialsSecretRef");
+
+        assertThat(sim.writes("/bad-")).isZero();
+        assertThat(sim.writes("/ghost-")).isZero();
+        assertThat(sim.calls("/creds-")).as("not even a read without credentials").isEmpty();
+    }
+
+    @Test
+    void throttlingStormCausesNoDuplicateWrites() {
+        namespaces("storm", 0);
+        sim.fault("{\"failNext\":{\"operation\":\"put\",\"count\":3,\"status\":429,\"code\":\"TooManyRequests\","
+                + "\"message\":\"storm\",\"retryAfterSeconds\":1}}");
+        op.create(op.pairing("storm", "storm-weu", "storm-neu"));
+        op.driveUntil("storm", 0, r -> hasReason(r, "Reconciling", "Throttled"));
+        op.awaitReady("storm");
+        assertThat(sim.calls("/storm-weu/").stream().filter(c -> c.startsWith("PUT ") && c.contains(" 200 ")).count())
+                .as("one successful PUT").isEqualTo(1);
+        assertThat(sim.count("/storm-weu/", "put")).as("no more than the throttled attempts plus one").isLessThanOrEqualTo(4);
+        assertThat(isTrue(op.get("storm"), "Ready")).isTrue();
+    }
+}

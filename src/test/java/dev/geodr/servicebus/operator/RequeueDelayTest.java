@@ -1,0 +1,37 @@
+package dev.geodr.servicebus.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.geodr.servicebus.pairing.Requeue;
+import java.time.Duration;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+
+class RequeueDelayTest {
+
+    @Test
+    void neverHandsJosdkANegativeOrZeroDelay() {
+        // A negative delay makes JOSDK's timer throw inside event processing, which stalls the controller.
+        assertThat(GeoPairingReconciler.delay(new Requeue(Duration.ofMillis(-5), false)))
+                .isEqualTo(GeoPairingReconciler.MIN_DELAY);
+        assertThat(GeoPairingReconciler.delay(new Requeue(Duration.ZERO, true))).isEqualTo(GeoPairingReconciler.MIN_DELAY);
+        assertThat(GeoPairingReconciler.delay(new Requeue(Duration.ofSeconds(7), false))).isEqualTo(Duration.ofSeconds(7));
+    }
+
+    @Test
+    void throttledPassesWaitLongEnoughForAWholeObservation() {
+        Duration fast = Duration.ofMillis(300);
+        assertThat(dev.geodr.servicebus.pairing.Backoff.throttled(java.util.Optional.of(Duration.ofMillis(40)), fast))
+                .as("a one-token answer is not enough for a pass").isEqualTo(Duration.ofSeconds(1));
+        assertThat(dev.geodr.servicebus.pairing.Backoff.throttled(java.util.Optional.of(Duration.ofSeconds(30)), fast))
+                .as("ARM's Retry-After is obeyed").isEqualTo(Duration.ofSeconds(30));
+        assertThat(dev.geodr.servicebus.pairing.Backoff.throttled(java.util.Optional.empty(), Duration.ofSeconds(10)))
+                .isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @RepeatedTest(20)
+    void steadyPollsAreJitteredByTenPercent() {
+        Duration d = GeoPairingReconciler.delay(new Requeue(Duration.ofMinutes(5), true));
+        assertThat(d).isBetween(Duration.ofSeconds(270), Duration.ofSeconds(330));
+    }
+}
