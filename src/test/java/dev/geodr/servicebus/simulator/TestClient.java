@@ -113,8 +113,8 @@ public final class TestClient implements AutoCloseable {
     }
 
     /** An ARM call under a namespace id (api-version added). */
-    public Resp arm(String method, String namespaceId, String suffix, String body) {
-        return send(method, namespaceId + suffix + "?api-version=" + API, body);
+    public Resp arm(String method, String namespaceId, String suffix, String body, String... headers) {
+        return send(method, namespaceId + suffix + "?api-version=" + API, body, headers);
     }
 
     public Resp putNamespace(String rg, String name, String json) {
