@@ -31,20 +31,20 @@ ours() { # ours <pid>: running, and its command line names CLUSTER_DIR
 }
 
 stop() { # stop <name>
-  local pidfile="$CLUSTER_DIR/$1.pid" pid i
+  local pidfile="$CLUSTER_DIR/$1.pid" pid
   [[ -f "$pidfile" ]] || return 0
   pid="$(cat "$pidfile")"
   if [[ "$pid" =~ ^[0-9]+$ ]] && ours "$pid"; then
     log "stopping $1 (pid $pid)"
     kill -TERM "$pid" 2>/dev/null || true
-    for i in $(seq 1 100); do
+    for _ in $(seq 1 100); do
       ours "$pid" || break
       sleep 0.1
     done
     if ours "$pid"; then
       log "$1 did not stop in 10 s; killing it"
       kill -KILL "$pid" 2>/dev/null || true
-      for i in $(seq 1 50); do ours "$pid" || break; sleep 0.1; done
+      for _ in $(seq 1 50); do ours "$pid" || break; sleep 0.1; done
     fi
   fi
   rm -f "$pidfile"
@@ -52,6 +52,6 @@ stop() { # stop <name>
 
 stop kube-apiserver
 stop etcd
-rm -rf "$CLUSTER_DIR/etcd-data" "$CLUSTER_DIR/pki" "$CLUSTER_DIR/bin" \
-  "$CLUSTER_DIR/kubeconfig" "$CLUSTER_DIR/kubeconfig.tmp" "$CLUSTER_DIR/env"
+rm -rf "${CLUSTER_DIR:?}/etcd-data" "${CLUSTER_DIR:?}/pki" "${CLUSTER_DIR:?}/bin" \
+  "${CLUSTER_DIR:?}/kubeconfig" "${CLUSTER_DIR:?}/kubeconfig.tmp" "${CLUSTER_DIR:?}/env"
 log "stopped; logs kept in $CLUSTER_DIR/logs"

@@ -82,15 +82,16 @@ binaries_line="$("$HACK_DIR/kube-binaries.sh" | tail -n 1)"
 KUBE_API_TEST_DIR="$(sed -n 's/^KUBE_API_TEST_DIR=\([^ ]*\) .*/\1/p' <<<"$binaries_line")"
 K8S_VERSION="$(sed -n 's/.* K8S_VERSION=\([^ ]*\).*/\1/p' <<<"$binaries_line")"
 [[ -n "$KUBE_API_TEST_DIR" && -n "$K8S_VERSION" ]] || die "unexpected output from kube-binaries.sh: $binaries_line"
-BIN="$(ls -d "$KUBE_API_TEST_DIR/k8s/${K8S_VERSION}-"* 2>/dev/null | head -1)"
+case "$(uname -m)" in aarch64|arm64) ARCH=arm64 ;; *) ARCH=amd64 ;; esac  # as kube-api-test names it
+BIN="$KUBE_API_TEST_DIR/k8s/${K8S_VERSION}-linux-${ARCH}"
 for b in etcd kube-apiserver kubectl; do [[ -x "$BIN/$b" ]] || die "missing $BIN/$b"; done
 
 # --- free loopback ports -------------------------------------------------------------------------
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 declare -a TAKEN=()
 free_port() {
-  local p i
-  for i in $(seq 1 200); do
+  local p
+  for _ in $(seq 1 200); do
     # 20000-32767: below Linux's default ephemeral range, so no outgoing connection holds it.
     p=$(( 20000 + (RANDOM % 12768) ))
     [[ " ${TAKEN[*]-} " == *" $p "* ]] && continue

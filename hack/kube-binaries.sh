@@ -64,12 +64,12 @@ if command -v flock >/dev/null; then
 fi
 
 # --- version probes: the cheap check that makes a cached run take about a second -----------------
-apiserver_version() { [[ -x "$1" ]] && "$1" --version 2>/dev/null | awk '{print $2}' || true; }
+apiserver_version() { if [[ -x "$1" ]]; then "$1" --version 2>/dev/null | awk '{print $2}' || true; fi; }
 kubectl_version() {
   [[ -x "$1" ]] || return 0
   "$1" version --client -o json 2>/dev/null | sed -n 's/.*"gitVersion": *"\([^"]*\)".*/\1/p' | head -1 || true
 }
-etcd_version() { [[ -x "$1" ]] && "$1" --version 2>/dev/null | sed -n 's/^etcd Version: *//p' || true; }
+etcd_version() { if [[ -x "$1" ]]; then "$1" --version 2>/dev/null | sed -n 's/^etcd Version: *//p' || true; fi; }
 
 k8s_ok()  { [[ "$(apiserver_version "$1/kube-apiserver")" == "v${K8S_VERSION}" && "$(kubectl_version "$1/kubectl")" == "v${K8S_VERSION}" ]]; }
 etcd_ok() { [[ "$(etcd_version "$1/etcd")" == "${ETCD_VERSION}" ]]; }
@@ -246,7 +246,9 @@ else
   build_etcd; built=1
 fi
 install_into_platform_dir
-k8s_ok "$PLATFORM_DIR" && etcd_ok "$PLATFORM_DIR" || die "binaries in $PLATFORM_DIR do not report the expected versions"
+if ! k8s_ok "$PLATFORM_DIR" || ! etcd_ok "$PLATFORM_DIR"; then
+  die "binaries in $PLATFORM_DIR do not report the expected versions"
+fi
 
 if (( built )); then
   log "built in $((SECONDS - start)) s"
