@@ -110,7 +110,7 @@ public final class AdminHandler {
             case "PUT" -> {
                 NamespaceSpec spec = NamespaceSpec.fromJson(parse(r.body()), sub, rg, name);
                 NamespaceAdmin.PutResult res = namespaces.put(spec);
-                LOG.infof("namespace %s %s", res.created() ? "created" : "updated", res.view().get("id").textValue());
+                LOG.debugf("namespace %s %s", res.created() ? "created" : "updated", res.view().get("id").textValue());
                 return SimResponse.json(res.created() ? 201 : 200, res.view());
             }
             case "GET" -> {

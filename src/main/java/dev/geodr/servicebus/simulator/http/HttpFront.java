@@ -63,7 +63,17 @@ public final class HttpFront {
             }
             body.appendBuffer(chunk);
         });
-        req.exceptionHandler(e -> LOG.debugf("request stream failed: %s", e.toString()));
+        req.exceptionHandler(e -> {
+            // e.g. a malformed chunk: the headers were fine but the body cannot be read
+            LOG.debugf("request stream failed: %s", e.toString());
+            if (!aborted[0]) {
+                aborted[0] = true;
+                SimResponse r = SimResponse.error(ArmError.gateway(400, "InvalidRequestContent",
+                        ErrorTemplates.SIM + "The request body could not be read."), "-");
+                r.close = true;
+                write(req, r);
+            }
+        });
         req.endHandler(v -> {
             if (!aborted[0]) {
                 dispatch(req, body.toString(StandardCharsets.UTF_8));

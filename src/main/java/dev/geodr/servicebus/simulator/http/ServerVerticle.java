@@ -25,6 +25,7 @@ public final class ServerVerticle extends AbstractVerticle {
         HttpServer server = vertx.createHttpServer(options);
         server.requestHandler(front::handle);
         server.invalidRequestHandler(front::handleInvalid);
+        server.connectionHandler(MalformedHttpGuard::install);
         server.listen().onSuccess(s -> {
             actualPort = s.actualPort();
             started.complete();

@@ -135,13 +135,8 @@ public final class SimulatorState {
         }
     }
 
-    /** Test hook: how many transitions are still scheduled. */
+    /** How many transition timers are still scheduled after settling to the current time (tests, diagnostics). */
     public int scheduledTimers() {
-        lock.lock();
-        try {
-            return timers.size();
-        } finally {
-            lock.unlock();
-        }
+        return locked(timers::size);
     }
 }
