@@ -41,7 +41,8 @@ public class SimulatorLauncher {
             @ConfigProperty(name = "simulator.port", defaultValue = "8443") String port,
             @ConfigProperty(name = "simulator.clock") Optional<String> clock,
             @ConfigProperty(name = "simulator.time-scale") Optional<String> timeScale,
-            @ConfigProperty(name = "simulator.seed") Optional<String> seed) {
+            @ConfigProperty(name = "simulator.seed") Optional<String> seed,
+            @ConfigProperty(name = "simulator.cert-dir") Optional<String> certDir) {
         this.enabled = enabled || url.isPresent();
         this.url = url;
         this.cert = cert;
@@ -50,6 +51,7 @@ public class SimulatorLauncher {
         clock.ifPresent(v -> env.put("SIMULATOR_CLOCK", v));
         timeScale.ifPresent(v -> env.put("SIMULATOR_TIME_SCALE", v));
         seed.ifPresent(v -> env.put("SIMULATOR_SEED", v));
+        certDir.ifPresent(v -> env.put("SIMULATOR_CERT_DIR", v));
         this.embeddedEnv = Map.copyOf(env);
     }
 

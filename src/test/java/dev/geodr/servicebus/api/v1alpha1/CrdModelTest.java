@@ -116,7 +116,7 @@ class CrdModelTest {
 
         JSONSchemaProps failover = status.getProperties().get("failover");
         assertThat(enumValues(failover.getProperties().get("inFlight").getProperties().get("phase")))
-                .containsExactlyInAnyOrder("Intended", "Issued");
+                .containsExactlyInAnyOrder("Waiting", "Intended", "Issued");
         assertThat(enumValues(failover.getProperties().get("last").getProperties().get("outcome")))
                 .containsExactlyInAnyOrder("Succeeded", "Failed", "Rejected");
     }
@@ -192,7 +192,7 @@ class CrdModelTest {
         JSONSchemaProps failover = status.getProperties().get("failover");
         assertThat(failover.getProperties()).containsOnlyKeys("lastHandledRequest", "inFlight", "last");
         assertThat(failover.getProperties().get("inFlight").getProperties())
-                .containsOnlyKeys("request", "mode", "from", "to", "phase", "startedAt");
+                .containsOnlyKeys("request", "mode", "from", "to", "phase", "startedAt", "phaseSince");
         assertThat(failover.getProperties().get("last").getProperties())
                 .containsOnlyKeys("request", "outcome", "mode", "from", "to", "startedAt", "completedAt", "message");
         assertThat(status.getProperties().get("conditions").getItems().getSchema().getProperties())
