@@ -154,7 +154,7 @@ final class FuzzCases {
             body[size - 1] = '"';
             out.add(new Case("huge body " + size, "PUT", dr(""), body, "application/json"));
         }
-        out.add(new Case("huge body on admin-free failover", "POST", dr("/failover"), new byte[300_000], "application/json"));
+        out.add(new Case("huge body on failover", "POST", dr("/failover"), new byte[300_000], "application/json"));
     }
 
     private void badApiVersions(List<Case> out) {
