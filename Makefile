@@ -33,3 +33,12 @@ deploy: ## Install the CRD, RBAC and the operator Deployment into the current cl
 
 undeploy: ## Remove what `make deploy` installed (pairings with deletionPolicy Retain leave Azure untouched)
 	kubectl delete -k deploy/ --ignore-not-found
+
+kube-binaries: ## Build kube-apiserver, etcd and kubectl from source with Go (cached; seconds when cached)
+	hack/kube-binaries.sh
+
+cluster-up: ## Start a local kube-apiserver + etcd in the background; prints the export KUBECONFIG=... line
+	hack/cluster-up.sh
+
+cluster-down: ## Stop the local control plane started by cluster-up
+	hack/cluster-down.sh
