@@ -1,5 +1,6 @@
 package dev.geodr.servicebus.status;
 
+import dev.geodr.servicebus.api.v1alpha1.Conditions;
 import dev.geodr.servicebus.api.v1alpha1.NamespaceStatus;
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairingStatus;
 import dev.geodr.servicebus.arm.AliasRecord;
@@ -28,10 +29,10 @@ import java.util.Optional;
  */
 public final class StatusProjector {
 
-    public static final String READY = "Ready";
-    public static final String RECONCILING = "Reconciling";
-    public static final String STALLED = "Stalled";
-    public static final String FAILOVER_READY = "FailoverReady";
+    public static final String READY = Conditions.READY;
+    public static final String RECONCILING = Conditions.RECONCILING;
+    public static final String STALLED = Conditions.STALLED;
+    public static final String FAILOVER_READY = Conditions.FAILOVER_READY;
 
     private StatusProjector() {
     }

@@ -154,22 +154,40 @@ class PairingLifecycleIT {
         // The operator wrote Intended, sent the POST, and died before recording Issued.
         assertThat(sim.arm("POST", SimulatorAdmin.id("crash-neu") + "/disasterRecoveryConfigs/crash/failover", null))
                 .isEqualTo(200);
-        client.resources(ServiceBusGeoPairing.class).inNamespace("default").withName("crash").editStatus(r -> {
-            var inFlight = new dev.geodr.servicebus.api.v1alpha1.FailoverInFlight();
-            inFlight.setRequest(1L);
-            inFlight.setMode(FailoverMode.Safe);
-            inFlight.setFrom(SimulatorAdmin.id("crash-weu"));
-            inFlight.setTo(SimulatorAdmin.id("crash-neu"));
-            inFlight.setPhase(dev.geodr.servicebus.api.v1alpha1.FailoverPhase.Intended);
-            inFlight.setStartedAt("2026-11-22T00:00:00Z");
-            r.getStatus().getFailover().setInFlight(inFlight);
-            return r;
-        });
+        writeIntended("crash");
         op.editSpec("crash", s -> s.setFailoverRequested(1));
         ServiceBusGeoPairing cr = op.driveUntil("crash", 20, r -> r.getStatus().getFailover().getLast() != null);
         assertThat(cr.getStatus().getFailover().getLast().getOutcome()).isEqualTo(FailoverOutcome.Succeeded);
         assertThat(sim.count("/crash-neu/", "failover")).as("the POST made before the crash is the only one")
                 .isEqualTo(1);
+    }
+
+    @Test
+    void restartAfterWritingIntentButBeforeThePostSendsItOnce() {
+        pairAndWait("intent");
+        // The operator wrote Intended and died before the POST: ARM still shows a steady Secondary.
+        writeIntended("intent");
+        op.editSpec("intent", s -> s.setFailoverRequested(1));
+        ServiceBusGeoPairing cr = op.driveUntil("intent", 20, r -> r.getStatus().getFailover().getLast() != null);
+        assertThat(cr.getStatus().getFailover().getLast().getOutcome()).isEqualTo(FailoverOutcome.Succeeded);
+        assertThat(sim.count("/intent-neu/", "failover")).as("the intended POST is sent exactly once").isEqualTo(1);
+    }
+
+    @Test
+    void aPerResourceCredentialIsUsedWhenItsSecretIsComplete() {
+        namespaces("sp", 0);
+        client.secrets().inNamespace("default").resource(new io.fabric8.kubernetes.api.model.SecretBuilder()
+                .withNewMetadata().withName("sp-credentials").endMetadata()
+                .addToStringData("AZURE_TENANT_ID", "00000000-0000-0000-0000-0000000000aa")
+                .addToStringData("AZURE_CLIENT_ID", "00000000-0000-0000-0000-0000000000bb")
+                .addToStringData("AZURE_CLIENT_SECRET", "not-a-real-secret").build()).create();
+        var cr = op.pairing("sp", "sp-weu", "sp-neu");
+        var ref = new dev.geodr.servicebus.api.v1alpha1.SecretReference();
+        ref.setName("sp-credentials");
+        cr.getSpec().setCredentialsSecretRef(ref);
+        op.create(cr);
+        assertThat(isTrue(op.awaitReady("sp"), "Ready")).isTrue();
+        assertThat(sim.count("/sp-weu/", "put")).isEqualTo(1);
     }
 
     @Test
@@ -242,5 +260,20 @@ class PairingLifecycleIT {
                 .as("one successful PUT").isEqualTo(1);
         assertThat(sim.count("/storm-weu/", "put")).as("no more than the throttled attempts plus one").isLessThanOrEqualTo(4);
         assertThat(isTrue(op.get("storm"), "Ready")).isTrue();
+    }
+
+    /** What a crashed operator leaves behind: request 1 recorded as Intended, from -weu to -neu. */
+    private void writeIntended(String name) {
+        client.resources(ServiceBusGeoPairing.class).inNamespace("default").withName(name).editStatus(r -> {
+            var inFlight = new dev.geodr.servicebus.api.v1alpha1.FailoverInFlight();
+            inFlight.setRequest(1L);
+            inFlight.setMode(FailoverMode.Safe);
+            inFlight.setFrom(SimulatorAdmin.id(name + "-weu"));
+            inFlight.setTo(SimulatorAdmin.id(name + "-neu"));
+            inFlight.setPhase(dev.geodr.servicebus.api.v1alpha1.FailoverPhase.Intended);
+            inFlight.setStartedAt("2026-11-22T00:00:00Z");
+            r.getStatus().getFailover().setInFlight(inFlight);
+            return r;
+        });
     }
 }

@@ -75,7 +75,7 @@ class ModelTest {
     }
 
     @Test
-    void conditionTypesAndReasonsAreValidMetav1Values() throws IllegalAccessException {
+    void conditionTypesAreValidMetav1Values() throws IllegalAccessException {
         // metav1.Condition: type is a qualified name, reason matches this pattern
         String reasonPattern = "^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$";
         List<String> values = new java.util.ArrayList<>();
@@ -84,9 +84,7 @@ class ModelTest {
                 values.add((String) f.get(null));
             }
         }
-        assertThat(values).contains("Ready", "Reconciling", "Stalled", "FailoverReady", "Paired", "Pairing", "Breaking",
-                "FailingOver", "FailedOver", "Deleting", "InvalidSpec", "AzureError", "Throttled", "ReplicationPending",
-                "NotPaired", "Unreachable", "Progressing", "Reconciled");
+        assertThat(values).contains("Ready", "Reconciling", "Stalled", "FailoverReady");
         assertThat(values).allSatisfy(v -> assertThat(v).matches(reasonPattern));
     }
 
@@ -149,7 +147,7 @@ class ModelTest {
         s.setFailover(failover);
         s.setLastSyncTime("2025-01-02T03:04:06Z");
         Condition ready = new ConditionBuilder().withType(Conditions.READY).withStatus(Conditions.FALSE)
-                .withReason(Conditions.FAILING_OVER).withMessage("failing over to orders-neu").withObservedGeneration(7L)
+                .withReason("FailingOver").withMessage("failing over to orders-neu").withObservedGeneration(7L)
                 .withLastTransitionTime("2025-01-02T03:04:05Z").build();
         s.setConditions(new java.util.ArrayList<>(List.of(ready)));
         return s;
