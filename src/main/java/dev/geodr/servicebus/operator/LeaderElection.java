@@ -4,7 +4,6 @@ import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * With more than one replica only the lease holder reconciles, so two operators can never both decide to
@@ -18,9 +17,7 @@ public class LeaderElection {
 
     @Produces
     @Singleton
-    LeaderElectionConfiguration leaderElection(
-            @ConfigProperty(name = "geodr.leader-election.namespace", defaultValue = "${POD_NAMESPACE:default}")
-            String namespace) {
-        return new LeaderElectionConfiguration(LEASE, namespace);
+    LeaderElectionConfiguration leaderElection(OperatorSettings settings) {
+        return new LeaderElectionConfiguration(LEASE, settings.leaderElection().namespace());
     }
 }

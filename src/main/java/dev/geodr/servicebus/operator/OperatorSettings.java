@@ -20,6 +20,14 @@ public interface OperatorSettings {
 
     Arm arm();
 
+    LeaderElection leaderElection();
+
+    interface LeaderElection {
+        /** Namespace of the Lease; application.properties sets ${POD_NAMESPACE:default}. */
+        @WithDefault("default")
+        String namespace();
+    }
+
     @WithName("connection-secret-refresh")
     @WithDefault("1h")
     Duration keyRefresh();
