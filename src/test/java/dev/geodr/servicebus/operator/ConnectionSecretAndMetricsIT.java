@@ -67,9 +67,15 @@ class ConnectionSecretAndMetricsIT {
         }
     };
 
+    private SimulatorAdmin sim;
+    private OperatorHarness op;
+
     @BeforeEach
-    void captureLogs() {
+    void setUp() {
         Logger.getLogger("").addHandler(capture);
+        SimulatorLauncher.Endpoint endpoint = launcher.endpoint();
+        sim = new SimulatorAdmin(endpoint.baseUri(), endpoint.certificate());
+        op = new OperatorHarness(client, sim);
     }
 
     @AfterEach
@@ -79,9 +85,6 @@ class ConnectionSecretAndMetricsIT {
 
     @Test
     void writesTheAliasConnectionSecretAndNeverLogsAKey() throws Exception {
-        SimulatorLauncher.Endpoint endpoint = launcher.endpoint();
-        SimulatorAdmin sim = new SimulatorAdmin(endpoint.baseUri(), endpoint.certificate());
-        OperatorHarness op = new OperatorHarness(client, sim);
         sim.namespace("keys-weu", 0);
         sim.namespace("keys-neu", 0);
         ServiceBusGeoPairing cr = op.pairing("Keys-Alias", "keys-weu", "keys-neu");
@@ -121,9 +124,6 @@ class ConnectionSecretAndMetricsIT {
     void metricsScrapeWorksAfterRescheduledPasses() throws Exception {
         // JOSDK 5.3.2's events.received meter lacks the action tag on timer events; without the filter the
         // first reschedule after the finalizer is added throws and this scrape misses the meter.
-        SimulatorLauncher.Endpoint endpoint = launcher.endpoint();
-        SimulatorAdmin sim = new SimulatorAdmin(endpoint.baseUri(), endpoint.certificate());
-        OperatorHarness op = new OperatorHarness(client, sim);
         sim.namespace("metrics-weu", 0);
         sim.namespace("metrics-neu", 0);
         op.create(op.pairing("metrics", "metrics-weu", "metrics-neu"));
