@@ -193,6 +193,13 @@ class PairingLifecycleIT {
     @Test
     void retainLeavesTheAliasInAzure() {
         pairAndWait("keep");
+        // A steady pairing is polled (GETs) and never written to.
+        long writes = sim.writes("/keep-");
+        long reads = sim.calls("/keep-").size() - writes;
+        await().pollDelay(Duration.ofSeconds(7)).atMost(Duration.ofSeconds(8)).until(() -> true);
+        assertThat(sim.writes("/keep-")).as("no ARM write when nothing needs to change").isEqualTo(writes);
+        assertThat(sim.calls("/keep-").size() - writes).as("still observed").isGreaterThan(reads);
+
         client.resources(ServiceBusGeoPairing.class).inNamespace("default").withName("keep").delete();
         await().atMost(Duration.ofSeconds(20)).until(() -> op.get("keep") == null);
         assertThat(sim.arm("GET", SimulatorAdmin.id("keep-weu") + "/disasterRecoveryConfigs/keep", null)).isEqualTo(200);
