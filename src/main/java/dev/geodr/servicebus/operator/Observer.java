@@ -17,16 +17,19 @@ import dev.geodr.servicebus.pairing.SideView;
  */
 final class Observer {
 
-    private Observer() {
+    private final NamespaceInfoCache namespaceInfo;
+
+    Observer(NamespaceInfoCache namespaceInfo) {
+        this.namespaceInfo = namespaceInfo;
     }
 
-    static Observed observe(ArmGeoDrPort port, Desired desired) {
+    Observed observe(ArmGeoDrPort port, Desired desired) {
         SideView primary = side(port, desired.primary(), desired.alias());
         SideView partner = side(port, desired.partner(), desired.alias());
         Observed observed = Observed.of(primary, partner);
         if (PairingPlanner.needsNamespaceInfo(desired, primary, partner)) {
-            NamespaceInfo primaryInfo = port.getNamespace(desired.primary());
-            NamespaceInfo partnerInfo = port.getNamespace(desired.partner());
+            NamespaceInfo primaryInfo = namespaceInfo.get(port, desired.primary());
+            NamespaceInfo partnerInfo = namespaceInfo.get(port, desired.partner());
             observed = observed.withInfo(primaryInfo, partnerInfo);
         }
         return observed;

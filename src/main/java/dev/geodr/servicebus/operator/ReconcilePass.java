@@ -49,6 +49,7 @@ final class ReconcilePass {
     private final ConnectionSecretWriter secrets;
     private final OperatorMetrics metrics;
     private final KubernetesClient client;
+    private final Observer observer;
 
     ReconcilePass(ArmPortFactory ports, PairingPlanner planner, Clock clock, KubernetesClient client,
             OperatorMetrics metrics, Duration keyRefresh) {
@@ -59,6 +60,7 @@ final class ReconcilePass {
         this.events = new EventEmitter(client, clock);
         this.secrets = new ConnectionSecretWriter(client, clock, keyRefresh);
         this.metrics = metrics;
+        this.observer = new Observer(new NamespaceInfoCache(clock));
     }
 
     Outcome run(ServiceBusGeoPairing resource, Context<ServiceBusGeoPairing> context) {
@@ -97,7 +99,7 @@ final class ReconcilePass {
             plan = planner.plan(desired, memory, notRead, now);
         } else {
             try {
-                observed = Optional.of(Observer.observe(port, desired));
+                observed = Optional.of(observer.observe(port, desired));
             } catch (ArmException e) {
                 return observationFailed(resource, previous, desired, memory, generation, e, now);
             }
@@ -174,7 +176,8 @@ final class ReconcilePass {
         Requeue requeue;
         if (e.kind() == ArmErrorKind.THROTTLED) {
             verdict = Verdict.progressing(Reasons.THROTTLED, "ARM is throttling reads; waiting before observing again");
-            requeue = new Requeue(dev.geodr.servicebus.pairing.Backoff.throttled(e.retryAfter(), planner.settings().fastPoll()), false);
+            requeue = new Requeue(dev.geodr.servicebus.pairing.Backoff.throttled(e.retryAfter(), planner.settings().fastPoll(),
+                    java.util.concurrent.ThreadLocalRandom.current().nextDouble()), false);
         } else if (e.kind() == ArmErrorKind.FATAL || e.kind() == ArmErrorKind.CONFLICT) {
             verdict = Verdict.stalled(Reasons.AZURE_ERROR, "reading the alias failed: " + e.getMessage());
             requeue = new Requeue(planner.settings().steadyPoll(), true);

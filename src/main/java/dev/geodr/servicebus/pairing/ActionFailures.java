@@ -73,7 +73,7 @@ final class ActionFailures {
 
     private static Requeue requeueFor(ArmErrorKind kind, Optional<Duration> retryAfter, PlannerSettings settings) {
         return switch (kind) {
-            case THROTTLED -> new Requeue(Backoff.throttled(retryAfter, settings.fastPoll()), false);
+            case THROTTLED -> new Requeue(Backoff.throttled(retryAfter, settings.fastPoll(), 0), true);
             case TRANSIENT, NOT_FOUND -> new Requeue(settings.fastPoll(), false);
             case CONFLICT, FATAL -> new Requeue(settings.steadyPoll(), true);
         };

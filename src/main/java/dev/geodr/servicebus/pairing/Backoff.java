@@ -15,9 +15,15 @@ public final class Backoff {
     private Backoff() {
     }
 
-    /** The larger of ARM's (or the limiter's) Retry-After, the fast poll and {@link #MIN_THROTTLE_WAIT}. */
-    public static Duration throttled(Optional<Duration> retryAfter, Duration fastPoll) {
-        Duration floor = fastPoll.compareTo(MIN_THROTTLE_WAIT) > 0 ? fastPoll : MIN_THROTTLE_WAIT;
+    /**
+     * The larger of ARM's (or the limiter's) Retry-After and a floor spread over one to four times
+     * max(fast poll, {@link #MIN_THROTTLE_WAIT}) by {@code spread} in [0, 1): many pairings throttled together
+     * must not come back together, or they use up the budget again in partial passes.
+     */
+    public static Duration throttled(Optional<Duration> retryAfter, Duration fastPoll, double spread) {
+        Duration base = fastPoll.compareTo(MIN_THROTTLE_WAIT) > 0 ? fastPoll : MIN_THROTTLE_WAIT;
+        double factor = 1 + 3 * Math.max(0, Math.min(spread, 1));
+        Duration floor = Duration.ofMillis(Math.round(base.toMillis() * factor));
         return retryAfter.filter(d -> d.compareTo(floor) > 0).orElse(floor);
     }
 }

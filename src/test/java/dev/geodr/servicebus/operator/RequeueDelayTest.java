@@ -21,12 +21,14 @@ class RequeueDelayTest {
     @Test
     void throttledPassesWaitLongEnoughForAWholeObservation() {
         Duration fast = Duration.ofMillis(300);
-        assertThat(dev.geodr.servicebus.pairing.Backoff.throttled(java.util.Optional.of(Duration.ofMillis(40)), fast))
+        assertThat(dev.geodr.servicebus.pairing.Backoff.throttled(java.util.Optional.of(Duration.ofMillis(40)), fast, 0))
                 .as("a one-token answer is not enough for a pass").isEqualTo(Duration.ofSeconds(1));
-        assertThat(dev.geodr.servicebus.pairing.Backoff.throttled(java.util.Optional.of(Duration.ofSeconds(30)), fast))
+        assertThat(dev.geodr.servicebus.pairing.Backoff.throttled(java.util.Optional.of(Duration.ofSeconds(30)), fast, 0.9))
                 .as("ARM's Retry-After is obeyed").isEqualTo(Duration.ofSeconds(30));
-        assertThat(dev.geodr.servicebus.pairing.Backoff.throttled(java.util.Optional.empty(), Duration.ofSeconds(10)))
+        assertThat(dev.geodr.servicebus.pairing.Backoff.throttled(java.util.Optional.empty(), Duration.ofSeconds(10), 0))
                 .isEqualTo(Duration.ofSeconds(10));
+        assertThat(dev.geodr.servicebus.pairing.Backoff.throttled(java.util.Optional.empty(), fast, 0.5))
+                .as("spread over 1-4 s so throttled pairings do not return together").isEqualTo(Duration.ofMillis(2500));
     }
 
     @RepeatedTest(20)
