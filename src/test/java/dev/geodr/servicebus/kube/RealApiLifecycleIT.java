@@ -42,6 +42,8 @@ class RealApiLifecycleIT extends RealApiTestBase {
     /** JOSDK's field manager for SSA patches: the controller name. */
     static final String OPERATOR_FIELD_MANAGER = "servicebusgeopairing";
 
+    static final int ARM_LATENCY_MS = 250;
+
     /** Remembers, in the test JVM's clock, when a watch first showed something about one resource. */
     static final class FirstSeen implements Watcher<ServiceBusGeoPairing>, AutoCloseable {
         final AtomicReference<Instant> finalizer = new AtomicReference<>();
@@ -81,7 +83,15 @@ class RealApiLifecycleIT extends RealApiTestBase {
 
     /**
      * An ARM write received by the simulator strictly after the watch showed {@code seen} (both on this JVM's
-     * wall clock; the call log has millisecond resolution, so equal milliseconds would be inconclusive).
+     * wall clock; the call log has millisecond resolution).
+     *
+     * <p>
+     * The two sides race: the watch event reaches the test a few milliseconds after the write it reports, and
+     * the operator sends its next ARM call about as soon. So these phases run with the simulator's latency
+     * fault ({@link #ARM_LATENCY_MS}): the simulator handles, and logs, every ARM call that much later. That
+     * keeps the check sound, because the simulator logs a call before it answers it, so a Kubernetes write
+     * made only after the ARM call returned would still be seen after the logged time, and it gives the
+     * watch a margin of {@link #ARM_LATENCY_MS} (without it, equal milliseconds were seen in a full run).
      */
     private static void assertAfter(SimulatorAdmin.Call write, Instant seen, String what) {
         assertThat(seen).as(what + " was observed").isNotNull();
@@ -97,6 +107,7 @@ class RealApiLifecycleIT extends RealApiTestBase {
 
         // ---- pair
         ServiceBusGeoPairing ready;
+        sim.fault("{\"latencyMs\":" + ARM_LATENCY_MS + "}");
         try (FirstSeen seen = watch("life")) {
             ServiceBusGeoPairing applied = apply(op.pairing("life", "life-weu", "life-neu"));
             assertThat(applied.getMetadata().getGeneration()).isEqualTo(1L);
@@ -112,6 +123,8 @@ class RealApiLifecycleIT extends RealApiTestBase {
                     .toList();
             assertThat(writes).as("ARM writes").isNotEmpty();
             assertAfter(writes.get(0), seen.finalizer.get(), "the finalizer");
+        } finally {
+            sim.clearFaults();
         }
         assertCurrentAndReady(ready);
         assertThat(ready.getMetadata().getFinalizers()).containsExactly(FINALIZER);
@@ -144,6 +157,7 @@ class RealApiLifecycleIT extends RealApiTestBase {
 
         // ---- fail over: bump failoverRequested with a server-side apply of the whole object
         ServiceBusGeoPairing failedOver;
+        sim.fault("{\"latencyMs\":" + ARM_LATENCY_MS + "}");
         try (FirstSeen seen = watch("life")) {
             ServiceBusGeoPairing bump = op.pairing("life", "life-weu", "life-neu");
             bump.getSpec().setFailoverRequested(1);
@@ -153,6 +167,8 @@ class RealApiLifecycleIT extends RealApiTestBase {
                     .filter(c -> c.operation().equals("failover")).toList();
             assertThat(posts).as("exactly one failover POST, on the partner").hasSize(1);
             assertAfter(posts.get(0), seen.failoverIntended.get(), "status.failover.inFlight.phase=Intended");
+        } finally {
+            sim.clearFaults();
         }
         assertThat(failedOver.getStatus().getFailover().getLast().getOutcome()).isEqualTo(FailoverOutcome.Succeeded);
         assertThat(failedOver.getStatus().getFailover().getLastHandledRequest()).isEqualTo(1L);
