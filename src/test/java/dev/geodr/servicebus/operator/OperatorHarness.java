@@ -12,19 +12,19 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /** Drives the operator in ITs: creates resources, advances the simulator clock, waits for conditions. */
-final class OperatorHarness {
+public final class OperatorHarness {
 
-    static final String NS = "default";
+    public static final String NS = "default";
 
     private final KubernetesClient client;
     private final SimulatorAdmin sim;
 
-    OperatorHarness(KubernetesClient client, SimulatorAdmin sim) {
+    public OperatorHarness(KubernetesClient client, SimulatorAdmin sim) {
         this.client = client;
         this.sim = sim;
     }
 
-    ServiceBusGeoPairing pairing(String name, String primary, String partner) {
+    public ServiceBusGeoPairing pairing(String name, String primary, String partner) {
         ServiceBusGeoPairing cr = new ServiceBusGeoPairing();
         cr.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(NS).build());
         ServiceBusGeoPairingSpec spec = new ServiceBusGeoPairingSpec();
@@ -35,39 +35,39 @@ final class OperatorHarness {
         return cr;
     }
 
-    ServiceBusGeoPairing create(ServiceBusGeoPairing cr) {
+    public ServiceBusGeoPairing create(ServiceBusGeoPairing cr) {
         return client.resource(cr).create();
     }
 
-    ServiceBusGeoPairing get(String name) {
+    public ServiceBusGeoPairing get(String name) {
         return client.resources(ServiceBusGeoPairing.class).inNamespace(NS).withName(name).get();
     }
 
-    void editSpec(String name, java.util.function.Consumer<ServiceBusGeoPairingSpec> edit) {
+    public void editSpec(String name, java.util.function.Consumer<ServiceBusGeoPairingSpec> edit) {
         client.resources(ServiceBusGeoPairing.class).inNamespace(NS).withName(name).edit(r -> {
             edit.accept(r.getSpec());
             return r;
         });
     }
 
-    static Optional<Condition> condition(ServiceBusGeoPairing cr, String type) {
+    public static Optional<Condition> condition(ServiceBusGeoPairing cr, String type) {
         if (cr == null || cr.getStatus() == null || cr.getStatus().getConditions() == null) {
             return Optional.empty();
         }
         return cr.getStatus().getConditions().stream().filter(c -> type.equals(c.getType())).findFirst();
     }
 
-    static boolean isTrue(ServiceBusGeoPairing cr, String type) {
+    public static boolean isTrue(ServiceBusGeoPairing cr, String type) {
         return condition(cr, type).map(c -> "True".equals(c.getStatus())).orElse(false);
     }
 
-    static boolean hasReason(ServiceBusGeoPairing cr, String type, String reason) {
+    public static boolean hasReason(ServiceBusGeoPairing cr, String type, String reason) {
         return condition(cr, type).map(c -> "True".equals(c.getStatus()) && reason.equals(c.getReason()))
                 .orElse(false);
     }
 
     /** Polls the resource, advancing the simulator clock a little each round, until the predicate holds. */
-    ServiceBusGeoPairing driveUntil(String name, int secondsPerStep, Predicate<ServiceBusGeoPairing> done) {
+    public ServiceBusGeoPairing driveUntil(String name, int secondsPerStep, Predicate<ServiceBusGeoPairing> done) {
         ServiceBusGeoPairing[] last = new ServiceBusGeoPairing[1];
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(400)).until(() -> {
             last[0] = get(name);
@@ -82,7 +82,7 @@ final class OperatorHarness {
         return last[0];
     }
 
-    ServiceBusGeoPairing awaitReady(String name) {
+    public ServiceBusGeoPairing awaitReady(String name) {
         return driveUntil(name, 30, cr -> isTrue(cr, "Ready")
                 && cr.getStatus().getObservedGeneration() != null
                 && cr.getStatus().getObservedGeneration().equals(cr.getMetadata().getGeneration()));

@@ -17,48 +17,48 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /** The simulator's admin API over HTTPS, as other tools script it: namespaces, clock, faults, call log. */
-final class SimulatorAdmin {
+public final class SimulatorAdmin {
 
-    static final String SUB = "11111111-1111-1111-1111-111111111111";
-    static final String RG = "geodr-it";
+    public static final String SUB = "11111111-1111-1111-1111-111111111111";
+    public static final String RG = "geodr-it";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI base;
     private final HttpClient http;
 
-    SimulatorAdmin(URI base, Path certificate) {
+    public SimulatorAdmin(URI base, Path certificate) {
         this.base = base;
         this.http = HttpClient.newBuilder().sslContext(trusting(certificate)).build();
     }
 
-    static String id(String name) {
+    public static String id(String name) {
         return "/subscriptions/" + SUB + "/resourceGroups/" + RG + "/providers/Microsoft.ServiceBus/namespaces/" + name;
     }
 
-    void namespace(String name, int entities) {
+    public void namespace(String name, int entities) {
         send("PUT", "simulator/namespaces/" + SUB + "/" + RG + "/" + name,
                 "{\"location\":\"westeurope\",\"sku\":\"Premium\",\"entities\":" + entities + "}");
     }
 
-    void namespace(String name, String sku, int partitions) {
+    public void namespace(String name, String sku, int partitions) {
         send("PUT", "simulator/namespaces/" + SUB + "/" + RG + "/" + name,
                 "{\"sku\":\"" + sku + "\",\"partitions\":" + partitions + "}");
     }
 
-    void advance(int seconds) {
+    public void advance(int seconds) {
         send("POST", "simulator/clock/advance", "{\"seconds\":" + seconds + "}");
     }
 
-    void fault(String json) {
+    public void fault(String json) {
         send("POST", "simulator/faults", json);
     }
 
-    void clearFaults() {
+    public void clearFaults() {
         send("DELETE", "simulator/faults", null);
     }
 
     /** ARM calls whose path contains {@code namespacePart}, as "METHOD operation status". */
-    List<String> calls(String namespacePart) {
+    public List<String> calls(String namespacePart) {
         JsonNode body = read(send("GET", "simulator/calls", null));
         List<String> out = new ArrayList<>();
         for (JsonNode c : body.get("calls")) {
@@ -70,16 +70,38 @@ final class SimulatorAdmin {
         return out;
     }
 
-    long count(String namespacePart, String operation) {
+    /** One entry of the simulator's call log; {@code wallTime} is the JVM clock when the simulator received it. */
+    public record Call(long seq, String method, String path, String operation, int status,
+            java.time.Instant wallTime) {
+        public boolean isWrite() {
+            return !"GET".equals(method);
+        }
+    }
+
+    /** The ARM calls whose path contains {@code namespacePart}, in the order the simulator received them. */
+    public List<Call> callLog(String namespacePart) {
+        JsonNode body = read(send("GET", "simulator/calls", null));
+        List<Call> out = new ArrayList<>();
+        for (JsonNode c : body.get("calls")) {
+            if (c.get("path").asText().toLowerCase().contains(namespacePart.toLowerCase())) {
+                out.add(new Call(c.get("seq").asLong(), c.get("method").asText(), c.get("path").asText(),
+                        c.get("operation").asText(), c.get("status").asInt(),
+                        java.time.Instant.parse(c.get("wallTime").asText())));
+            }
+        }
+        return out;
+    }
+
+    public long count(String namespacePart, String operation) {
         return calls(namespacePart).stream().filter(c -> c.split(" ")[1].equals(operation)).count();
     }
 
-    long writes(String namespacePart) {
+    public long writes(String namespacePart) {
         return calls(namespacePart).stream().filter(c -> !c.startsWith("GET ")).count();
     }
 
     /** A raw ARM call, as the portal or CLI would make it out of band. */
-    int arm(String method, String path, String body) {
+    public int arm(String method, String path, String body) {
         return sendRaw(method, path + "?api-version=2021-11-01", body).statusCode();
     }
 
