@@ -83,14 +83,15 @@ LAST_TABLE_KEY=""
 # pairing whose state changed. Leaves the summaries in $SUMMARY.
 show_changes() {
   local table key line name desc
+  # Summaries first, table second: the table is never older than the lines printed under it.
+  SUMMARY="$(summaries "$@" || true)"
   table="$(kc get sbgp "$@" 2>&1)" || true
   key="$(awk '{ $NF = ""; print }' <<<"$table")"   # AGE is the last column and changes every second
   if [[ "$key" != "$LAST_TABLE_KEY" ]]; then
     LAST_TABLE_KEY="$key"
-    say "\$ kubectl get sbgp $*"
+    say "\$ kubectl get sbgp${*:+ $*}"
     indent <<<"$table"
   fi
-  SUMMARY="$(summaries "$@" || true)"
   while IFS= read -r line; do
     [[ -n "$line" ]] || continue
     name="${line%%$'\t'*}"
@@ -182,7 +183,7 @@ IFS=$'\t' read -r L_OUTCOME L_REQ L_MODE L_FROM L_TO < <(kc get sbgp orders -o j
 say "status.failover.last: outcome $L_OUTCOME (request $L_REQ, $L_MODE, ${L_FROM##*/} -> ${L_TO##*/})"
 say "status.activeNamespace: $(kc get sbgp orders -o jsonpath='{.status.activeNamespaceName}')"
 say "the Stalled condition tells a person what to do next:"
-kc get sbgp orders -o jsonpath='{.status.conditions[?(@.type=="Stalled")].message}' | fold -s -w 96 | indent
+kc get sbgp orders -o jsonpath='{.status.conditions[?(@.type=="Stalled")].message}' | indent
 echo
 CALLS_JSON="$(sim 'simulator/calls?operation=failover')" || die "cannot read the simulator's call log"
 if command -v jq >/dev/null; then
