@@ -1,5 +1,5 @@
-// Command kstatus-check runs kstatus, the status library of sigs.k8s.io/cli-utils that Flux, kpt,
-// Config Sync and `kubectl`-style waiters build on, over the ServiceBusGeoPairing status snapshots
+// Command kstatus-check runs kstatus, the status library of sigs.k8s.io/cli-utils that Flux's health
+// checks and other waiters build on, over the ServiceBusGeoPairing status snapshots
 // captured from a real API server, and compares its verdict (Current / InProgress / Failed /
 // Terminating ...) with the one expected.json names for each snapshot.
 //
