@@ -25,4 +25,4 @@ if ! $SUDO apt-get install -y -q lua5.1 lua-dkjson >/dev/null 2>&1; then
   $SUDO apt-get install -y -q lua5.1 lua-dkjson >/dev/null
 fi
 have || { echo "ensure-lua: lua5.1 with dkjson still not usable after apt-get install" >&2; exit 1; }
-echo "ensure-lua: $(lua5.1 -v 2>&1), dkjson $(lua5.1 -e 'io.write(require("dkjson").version)')" >&2
+echo "ensure-lua: $(lua5.1 -v 2>&1 | awk '{print $1, $2}'), $(lua5.1 -e 'io.write(require("dkjson").version)')" >&2
