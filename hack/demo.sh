@@ -155,6 +155,7 @@ export QUARKUS_HTTP_PORT="$HTTP_PORT" QUARKUS_HTTP_HOST="${QUARKUS_HTTP_HOST:-12
 export SIMULATOR_PORT="$SIM_PORT"
 export SIMULATOR_SEED="${SIMULATOR_SEED:-examples/simulator/seed.yaml}"
 export SIMULATOR_TIME_SCALE="${SIMULATOR_TIME_SCALE:-0.05}"
+export SIMULATOR_CERT_DIR="$LO_RUN_DIR/simulator"   # a stable place for the certificate to trust
 export GEODR_POLL_FAST="${GEODR_POLL_FAST:-1s}" GEODR_POLL_PENDING="${GEODR_POLL_PENDING:-2s}"
 unset SIMULATOR_URL SIMULATOR_CERT AZURE_CLIENT_ID AZURE_TENANT_ID GEODR_ARM_ENDPOINT
 say "simulator: seed $SIMULATOR_SEED, time scale $SIMULATOR_TIME_SCALE (a 90 s ARM pairing takes $(awk -v s="$SIMULATOR_TIME_SCALE" 'BEGIN { printf "%g", 90 * s }') s); operator polls every $GEODR_POLL_FAST while something is in flight"

@@ -111,13 +111,8 @@ ensure_operator_built() {
 start_operator() {
   local logf="$1"
   : >"$logf"
-  # GEODR_LEADER_ELECTION_NAMESPACE: outside a cluster there is no POD_NAMESPACE, and the
-  # "${POD_NAMESPACE:default}" default of LeaderElection is not expanded (the Lease name would be
-  # the literal text and the operator would never become leader, so it would never reconcile).
   # setsid: Ctrl-C in the terminal reaches only this script, whose trap stops the operator.
-  PATH="$CLUSTER_DIR/bin:$PATH" \
-    GEODR_LEADER_ELECTION_NAMESPACE="${GEODR_LEADER_ELECTION_NAMESPACE:-default}" \
-    setsid "$LO_HACK_DIR/run-operator.sh" </dev/null >>"$logf" 2>&1 &
+  PATH="$CLUSTER_DIR/bin:$PATH" setsid "$LO_HACK_DIR/run-operator.sh" </dev/null >>"$logf" 2>&1 &
   OP_PID=$!
   echo "$OP_PID" >"$LO_RUN_DIR/operator.pid"
 }
