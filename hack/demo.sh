@@ -1,0 +1,245 @@
+#!/usr/bin/env bash
+# shellcheck disable=SC2317  # functions called indirectly (trap, watch_until predicates)
+# `make demo`: the whole product on this machine, without a cluster or an Azure account.
+#
+#  1. a local control plane (etcd + kube-apiserver, hack/cluster-up.sh) in target/demo/cluster
+#  2. the ServiceBusGeoPairing CRD
+#  3. the operator (built if needed), with the embedded ARM simulator seeded from
+#     examples/simulator/seed.yaml on a fast clock; log in target/demo/operator.log
+#  4. kubectl apply -f examples/  -> three pairings go Ready
+#  5. a failover of "orders" (examples/failover/orders-failover.yaml): FailingOver, then the
+#     FailedOver guidance, and the simulator's count of failover POSTs (exactly one)
+#  6. the re-pair (examples/failover/orders-fail-forward.yaml) -> Ready again
+#  7. how to keep playing; then it waits. Ctrl-C (or any exit) stops the operator and the control plane.
+#
+# Usage: hack/demo.sh [--once]
+#   --once, DEMO_NONINTERACTIVE=1 or CI=true: exit after step 6 (for CI and tests); the exit code
+#   says whether every step did what it should.
+# Environment (all optional):
+#   QUARKUS_HTTP_PORT     the operator's health/metrics port (default 8080 if free, else a free one)
+#   SIMULATOR_PORT        the ARM simulator's HTTPS port (default 8443 if free, else a free one)
+#   SIMULATOR_TIME_SCALE  real seconds per simulated second (default 0.05: a 90 s pairing takes 4.5 s)
+#   GEODR_POLL_FAST, GEODR_POLL_PENDING  operator poll intervals (demo defaults 1s and 2s; the
+#                         product's are 10s and 30s, which suit real ARM, not a 20x clock)
+#   DEMO_TIMEOUT          seconds each step may take (default 180)
+#   DEMO_MVN_FLAGS        extra Maven flags if a build is needed (e.g. -o)
+set -euo pipefail
+
+ONCE=0
+case "${DEMO_NONINTERACTIVE:-}" in 1|true|yes) ONCE=1 ;; esac
+[[ "${CI:-}" == true ]] && ONCE=1
+for arg in "$@"; do
+  case "$arg" in
+    --once) ONCE=1 ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    *) echo "unknown argument: $arg (try --help)" >&2; exit 2 ;;
+  esac
+done
+
+LO_TAG=demo
+LO_T0=$SECONDS
+# shellcheck source=hack/lib/local-operator.sh
+source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib/local-operator.sh"
+STEP_TIMEOUT="${DEMO_TIMEOUT:-180}"
+OP_LOG="$LO_RUN_DIR/operator.log"
+REL_RUN_DIR="${LO_RUN_DIR#"$REPO_ROOT"/}"
+
+for tool in curl java setsid; do command -v "$tool" >/dev/null || die "'$tool' is required"; done
+
+mkdir -p "$LO_RUN_DIR"
+# One demo per work tree at a time: a second one would wipe the first one's control plane.
+exec 7>"$LO_RUN_DIR/.demo.lock"
+if command -v flock >/dev/null && ! flock -n 7; then
+  die "another hack/demo.sh is running in this work tree (lock $LO_RUN_DIR/.demo.lock)"
+fi
+
+CLEANED=0
+cleanup() {
+  (( CLEANED )) && return 0
+  CLEANED=1
+  # Stop things even if stdout is gone (`make demo | tee`, whose tee dies with the same Ctrl-C).
+  set +e
+  trap '' PIPE INT TERM
+  echo
+  if [[ -n "$OP_PID" ]]; then
+    say "stopping the operator (pid $OP_PID)"
+    stop_operator "$OP_LOG"
+  fi
+  if (( CLUSTER_STARTED )); then
+    say "stopping the control plane"
+    stop_cluster
+  fi
+  say "stopped; logs kept in $REL_RUN_DIR/"
+}
+trap 'cleanup' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# --- watching ------------------------------------------------------------------------------------
+declare -A LAST_DESC=()
+LAST_TABLE_KEY=""
+
+# show_changes [name...]: prints `kubectl get sbgp` when it changed (ignoring AGE) and one line per
+# pairing whose state changed. Leaves the summaries in $SUMMARY.
+show_changes() {
+  local table key line name desc
+  # Summaries first, table second: the table is never older than the lines printed under it.
+  SUMMARY="$(summaries "$@" || true)"
+  table="$(kc get sbgp "$@" 2>&1)" || true
+  key="$(awk '{ $NF = ""; print }' <<<"$table")"   # AGE is the last column and changes every second
+  if [[ "$key" != "$LAST_TABLE_KEY" ]]; then
+    LAST_TABLE_KEY="$key"
+    say "\$ kubectl get sbgp${*:+ $*}"
+    indent <<<"$table"
+  fi
+  while IFS= read -r line; do
+    [[ -n "$line" ]] || continue
+    name="${line%%$'\t'*}"
+    desc="$(describe "$line")"
+    if [[ "${LAST_DESC[$name]:-}" != "$desc" ]]; then
+      LAST_DESC[$name]="$desc"
+      say "  $desc"
+    fi
+  done <<<"$SUMMARY"
+}
+
+# watch_until <what> <predicate> [name...]: show changes every second until <predicate> "$SUMMARY"
+# succeeds; fail after STEP_TIMEOUT or if the operator dies.
+watch_until() {
+  local what="$1" pred="$2"; shift 2
+  local deadline=$(( SECONDS + STEP_TIMEOUT )) t=$SECONDS
+  while :; do
+    show_changes "$@"
+    if "$pred" "$SUMMARY"; then
+      say "$what after $(( SECONDS - t )) s"
+      return 0
+    fi
+    operator_alive || { tail -n 30 "$OP_LOG" | indent >&2; die "the operator exited (log above)"; }
+    (( SECONDS < deadline )) || die "timed out after ${STEP_TIMEOUT}s waiting until $what (operator log: $OP_LOG)"
+    sleep 1
+  done
+}
+
+all_ready() { # all_ready <summaries>: three pairings, each Ready at its current generation
+  local n=0 line
+  while IFS= read -r line; do
+    [[ -n "$line" ]] || continue
+    is_state "$line" Ready || return 1
+    n=$(( n + 1 ))
+  done <<<"$1"
+  (( n == 3 ))
+}
+orders_failed_over() { is_state "$(grep -P '^orders\t' <<<"$1" || true)" Stalled FailedOver; }
+orders_ready() { is_state "$(grep -P '^orders\t' <<<"$1" || true)" Ready; }
+
+sim() { # sim <path>: GET on the simulator's admin API
+  curl -sf --max-time 5 --cacert "$SIM_CERT" "$SIM_URL${1#/}"
+}
+
+# --- 1. control plane ----------------------------------------------------------------------------
+step "1/6 local Kubernetes control plane (etcd + kube-apiserver, no nodes)"
+stop_stale_operator
+start_cluster
+say "kube-apiserver v$K8S_VERSION at $API_SERVER_URL; kubectl: $KUBECTL"
+
+# --- 2. CRD --------------------------------------------------------------------------------------
+step "2/6 the ServiceBusGeoPairing CRD"
+install_crd
+
+# --- 3. operator ---------------------------------------------------------------------------------
+step "3/6 the operator, with the embedded ARM simulator"
+ensure_operator_built
+HTTP_PORT="$(pick_port QUARKUS_HTTP_PORT "${QUARKUS_HTTP_PORT:-}" 8080)"
+SIM_PORT="$(pick_port SIMULATOR_PORT "${SIMULATOR_PORT:-}" 8443)"
+export QUARKUS_HTTP_PORT="$HTTP_PORT" QUARKUS_HTTP_HOST="${QUARKUS_HTTP_HOST:-127.0.0.1}"
+export SIMULATOR_PORT="$SIM_PORT"
+export SIMULATOR_SEED="${SIMULATOR_SEED:-examples/simulator/seed.yaml}"
+export SIMULATOR_TIME_SCALE="${SIMULATOR_TIME_SCALE:-0.05}"
+export SIMULATOR_CERT_DIR="$LO_RUN_DIR/simulator"   # a stable place for the certificate to trust
+export GEODR_POLL_FAST="${GEODR_POLL_FAST:-1s}" GEODR_POLL_PENDING="${GEODR_POLL_PENDING:-2s}"
+unset SIMULATOR_URL SIMULATOR_CERT AZURE_CLIENT_ID AZURE_TENANT_ID GEODR_ARM_ENDPOINT
+say "simulator: seed $SIMULATOR_SEED, time scale $SIMULATOR_TIME_SCALE (a 90 s ARM pairing takes $(awk -v s="$SIMULATOR_TIME_SCALE" 'BEGIN { printf "%g", 90 * s }') s); operator polls every $GEODR_POLL_FAST while something is in flight"
+say "starting the operator: health/metrics on http://127.0.0.1:$HTTP_PORT, simulator on https://127.0.0.1:$SIM_PORT, log $REL_RUN_DIR/operator.log"
+t=$SECONDS
+start_operator "$OP_LOG"
+wait_operator_ready "$HTTP_PORT" "$OP_LOG" 120
+SIM_LINE="$(grep -m1 'SimulatorLauncher.*ARM simulator listening on' "$OP_LOG" || true)"
+SIM_URL="$(sed -n 's/.*listening on \(https:[^ ]*\) (certificate: .*/\1/p' <<<"$SIM_LINE")"
+SIM_CERT="$(sed -n 's/.*(certificate: \(.*\))[[:space:]]*$/\1/p' <<<"$SIM_LINE")"
+[[ -n "$SIM_URL" && -f "$SIM_CERT" ]] || die "the operator log does not say where the simulator listens ($OP_LOG)"
+say "operator ready in $(( SECONDS - t )) s (GET /q/health/ready: UP); the simulator knows $(sim simulator/namespaces | grep -o '"name":"[^"]*-[a-z]*"' | wc -l) Service Bus namespaces"
+
+# --- 4. pairings ---------------------------------------------------------------------------------
+step "4/6 kubectl apply -f examples/   (orders, payments, inventory)"
+kc apply -f "$REPO_ROOT/examples/" | indent
+say "the operator PUTs each alias on its primary; ARM answers Accepted and the pairing completes in the background"
+watch_until "all three pairings are Ready" all_ready
+
+# --- 5. failover ---------------------------------------------------------------------------------
+step "5/6 fail orders over: kubectl apply -f examples/failover/orders-failover.yaml   (spec.failoverRequested 0 -> 1)"
+kc apply -f "$REPO_ROOT/examples/failover/orders-failover.yaml" | indent
+LAST_TABLE_KEY=""
+watch_until "orders has failed over" orders_failed_over orders
+IFS=$'\t' read -r L_OUTCOME L_REQ L_MODE L_FROM L_TO < <(kc get sbgp orders -o jsonpath='{.status.failover.last.outcome}{"\t"}{.status.failover.last.request}{"\t"}{.status.failover.last.mode}{"\t"}{.status.failover.last.from}{"\t"}{.status.failover.last.to}{"\n"}')
+say "status.failover.last: outcome $L_OUTCOME (request $L_REQ, $L_MODE, ${L_FROM##*/} -> ${L_TO##*/})"
+say "status.activeNamespace: $(kc get sbgp orders -o jsonpath='{.status.activeNamespaceName}')"
+say "the Stalled condition tells a person what to do next:"
+kc get sbgp orders -o jsonpath='{.status.conditions[?(@.type=="Stalled")].message}' | indent
+echo
+CALLS_JSON="$(sim 'simulator/calls?operation=failover')" || die "cannot read the simulator's call log"
+if command -v jq >/dev/null; then
+  FAILOVER_OK="$(jq '[.calls[] | select(.status == 200)] | length' <<<"$CALLS_JSON")"
+  FAILOVER_ALL="$(jq '.calls | length' <<<"$CALLS_JSON")"
+else
+  FAILOVER_OK="$(grep -o '"status":200' <<<"$CALLS_JSON" | wc -l)"
+  FAILOVER_ALL="$(grep -o '"operation":"failover"' <<<"$CALLS_JSON" | wc -l)"
+fi
+say "simulator call log: $FAILOVER_OK successful failover POST(s) ($FAILOVER_ALL in all) for one bump of failoverRequested"
+if [[ "$FAILOVER_OK" != 1 || "$FAILOVER_ALL" != 1 ]]; then
+  die "expected exactly one failover POST; the simulator logged: $CALLS_JSON"
+fi
+# Keep the guidance visible for a moment in an interactive run before the next step changes it.
+(( ONCE )) || sleep 3
+
+# --- 6. re-pair ----------------------------------------------------------------------------------
+step "6/6 follow the new topology: kubectl apply -f examples/failover/orders-fail-forward.yaml"
+say "primaryNamespace orders-weu -> orders-neu (where the alias lives now), partnerNamespace -> orders-frc (new, empty)"
+kc apply -f "$REPO_ROOT/examples/failover/orders-fail-forward.yaml" | indent
+LAST_TABLE_KEY=""
+watch_until "orders is Ready again, geo-replicated from orders-neu to orders-frc" orders_ready orders
+LAST_TABLE_KEY=""
+show_changes
+CALLS_JSON="$(sim 'simulator/calls?operation=failover')"
+FAILOVER_ALL="$(grep -o '"operation":"failover"' <<<"$CALLS_JSON" | wc -l)"
+[[ "$FAILOVER_ALL" == 1 ]] || die "the re-pair caused another failover POST: $CALLS_JSON"
+say "still exactly one failover POST in the simulator's call log"
+say "demo steps finished in $(( SECONDS - LO_T0 )) s"
+
+# --- keep playing ----------------------------------------------------------------------------------
+cat <<EOF
+
+Keep playing (in another terminal):
+    export KUBECONFIG=$KUBECONFIG
+    alias kubectl=$KUBECTL        # kubectl v$K8S_VERSION, matching the API server
+    kubectl get sbgp
+    kubectl get sbgp orders -o yaml
+    kubectl patch sbgp payments --type=merge -p '{"spec":{"failoverRequested":1}}'   # fail payments over
+    kubectl delete sbgp inventory     # deletionPolicy Delete: breaks the pairing and deletes the alias
+
+The ARM simulator (admin API, no auth; docs/simulator.md):
+    URL:  $SIM_URL
+    cert: $SIM_CERT
+    curl --cacert $SIM_CERT ${SIM_URL}simulator/namespaces
+    curl --cacert $SIM_CERT '${SIM_URL}simulator/calls?operation=failover'
+    curl --cacert $SIM_CERT ${SIM_URL}simulator/clock
+
+Operator: log $OP_LOG, health http://127.0.0.1:$HTTP_PORT/q/health, metrics http://127.0.0.1:$HTTP_PORT/q/metrics
+EOF
+
+if (( ONCE )); then
+  say "non-interactive run: stopping everything"
+  exit 0
+fi
+echo "Press Ctrl-C to stop the operator and the control plane."
+while operator_alive; do sleep 1; done
+die "the operator exited on its own (log: $OP_LOG)"
