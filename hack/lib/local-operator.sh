@@ -132,30 +132,20 @@ wait_operator_ready() {
   done
 }
 
-# stop_operator [logfile]: SIGTERM, then SIGKILL once the shutdown is stuck, at most LO_STOP_GRACE
-# seconds (default 10) later. Only our own pid.
-# Why SIGKILL at all: with leader election on (the prod profile) the operator never exits on SIGTERM.
-# JOSDK's Operator.stop() stops the controllers, waits for running reconciles, then stops leader
-# election, whose LeaderElectionManager logs "Stopped leading for identity: ... Exiting." and calls
-# System.exit(1) from inside Quarkus's shutdown hook, where it blocks forever. Once that line is
-# logged no reconcile runs any more, so SIGKILL then is as clean as an exit; without the log line we
-# wait the full grace period.
+# stop_operator [logfile]: SIGTERM, then SIGKILL if it has not exited LO_STOP_GRACE seconds (default 10)
+# later. Only our own pid. (The operator exits on SIGTERM; the SIGKILL is a safety net, and the run
+# says so when it is needed.)
 stop_operator() {
   [[ -n "$OP_PID" ]] || return 0
-  local logf="${1:-}" grace="${LO_STOP_GRACE:-10}" from=0
-  [[ -n "$logf" && -f "$logf" ]] && from="$(wc -l <"$logf")"
+  local grace="${LO_STOP_GRACE:-10}"
   if kill -0 "$OP_PID" 2>/dev/null; then
     kill -TERM "$OP_PID" 2>/dev/null || true
     for _ in $(seq 1 $(( grace * 10 ))); do
       kill -0 "$OP_PID" 2>/dev/null || break
-      if [[ -n "$logf" ]] && tail -n +"$(( from + 1 ))" "$logf" 2>/dev/null | grep -q 'Stopped leading for identity'; then
-        sleep 0.2   # let the log line's neighbours flush
-        say "operator finished its shutdown but is stuck in JOSDK's System.exit on losing leadership; sending SIGKILL"
-        break
-      fi
       sleep 0.1
     done
     if kill -0 "$OP_PID" 2>/dev/null; then
+      say "operator did not exit ${grace}s after SIGTERM; sending SIGKILL"
       kill -KILL "$OP_PID" 2>/dev/null || true
     fi
   fi
