@@ -8,7 +8,7 @@
 #
 # How each phase is reached (one control plane in target/status-capture/cluster; the simulator runs
 # standalone so the operator can be stopped and started while "Azure" keeps its state):
-#   no-status                 orders applied before any operator runs
+#   no-status                 orders applied before any operator runs (status defaulted to {observedGeneration: 0})
 #   pairing-accepted          operator started; ARM shows the alias Accepted (Reconciling/Pairing)
 #   ready                     both sides Succeeded (Ready/Paired)
 #   failing-over              failoverRequested 0 -> 1, failover POSTed, ARM still Accepted (Reconciling/FailingOver)
@@ -117,7 +117,7 @@ unset SIMULATOR_ENABLED AZURE_CLIENT_ID AZURE_TENANT_ID GEODR_ARM_ENDPOINT
 
 step "no operator yet: a fresh object"
 kc apply -f "$REPO_ROOT/examples/pairing.yaml" -f "$REPO_ROOT/examples/pairing-delete-policy.yaml" | indent
-capture orders no-status '(.status == null) and .metadata.generation == 1'
+capture orders no-status '((.status.observedGeneration // 0) == 0) and (.status.conditions == null) and .metadata.generation == 1'
 
 step "operator started: pairing"
 start_sim_operator
@@ -175,8 +175,7 @@ entry() { # entry <name> <phase> <argocd status> <message source: Ready|Reconcil
     + (if $intended != "" then { kstatusIntended: $intended, note: $note } else {} end)' "$f"
 }
 {
-  entry no-status "created, no operator has seen it yet (no status at all)" Progressing generation Current InProgress \
-    "kstatus (sigs.k8s.io/cli-utils v0.37.2 status.Compute) reports an object with neither status.observedGeneration nor conditions as Current: it cannot tell 'not observed yet' from 'has no status'. A kstatus-based waiter can therefore call a new pairing Current before the operator has looked at it (the first status write came 1-3 s after kubectl apply in hack/demo.sh). deploy/argocd/health.lua reports Progressing."
+  entry no-status "created, no operator has seen it yet (the CRD defaults status to observedGeneration 0)" Progressing generation InProgress
   entry pairing-accepted "pairing requested; ARM shows the alias Accepted" Progressing Reconciling InProgress
   entry ready "paired: Primary/Succeeded with the partner as Secondary" Healthy Ready Current
   entry failing-over "failoverRequested bumped; failover POSTed on the partner; ARM still Accepted" Progressing Reconciling InProgress

@@ -1,5 +1,6 @@
 package dev.geodr.servicebus.crd;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -83,6 +84,10 @@ public class GeoPairingCrdPostProcessor implements CRDPostProcessor {
         properties.get("spec").setDescription(SPEC_DESCRIPTION);
         JSONSchemaProps status = properties.get("status");
         status.setDescription(STATUS_DESCRIPTION);
+        // A new object gets status {observedGeneration: 0}: kstatus (Flux, kubectl wait tools) then reads it
+        // as InProgress until the operator has looked at it, instead of Current for having no status at all.
+        status.setDefault(JsonNodeFactory.instance.objectNode());
+        status.getProperties().get("observedGeneration").setDefault(JsonNodeFactory.instance.numberNode(0));
         JSONSchemaProps condition = status.getProperties().get("conditions").getItems().getSchema();
         condition.setDescription(CONDITION_DESCRIPTION);
         CONDITION_FIELD_DESCRIPTIONS.forEach((field, text) -> condition.getProperties().get(field).setDescription(text));
