@@ -4,17 +4,22 @@ SHELL := bash
 .DEFAULT_GOAL := help
 MVN := ./mvnw -B
 
-.PHONY: help build test crds check-crds run simulator deploy undeploy kube-binaries cluster-up cluster-down
+.PHONY: help build test crds check-crds run simulator deploy undeploy kube-binaries cluster-up cluster-down demo gitops-checks status-snapshots test-realapi
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-15s %s\n", $$1, $$2}'
 
+demo: ## The whole product on this machine: local control plane, operator + embedded ARM simulator, pair -> failover -> re-pair (Ctrl-C stops it)
+	hack/demo.sh
+
 build: ## Compile, generate the CRD and package the operator (no tests)
 	$(MVN) -DskipTests package
 
-test: ## Run every test (unit, simulator conformance, operator ITs) and the CRD drift check
+test: ## Run every test: unit, simulator conformance, operator ITs, real-API-server ITs, CRD drift, Argo CD health and kstatus checks
 	$(MVN) verify
 	hack/check-crd-drift.sh
+	hack/test-argocd-health.sh
+	hack/test-kstatus.sh
 
 crds: build ## Regenerate the CRD from the Java model into crds/
 	hack/update-crds.sh
@@ -42,3 +47,13 @@ cluster-up: ## Start a local kube-apiserver + etcd in the background; prints the
 
 cluster-down: ## Stop the local control plane started by cluster-up
 	hack/cluster-down.sh
+
+test-realapi: ## Only the tests against a real kube-apiserver (needs make kube-binaries)
+	$(MVN) test -Dtest='dev.geodr.servicebus.kube.*IT' -Dsurefire.failIfNoSpecifiedTests=false
+
+gitops-checks: ## Argo CD health.lua (Debian lua5.1) and kstatus (cli-utils) over the captured status snapshots
+	hack/test-argocd-health.sh
+	hack/test-kstatus.sh
+
+status-snapshots: ## Recapture src/test/resources/status-snapshots/ from a local control plane (~1.5 min)
+	hack/capture-status-snapshots.sh
