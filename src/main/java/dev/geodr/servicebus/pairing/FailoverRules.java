@@ -3,12 +3,13 @@ package dev.geodr.servicebus.pairing;
 import static dev.geodr.servicebus.pairing.Names.duration;
 import static dev.geodr.servicebus.pairing.Names.ns;
 
-import dev.geodr.servicebus.arm.AliasRecord;
 import dev.geodr.servicebus.arm.AliasRole;
 import dev.geodr.servicebus.arm.FailoverMode;
+import dev.geodr.servicebus.arm.NamespaceRef;
 import dev.geodr.servicebus.arm.ProvisioningState;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -27,7 +28,7 @@ final class FailoverRules {
 
     /** Empty when there is no failover work: then the pairing rules decide. */
     Optional<Plan> plan(Desired desired, FailoverMemory memory, Observed observed, Instant now,
-            Optional<dev.geodr.servicebus.arm.NamespaceRef> active) {
+            Optional<NamespaceRef> active) {
         Context ctx = new Context(desired, memory, observed, now, active);
         if (memory.inFlight().isPresent()) {
             // Bumps while a request is being served fold into it: several bumps are one request.
@@ -203,7 +204,7 @@ final class FailoverRules {
         Verdict verdict = Verdict.progressing(reason, message);
         return Plan.waitFor(next, verdict, fast(), ctx.active)
                 .withNotice(Notice.warning(reason, "Failover request " + inFlight.request() + " " + outcome
-                        .name().toLowerCase(java.util.Locale.ROOT) + ": " + message));
+                        .name().toLowerCase(Locale.ROOT) + ": " + message));
     }
 
     private Requeue fast() {
@@ -215,10 +216,6 @@ final class FailoverRules {
     }
 
     private record Context(Desired desired, FailoverMemory memory, Observed observed, Instant now,
-            Optional<dev.geodr.servicebus.arm.NamespaceRef> active) {
-    }
-
-    static Optional<AliasRecord> record(SideView side) {
-        return side instanceof SideView.Present p ? Optional.of(p.record()) : Optional.empty();
+            Optional<NamespaceRef> active) {
     }
 }

@@ -40,7 +40,7 @@ public sealed interface SideView {
         return this instanceof Absent;
     }
 
-    /** The record when present, with the given role and state; partner may be null to ignore it. */
+    /** True when the record is present with this role and provisioning state. */
     default boolean is(AliasRole role, ProvisioningState state) {
         return this instanceof Present p && p.record().role() == role && p.record().provisioningState() == state;
     }
