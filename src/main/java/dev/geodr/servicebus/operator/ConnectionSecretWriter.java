@@ -54,7 +54,7 @@ final class ConnectionSecretWriter {
         data.put("primaryKey", keys.primaryKey());
         data.put("secondaryKey", keys.secondaryKey());
         data.put("keyName", keys.keyName());
-        boolean changed = existing == null || !Objects.equals(decoded(existing), data);
+        boolean changed = existing == null || !Objects.equals(SecretData.of(existing), data);
         Secret secret = new SecretBuilder().withNewMetadata().withName(spec.getName()).withNamespace(ns)
                 .addToLabels("app.kubernetes.io/managed-by", EventEmitter.COMPONENT)
                 .addToAnnotations(SOURCE, source)
@@ -79,17 +79,5 @@ final class ConnectionSecretWriter {
         } catch (RuntimeException e) {
             return false;
         }
-    }
-
-    private static Map<String, String> decoded(Secret secret) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (secret.getData() != null) {
-            secret.getData().forEach((k, v) -> out.put(k, new String(java.util.Base64.getDecoder().decode(v),
-                    java.nio.charset.StandardCharsets.UTF_8)));
-        }
-        if (secret.getStringData() != null) {
-            out.putAll(secret.getStringData());
-        }
-        return out;
     }
 }

@@ -4,8 +4,6 @@ import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairing;
 import dev.geodr.servicebus.arm.ArmIdentity;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 
@@ -44,7 +42,7 @@ final class CredentialResolver {
         if (secret == null) {
             return Result.problem("spec.credentialsSecretRef: Secret " + ns + "/" + ref.getName() + " not found");
         }
-        Map<String, String> data = decode(secret);
+        Map<String, String> data = SecretData.of(secret);
         Optional<String> tenant = value(data, TENANT);
         Optional<String> clientId = value(data, CLIENT);
         Optional<String> clientSecret = value(data, SECRET);
@@ -54,18 +52,6 @@ final class CredentialResolver {
                     + TENANT + ", " + CLIENT + " and " + SECRET + " (or " + TOKEN_FILE + ")");
         }
         return Result.ok(new ArmIdentity.ServicePrincipal(tenant.get(), clientId.get(), clientSecret, tokenFile));
-    }
-
-    private static Map<String, String> decode(Secret secret) {
-        Map<String, String> out = new java.util.HashMap<>();
-        if (secret.getData() != null) {
-            secret.getData().forEach((k, v) -> out.put(k, new String(Base64.getDecoder().decode(v),
-                    StandardCharsets.UTF_8)));
-        }
-        if (secret.getStringData() != null) {
-            out.putAll(secret.getStringData());
-        }
-        return out;
     }
 
     private static Optional<String> value(Map<String, String> data, String key) {

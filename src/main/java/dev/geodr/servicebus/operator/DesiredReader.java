@@ -1,6 +1,7 @@
 package dev.geodr.servicebus.operator;
 
 import dev.geodr.servicebus.api.v1alpha1.DeletionPolicy;
+import dev.geodr.servicebus.api.v1alpha1.FieldPatterns;
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairing;
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairingSpec;
 import dev.geodr.servicebus.arm.FailoverMode;
@@ -18,7 +19,7 @@ import java.util.regex.Pattern;
  */
 final class DesiredReader {
 
-    private static final Pattern ALIAS = Pattern.compile("^[A-Za-z]([A-Za-z0-9-]{0,48}[A-Za-z0-9])?$");
+    private static final Pattern ALIAS = Pattern.compile(FieldPatterns.ALIAS);
 
     record Result(Optional<Desired> desired, List<String> problems) {
     }

@@ -49,7 +49,7 @@ public class GeoPairingReconciler implements Reconciler<ServiceBusGeoPairing>, C
         if (!StatusProjector.unchanged(resource.getStatus(), outcome.status())) {
             // Cleaner cannot return a status patch; keep users informed while deletion waits on Azure.
             try {
-                StatusWriter.writeIntent(context, resource, outcome.status());
+                StatusWriter.writeNow(context, resource, outcome.status());
             } catch (RuntimeException ignored) {
                 // A concurrent change is fine here: the next pass recomputes the same status.
             }

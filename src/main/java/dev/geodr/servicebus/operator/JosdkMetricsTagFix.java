@@ -15,8 +15,6 @@ import jakarta.inject.Singleton;
 @ApplicationScoped
 public class JosdkMetricsTagFix {
 
-    static final String EVENTS_RECEIVED = "operator.sdk.events.received";
-
     @Produces
     @Singleton
     MeterFilter addMissingActionTag() {

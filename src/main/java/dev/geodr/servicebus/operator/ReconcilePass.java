@@ -107,7 +107,7 @@ final class ReconcilePass {
         }
 
         if (plan.intent().isPresent()) {
-            StatusWriter.writeIntent(context, resource, project(previous, generation, desired, observed,
+            StatusWriter.writeNow(context, resource, project(previous, generation, desired, observed,
                     plan.intent().get(), plan, now));
         }
         plan = execute(resource, port, plan, now);

@@ -6,7 +6,8 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 
 /**
- * Writes the failover intent to status before the POST, through the same patch mechanism the framework
+ * Writes status in the middle of a pass: the failover intent before the POST, and the status of a
+ * deletion (a Cleaner cannot return a status patch). It writes through the same patch mechanism the framework
  * uses for the final status (server-side apply in production, JSON patch where SSA is off), and with the
  * resourceVersion the pass read, so a stale pass (a second leader, a concurrent edit) fails here instead
  * of sending a second failover.
@@ -16,7 +17,7 @@ final class StatusWriter {
     private StatusWriter() {
     }
 
-    static void writeIntent(Context<ServiceBusGeoPairing> context, ServiceBusGeoPairing resource,
+    static void writeNow(Context<ServiceBusGeoPairing> context, ServiceBusGeoPairing resource,
             ServiceBusGeoPairingStatus status) {
         boolean ssa = context.getControllerConfiguration().getConfigurationService().useSSAToPatchPrimaryResource();
         if (ssa) {

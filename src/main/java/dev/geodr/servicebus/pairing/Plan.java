@@ -1,6 +1,7 @@
 package dev.geodr.servicebus.pairing;
 
 import dev.geodr.servicebus.arm.NamespaceRef;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,7 +30,7 @@ public record Plan(Action action, Optional<FailoverMemory> intent, FailoverMemor
     }
 
     Plan withNotice(Notice notice) {
-        List<Notice> all = new java.util.ArrayList<>(notices);
+        List<Notice> all = new ArrayList<>(notices);
         all.add(notice);
         return new Plan(action, intent, memory, verdict, requeue, active, List.copyOf(all));
     }

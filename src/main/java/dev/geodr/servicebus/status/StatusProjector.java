@@ -70,8 +70,13 @@ public final class StatusProjector {
         out.setFailover(FailoverMemoryCodec.write(in.memory()));
         out.setConditions(conditions(previous, in));
         // lastSyncTime moves only with the rest of the status, so a steady pairing is not patched every poll.
-        boolean same = previous != null && withoutSyncTime(previous).equals(withoutSyncTime(out));
-        out.setLastSyncTime(same ? previous.getLastSyncTime() : Times.format(in.now()));
+        if (previous != null) {
+            out.setLastSyncTime(previous.getLastSyncTime());
+            if (out.equals(previous)) {
+                return out;
+            }
+        }
+        out.setLastSyncTime(Times.format(in.now()));
         return out;
     }
 
@@ -168,20 +173,5 @@ public final class StatusProjector {
 
     private static Optional<AliasRecord> record(SideView view) {
         return view instanceof SideView.Present p ? Optional.of(p.record()) : Optional.empty();
-    }
-
-    private static ServiceBusGeoPairingStatus withoutSyncTime(ServiceBusGeoPairingStatus s) {
-        ServiceBusGeoPairingStatus copy = new ServiceBusGeoPairingStatus();
-        copy.setObservedGeneration(s.getObservedGeneration());
-        copy.setRole(s.getRole());
-        copy.setProvisioningState(s.getProvisioningState());
-        copy.setPendingReplicationOperationsCount(s.getPendingReplicationOperationsCount());
-        copy.setActiveNamespace(s.getActiveNamespace());
-        copy.setActiveNamespaceName(s.getActiveNamespaceName());
-        copy.setPrimary(s.getPrimary());
-        copy.setPartner(s.getPartner());
-        copy.setFailover(s.getFailover());
-        copy.setConditions(s.getConditions());
-        return copy;
     }
 }

@@ -226,13 +226,7 @@ class RealApiLifecycleIT extends RealApiTestBase {
         assertThat(deleting.getMetadata().getDeletionTimestamp()).isNotNull();
         assertThat(deleting.getMetadata().getFinalizers()).contains(FINALIZER);
 
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(400)).until(() -> {
-            if (op.get("drop") == null) {
-                return true;
-            }
-            sim.advance(30);
-            return false;
-        });
+        op.driveUntilDeleted("drop");
         assertThat(sim.count("/drop-weu/", "breakPairing")).isEqualTo(1);
         assertThat(sim.count("/drop-weu/", "delete")).isGreaterThanOrEqualTo(1);
         assertThat(sim.arm("GET", SimulatorAdmin.id("drop-weu") + "/disasterRecoveryConfigs/drop", null))

@@ -82,6 +82,17 @@ public final class OperatorHarness {
         return last[0];
     }
 
+    /** Advances the simulator clock until the resource is gone (deletion waiting on Azure). */
+    public void driveUntilDeleted(String name) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(400)).until(() -> {
+            if (get(name) == null) {
+                return true;
+            }
+            sim.advance(30);
+            return false;
+        });
+    }
+
     public ServiceBusGeoPairing awaitReady(String name) {
         return driveUntil(name, 30, cr -> isTrue(cr, "Ready")
                 && cr.getStatus().getObservedGeneration() != null

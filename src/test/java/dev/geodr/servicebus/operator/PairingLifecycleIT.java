@@ -214,13 +214,7 @@ class PairingLifecycleIT {
         op.create(cr);
         op.awaitReady("drop");
         client.resources(ServiceBusGeoPairing.class).inNamespace("default").withName("drop").delete();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(400)).until(() -> {
-            if (op.get("drop") == null) {
-                return true;
-            }
-            sim.advance(30);
-            return false;
-        });
+        op.driveUntilDeleted("drop");
         assertThat(sim.count("/drop-weu/", "breakPairing")).isEqualTo(1);
         assertThat(sim.count("/drop-weu/", "delete")).isGreaterThanOrEqualTo(1);
         assertThat(sim.arm("GET", SimulatorAdmin.id("drop-weu") + "/disasterRecoveryConfigs/drop", null)).isEqualTo(404);

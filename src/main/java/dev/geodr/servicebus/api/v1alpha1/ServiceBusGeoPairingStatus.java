@@ -45,7 +45,8 @@ public class ServiceBusGeoPairingStatus {
             + "last one. Absent until the operator first sees the ServiceBusGeoPairing.")
     private FailoverStatus failover;
 
-    @JsonPropertyDescription("When the operator last read both namespaces' alias records from ARM (RFC 3339, UTC).")
+    @JsonPropertyDescription("When an observation of ARM last changed this status (RFC 3339, UTC). It does not move on "
+            + "polls that find nothing new, so a steady pairing is not rewritten every poll.")
     private String lastSyncTime;
 
     @JsonPropertyDescription("Standard Kubernetes conditions, each with the observedGeneration it was computed for: Ready, "
