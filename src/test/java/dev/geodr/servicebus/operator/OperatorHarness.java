@@ -7,6 +7,7 @@ import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairingSpec;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -44,10 +45,28 @@ public final class OperatorHarness {
     }
 
     public void editSpec(String name, java.util.function.Consumer<ServiceBusGeoPairingSpec> edit) {
-        client.resources(ServiceBusGeoPairing.class).inNamespace(NS).withName(name).edit(r -> {
+        retryOnConflict(() -> client.resources(ServiceBusGeoPairing.class).inNamespace(NS).withName(name).edit(r -> {
             edit.accept(r.getSpec());
             return r;
-        });
+        }));
+    }
+
+    /**
+     * Runs a read-modify-write again when the API server answers 409. The operator writes status while a test
+     * edits the same object, so a conflict is expected now and then (as it is for any real client), and the
+     * edit is simply re-read and re-applied.
+     */
+    public static void retryOnConflict(Runnable readModifyWrite) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                readModifyWrite.run();
+                return;
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 409 || attempt == 10) {
+                    throw e;
+                }
+            }
+        }
     }
 
     public static Optional<Condition> condition(ServiceBusGeoPairing cr, String type) {

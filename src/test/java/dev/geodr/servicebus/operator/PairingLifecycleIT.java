@@ -265,16 +265,17 @@ class PairingLifecycleIT {
 
     /** What a crashed operator leaves behind: request 1 recorded as Intended, from -weu to -neu. */
     private void writeIntended(String name) {
-        client.resources(ServiceBusGeoPairing.class).inNamespace("default").withName(name).editStatus(r -> {
-            var inFlight = new dev.geodr.servicebus.api.v1alpha1.FailoverInFlight();
-            inFlight.setRequest(1L);
-            inFlight.setMode(FailoverMode.Safe);
-            inFlight.setFrom(SimulatorAdmin.id(name + "-weu"));
-            inFlight.setTo(SimulatorAdmin.id(name + "-neu"));
-            inFlight.setPhase(dev.geodr.servicebus.api.v1alpha1.FailoverPhase.Intended);
-            inFlight.setStartedAt("2026-11-22T00:00:00Z");
-            r.getStatus().getFailover().setInFlight(inFlight);
-            return r;
-        });
+        var inFlight = new dev.geodr.servicebus.api.v1alpha1.FailoverInFlight();
+        inFlight.setRequest(1L);
+        inFlight.setMode(FailoverMode.Safe);
+        inFlight.setFrom(SimulatorAdmin.id(name + "-weu"));
+        inFlight.setTo(SimulatorAdmin.id(name + "-neu"));
+        inFlight.setPhase(dev.geodr.servicebus.api.v1alpha1.FailoverPhase.Intended);
+        inFlight.setStartedAt("2026-11-22T00:00:00Z");
+        OperatorHarness.retryOnConflict(() -> client.resources(ServiceBusGeoPairing.class).inNamespace("default")
+                .withName(name).editStatus(r -> {
+                    r.getStatus().getFailover().setInFlight(inFlight);
+                    return r;
+                }));
     }
 }
