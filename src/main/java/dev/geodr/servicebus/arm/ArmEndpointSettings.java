@@ -24,10 +24,11 @@ import java.util.Optional;
  * @param connectTimeout TCP/TLS connect timeout for ARM calls
  * @param responseTimeout how long to wait for ARM's response headers
  * @param rateLimits the client-side per-subscription budget
+ * @param proxy the forward proxy for ARM and Azure AD calls (see {@link ArmProxy#fromEnvironment}); empty = direct
  */
 public record ArmEndpointSettings(String cloud, Optional<URI> armEndpoint, Optional<URI> authorityHost,
         Optional<Path> trustedCertificatePem, boolean simulatorMode, Optional<String> tenantId,
-        Duration connectTimeout, Duration responseTimeout, RateLimitSettings rateLimits) {
+        Duration connectTimeout, Duration responseTimeout, RateLimitSettings rateLimits, Optional<ArmProxy> proxy) {
 
     public static final String AZURE_CLOUD = "AzureCloud";
     public static final String AZURE_CHINA_CLOUD = "AzureChinaCloud";
@@ -44,6 +45,7 @@ public record ArmEndpointSettings(String cloud, Optional<URI> armEndpoint, Optio
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(responseTimeout, "responseTimeout");
         Objects.requireNonNull(rateLimits, "rateLimits");
+        Objects.requireNonNull(proxy, "proxy");
         armEndpoint.ifPresent(u -> requireHttps(u, "ARM endpoint"));
         authorityHost.ifPresent(u -> requireHttps(u, "authority host"));
         if (simulatorMode && armEndpoint.isEmpty()) {
@@ -81,6 +83,7 @@ public record ArmEndpointSettings(String cloud, Optional<URI> armEndpoint, Optio
         b.connectTimeout = connectTimeout;
         b.responseTimeout = responseTimeout;
         b.rateLimits = rateLimits;
+        b.proxy = proxy.orElse(null);
         return b;
     }
 
@@ -135,6 +138,7 @@ public record ArmEndpointSettings(String cloud, Optional<URI> armEndpoint, Optio
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration responseTimeout = DEFAULT_RESPONSE_TIMEOUT;
         private RateLimitSettings rateLimits = RateLimitSettings.defaults();
+        private ArmProxy proxy;
 
         private Builder() {
         }
@@ -184,10 +188,15 @@ public record ArmEndpointSettings(String cloud, Optional<URI> armEndpoint, Optio
             return this;
         }
 
+        public Builder proxy(ArmProxy proxy) {
+            this.proxy = proxy;
+            return this;
+        }
+
         public ArmEndpointSettings build() {
             return new ArmEndpointSettings(cloud, Optional.ofNullable(armEndpoint), Optional.ofNullable(authorityHost),
                     Optional.ofNullable(trustedCertificatePem), simulatorMode, Optional.ofNullable(tenantId),
-                    connectTimeout, responseTimeout, rateLimits);
+                    connectTimeout, responseTimeout, rateLimits, Optional.ofNullable(proxy));
         }
     }
 }

@@ -12,6 +12,8 @@ import com.azure.resourcemanager.servicebus.fluent.ServiceBusManagementClient;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.net.PemTrustOptions;
+import io.vertx.core.net.ProxyOptions;
+import io.vertx.core.net.ProxyType;
 
 import java.nio.file.Files;
 import java.time.Clock;
@@ -156,12 +158,20 @@ public final class AzureSdkArmPortFactory implements ArmPortFactory {
     }
 
     private static HttpClientOptions baseOptions(ArmEndpointSettings settings) {
-        // VertxHttpClientBuilder ignores its own timeout setters once options are given, so set them here
+        // VertxHttpClientBuilder ignores its own timeout and proxy setters once options are given, so set them here
         int idleSeconds = (int) Math.max(1, settings.responseTimeout().toSeconds());
-        return new HttpClientOptions()
+        HttpClientOptions options = new HttpClientOptions()
                 .setConnectTimeout((int) settings.connectTimeout().toMillis())
                 .setReadIdleTimeout(idleSeconds)
                 .setWriteIdleTimeout(idleSeconds)
                 .setVerifyHost(true);
+        settings.proxy().ifPresent(proxy -> {
+            ProxyOptions vertxProxy = new ProxyOptions().setHost(proxy.host()).setPort(proxy.port())
+                    .setType(proxy.type() == ArmProxy.Type.SOCKS5 ? ProxyType.SOCKS5 : ProxyType.HTTP);
+            proxy.username().ifPresent(vertxProxy::setUsername);
+            proxy.password().ifPresent(vertxProxy::setPassword);
+            options.setProxyOptions(vertxProxy).setNonProxyHosts(proxy.bypass());
+        });
+        return options;
     }
 }

@@ -2,6 +2,7 @@ package dev.geodr.servicebus.operator;
 
 import dev.geodr.servicebus.arm.ArmEndpointSettings;
 import dev.geodr.servicebus.arm.ArmPortFactory;
+import dev.geodr.servicebus.arm.ArmProxy;
 import dev.geodr.servicebus.arm.AzureSdkArmPortFactory;
 import dev.geodr.servicebus.arm.RateLimitSettings;
 import dev.geodr.servicebus.pairing.PairingPlanner;
@@ -11,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.List;
 import org.jboss.logging.Logger;
 
 /** Wires the pure planner, the clock and the one ARM adapter from configuration. */
@@ -43,6 +45,15 @@ public class OperatorBeans {
                         arm.writeBurst(), defaults.throttleWithoutRetryAfter(), defaults.maxPause()));
         arm.endpoint().ifPresent(builder::armEndpoint);
         arm.authorityHost().ifPresent(builder::authorityHost);
+        ArmProxy.fromEnvironment(System.getenv()).ifPresent(proxy -> {
+            builder.proxy(proxy);
+            LOG.infof("ARM and Azure AD calls go through %s", proxy);
+            List<String> ignored = ArmProxy.ignoredNoProxyEntries(System.getenv());
+            if (!ignored.isEmpty()) {
+                LOG.warnf("NO_PROXY entries %s are CIDR ranges, which the ARM client cannot match; "
+                        + "calls to those addresses still go through the proxy", ignored);
+            }
+        });
         if (simulator.enabled()) {
             SimulatorLauncher.Endpoint endpoint = simulator.endpoint();
             builder.armEndpoint(endpoint.baseUri()).trustedCertificatePem(endpoint.certificate()).simulatorMode(true);

@@ -10,9 +10,12 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.SelfSignedCertificate;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -91,6 +94,59 @@ class AzureSdkArmPortHttpsTest {
         assertThat(seen).allSatisfy(s -> assertThat(s.authorization()).isEqualTo("Bearer simulator-token-operator"));
         assertThat(seen.get(1).method()).isEqualTo("POST");
         assertThat(seen.get(1).body()).isEmpty();
+    }
+
+    @Test
+    void withAProxyEveryCallGoesThroughAConnectTunnelWithTheProxyCredentials() throws Exception {
+        try (ConnectProxy proxy = new ConnectProxy()) {
+            // no bypass list: "localhost" would otherwise connect directly (ArmProxy.ALWAYS_DIRECT)
+            ArmProxy viaProxy = new ArmProxy(ArmProxy.Type.HTTP, "127.0.0.1", proxy.port(), Optional.of("egress"),
+                    Optional.of("pa:ss"), List.of());
+            ArmGeoDrPort port = port(ArmEndpointSettings.forSimulator(base(), Path.of(cert.certificatePath()))
+                    .toBuilder().proxy(viaProxy).build());
+
+            assertThat(port.getAlias(AzureSdkArmPortTest.PRIMARY, AzureSdkArmPortTest.ALIAS)).isPresent();
+            port.getAlias(AzureSdkArmPortTest.PRIMARY, AzureSdkArmPortTest.ALIAS);
+
+            assertThat(seen).hasSize(2)
+                    .allSatisfy(s -> assertThat(s.authorization()).isEqualTo("Bearer simulator-token-operator"));
+            ConnectProxy.Tunnel expected = new ConnectProxy.Tunnel("localhost:" + server.actualPort(),
+                    "Basic " + Base64.getEncoder().encodeToString("egress:pa:ss".getBytes(StandardCharsets.UTF_8)));
+            // a kept-alive connection carries both calls through one tunnel; never more tunnels than calls
+            assertThat(proxy.tunnels()).hasSizeBetween(1, 2).allSatisfy(t -> assertThat(t).isEqualTo(expected));
+        }
+    }
+
+    @Test
+    void aBypassedHostIsReachedDirectlyEvenWithAProxy() throws Exception {
+        try (ConnectProxy proxy = new ConnectProxy()) {
+            ArmProxy viaProxy = new ArmProxy(ArmProxy.Type.HTTP, "127.0.0.1", proxy.port(), Optional.empty(),
+                    Optional.empty(), ArmProxy.bypassPatterns(""));
+            ArmGeoDrPort port = port(ArmEndpointSettings.forSimulator(base(), Path.of(cert.certificatePath()))
+                    .toBuilder().proxy(viaProxy).build());
+
+            assertThat(port.getAlias(AzureSdkArmPortTest.PRIMARY, AzureSdkArmPortTest.ALIAS)).isPresent();
+
+            assertThat(seen).hasSize(1);
+            assertThat(proxy.tunnels()).isEmpty();
+        }
+    }
+
+    @Test
+    void anUnreachableProxyIsATransientConnectionFailure() throws Exception {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        ArmProxy deadProxy = new ArmProxy(ArmProxy.Type.HTTP, "127.0.0.1", closedPort, Optional.empty(),
+                Optional.empty(), List.of());
+        ArmGeoDrPort port = port(ArmEndpointSettings.forSimulator(base(), Path.of(cert.certificatePath()))
+                .toBuilder().proxy(deadProxy).build());
+
+        assertThatThrownBy(() -> port.breakPairing(AzureSdkArmPortTest.PRIMARY, AzureSdkArmPortTest.ALIAS))
+                .asInstanceOf(type(ArmException.class))
+                .satisfies(e -> assertThat(e.kind()).isEqualTo(ArmErrorKind.TRANSIENT));
+        assertThat(seen).isEmpty();
     }
 
     @Test
