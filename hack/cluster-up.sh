@@ -19,6 +19,7 @@
 set -euo pipefail
 
 HACK_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+source "$HACK_DIR/lib/loopback-direct.sh"
 REPO_ROOT="$(cd "$HACK_DIR/.." && pwd)"
 CLUSTER_DIR="${CLUSTER_DIR:-$REPO_ROOT/target/cluster}"
 START_TIMEOUT="${CLUSTER_START_TIMEOUT:-120}"

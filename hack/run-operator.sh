@@ -6,6 +6,7 @@
 #  - AZURE_CLIENT_ID / AZURE_TENANT_ID / GEODR_ARM_ENDPOINT set: talk to Azure through DefaultAzureCredential.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source hack/lib/loopback-direct.sh
 
 if [[ ! -f target/quarkus-app/quarkus-run.jar ]]; then
   ./mvnw -B -q -DskipTests package

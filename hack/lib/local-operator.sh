@@ -10,6 +10,7 @@
 
 LO_HACK_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 REPO_ROOT="$(cd "$LO_HACK_DIR/.." && pwd)"
+source "$LO_HACK_DIR/lib/loopback-direct.sh"
 LO_RUN_DIR="${LO_RUN_DIR:-$REPO_ROOT/target/demo}"
 LO_TAG="${LO_TAG:-demo}"
 LO_T0="${LO_T0:-$SECONDS}"
