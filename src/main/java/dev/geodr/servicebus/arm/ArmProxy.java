@@ -21,9 +21,10 @@ import java.util.Set;
  * @param type {@code HTTP} (a CONNECT tunnel; the TLS to ARM stays end to end) or {@code SOCKS5}
  * @param bypass host patterns that connect directly, in Vert.x syntax ({@code *} matches any characters);
  *        always includes loopback (the embedded simulator) and the instance metadata address (managed identity)
+ * @param unmatchedNoProxy NO_PROXY entries (CIDR ranges) that no host pattern can express, for a startup warning
  */
 public record ArmProxy(Type type, String host, int port, Optional<String> username, Optional<String> password,
-        List<String> bypass) {
+        List<String> bypass, List<String> unmatchedNoProxy) {
 
     public enum Type {
         HTTP, SOCKS5
@@ -44,6 +45,11 @@ public record ArmProxy(Type type, String host, int port, Optional<String> userna
             throw new IllegalArgumentException("proxy port must be 1..65535, got " + port);
         }
         bypass = List.copyOf(bypass);
+        unmatchedNoProxy = List.copyOf(unmatchedNoProxy);
+    }
+
+    /** NO_PROXY split into what Vert.x can match and what it cannot. */
+    record NoProxy(List<String> patterns, List<String> unmatched) {
     }
 
     /**
@@ -59,14 +65,14 @@ public record ArmProxy(Type type, String host, int port, Optional<String> userna
         }
         String noProxyVariable = firstSet(env, "NO_PROXY", "no_proxy");
         String noProxy = noProxyVariable == null ? "" : env.get(noProxyVariable);
-        List<String> bypass = bypassPatterns(noProxy);
-        if (bypass.contains("*")) {
+        NoProxy bypass = parseNoProxy(noProxy);
+        if (bypass.patterns().contains("*")) {
             return Optional.empty();
         }
         return Optional.of(parse(variable, env.get(variable).trim(), bypass));
     }
 
-    private static ArmProxy parse(String variable, String value, List<String> bypass) {
+    private static ArmProxy parse(String variable, String value, NoProxy bypass) {
         // a bare "host:port" is common in the wild and means plain HTTP, as in curl and Go
         String withScheme = value.contains("://") ? value : "http://" + value;
         URI uri;
@@ -95,19 +101,24 @@ public record ArmProxy(Type type, String host, int port, Optional<String> userna
             username = Optional.of(decode(colon < 0 ? userInfo : userInfo.substring(0, colon)));
             password = colon < 0 ? Optional.empty() : Optional.of(decode(userInfo.substring(colon + 1)));
         }
-        return new ArmProxy(type, uri.getHost(), port, username, password, bypass);
+        return new ArmProxy(type, uri.getHost(), port, username, password, bypass.patterns(), bypass.unmatched());
     }
 
     /**
      * NO_PROXY entries as Vert.x patterns. {@code example.com} covers the domain and its subdomains,
      * {@code .example.com} and {@code *.example.com} only subdomains; ports are dropped (Vert.x matches host
-     * names only). CIDR ranges cannot be expressed and are left out: ARM and AAD are reached by name anyway.
+     * names only). CIDR ranges cannot be expressed and go to {@code unmatched}: ARM and AAD are reached by name.
      */
-    static List<String> bypassPatterns(String noProxy) {
+    static NoProxy parseNoProxy(String noProxy) {
         Set<String> patterns = new LinkedHashSet<>(ALWAYS_DIRECT);
+        List<String> unmatched = new ArrayList<>();
         for (String raw : noProxy.split(",")) {
             String entry = stripPort(raw.trim().toLowerCase(Locale.ROOT));
-            if (entry.isEmpty() || entry.contains("/")) {
+            if (entry.contains("/")) {
+                unmatched.add(raw.trim());
+                continue;
+            }
+            if (entry.isEmpty()) {
                 continue;
             }
             if (entry.equals("*")) {
@@ -123,21 +134,7 @@ public record ArmProxy(Type type, String host, int port, Optional<String> userna
                 }
             }
         }
-        return new ArrayList<>(patterns);
-    }
-
-    /** The NO_PROXY entries (CIDR ranges) that {@link #bypassPatterns} has to leave out, for a startup warning. */
-    public static List<String> ignoredNoProxyEntries(Map<String, String> env) {
-        String variable = firstSet(env, "NO_PROXY", "no_proxy");
-        List<String> ignored = new ArrayList<>();
-        if (variable != null) {
-            for (String raw : env.get(variable).split(",")) {
-                if (raw.trim().contains("/")) {
-                    ignored.add(raw.trim());
-                }
-            }
-        }
-        return ignored;
+        return new NoProxy(List.copyOf(patterns), unmatched);
     }
 
     private static String stripPort(String entry) {

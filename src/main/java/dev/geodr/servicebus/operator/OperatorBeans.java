@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.util.List;
 import org.jboss.logging.Logger;
 
 /** Wires the pure planner, the clock and the one ARM adapter from configuration. */
@@ -48,10 +47,9 @@ public class OperatorBeans {
         ArmProxy.fromEnvironment(System.getenv()).ifPresent(proxy -> {
             builder.proxy(proxy);
             LOG.infof("ARM and Azure AD calls go through %s", proxy);
-            List<String> ignored = ArmProxy.ignoredNoProxyEntries(System.getenv());
-            if (!ignored.isEmpty()) {
+            if (!proxy.unmatchedNoProxy().isEmpty()) {
                 LOG.warnf("NO_PROXY entries %s are CIDR ranges, which the ARM client cannot match; "
-                        + "calls to those addresses still go through the proxy", ignored);
+                        + "calls to those addresses still go through the proxy", proxy.unmatchedNoProxy());
             }
         });
         if (simulator.enabled()) {

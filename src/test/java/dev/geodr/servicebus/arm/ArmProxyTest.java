@@ -55,19 +55,21 @@ class ArmProxyTest {
 
     @Test
     void noProxyBecomesHostPatternsAndAlwaysKeepsLoopbackAndMetadataDirect() {
-        assertThat(ArmProxy.bypassPatterns(
-                " Corp.Example , .svc,*.cluster.local,10.0.0.0/8, kubernetes.default:443, 10.1.2.3, [fd00::1]:443, ,"))
+        assertThat(ArmProxy.parseNoProxy(
+                " Corp.Example , .svc,*.cluster.local,10.0.0.0/8, kubernetes.default:443, 10.1.2.3, [fd00::1]:443, ,").patterns())
                 .containsExactly("localhost", "127.0.0.1", "::1", "169.254.169.254",
                         "corp.example", "*.corp.example", "*.svc", "*.cluster.local",
                         "kubernetes.default", "*.kubernetes.default", "10.1.2.3", "fd00::1");
-        assertThat(ArmProxy.bypassPatterns("")).containsExactlyElementsOf(ArmProxy.ALWAYS_DIRECT);
+        assertThat(ArmProxy.parseNoProxy("").patterns()).containsExactlyElementsOf(ArmProxy.ALWAYS_DIRECT);
     }
 
     @Test
     void cidrEntriesAreReportedAsIgnored() {
-        assertThat(ArmProxy.ignoredNoProxyEntries(Map.of("NO_PROXY", "10.0.0.0/8, .svc, fd00::/8"))
-                ).containsExactly("10.0.0.0/8", "fd00::/8");
-        assertThat(ArmProxy.ignoredNoProxyEntries(Map.of())).isEmpty();
+        assertThat(ArmProxy.fromEnvironment(Map.of("HTTPS_PROXY", "http://proxy:3128",
+                "NO_PROXY", "10.0.0.0/8, .svc, fd00::/8")).orElseThrow().unmatchedNoProxy())
+                .containsExactly("10.0.0.0/8", "fd00::/8");
+        assertThat(ArmProxy.fromEnvironment(Map.of("HTTPS_PROXY", "http://proxy:3128")).orElseThrow()
+                .unmatchedNoProxy()).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -93,7 +95,7 @@ class ArmProxyTest {
 
     @Test
     void rejectsAnImpossiblePort() {
-        assertThatThrownBy(() -> new ArmProxy(ArmProxy.Type.HTTP, "p", 0, Optional.empty(), Optional.empty(), List.of()))
+        assertThatThrownBy(() -> new ArmProxy(ArmProxy.Type.HTTP, "p", 0, Optional.empty(), Optional.empty(), List.of(), List.of()))
                 .hasMessageContaining("1..65535");
     }
 }

@@ -101,7 +101,7 @@ class AzureSdkArmPortHttpsTest {
         try (ConnectProxy proxy = new ConnectProxy()) {
             // no bypass list: "localhost" would otherwise connect directly (ArmProxy.ALWAYS_DIRECT)
             ArmProxy viaProxy = new ArmProxy(ArmProxy.Type.HTTP, "127.0.0.1", proxy.port(), Optional.of("egress"),
-                    Optional.of("pa:ss"), List.of());
+                    Optional.of("pa:ss"), List.of(), List.of());
             ArmGeoDrPort port = port(ArmEndpointSettings.forSimulator(base(), Path.of(cert.certificatePath()))
                     .toBuilder().proxy(viaProxy).build());
 
@@ -121,7 +121,7 @@ class AzureSdkArmPortHttpsTest {
     void aBypassedHostIsReachedDirectlyEvenWithAProxy() throws Exception {
         try (ConnectProxy proxy = new ConnectProxy()) {
             ArmProxy viaProxy = new ArmProxy(ArmProxy.Type.HTTP, "127.0.0.1", proxy.port(), Optional.empty(),
-                    Optional.empty(), ArmProxy.bypassPatterns(""));
+                    Optional.empty(), ArmProxy.parseNoProxy("").patterns(), List.of());
             ArmGeoDrPort port = port(ArmEndpointSettings.forSimulator(base(), Path.of(cert.certificatePath()))
                     .toBuilder().proxy(viaProxy).build());
 
@@ -139,7 +139,7 @@ class AzureSdkArmPortHttpsTest {
             closedPort = s.getLocalPort();
         }
         ArmProxy deadProxy = new ArmProxy(ArmProxy.Type.HTTP, "127.0.0.1", closedPort, Optional.empty(),
-                Optional.empty(), List.of());
+                Optional.empty(), List.of(), List.of());
         ArmGeoDrPort port = port(ArmEndpointSettings.forSimulator(base(), Path.of(cert.certificatePath()))
                 .toBuilder().proxy(deadProxy).build());
 
