@@ -4,7 +4,7 @@ SHELL := bash
 .DEFAULT_GOAL := help
 MVN := ./mvnw -B
 
-.PHONY: help build test crds check-crds run simulator deploy undeploy kube-binaries cluster-up cluster-down demo gitops-checks status-snapshots test-realapi
+.PHONY: help build unit it test crds check-crds run simulator deploy undeploy kube-binaries cluster-up cluster-down demo gitops-checks status-snapshots test-realapi
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-15s %s\n", $$1, $$2}'
@@ -15,7 +15,13 @@ demo: ## The whole product on this machine: local control plane, operator + embe
 build: ## Compile, generate the CRD and package the operator (no tests)
 	$(MVN) -DskipTests package
 
-test: ## Run every test: unit, simulator conformance, operator ITs, real-API-server ITs, CRD drift, Argo CD health and kstatus checks
+unit: ## The unit tier (surefire, *Test): planner, projector, simulator state machine and conformance, the ARM adapter against the simulator
+	$(MVN) test
+
+it: ## The integration tier (failsafe, operator/*IT): the operator on the mock API server against the simulator
+	$(MVN) verify -DskipUTs -Dit.test='dev.geodr.servicebus.operator.*IT'
+
+test: ## Every tier: unit, operator ITs, real-API-server ITs, then CRD drift, Argo CD health and kstatus checks
 	$(MVN) verify
 	hack/check-crd-drift.sh
 	hack/test-argocd-health.sh
@@ -48,8 +54,8 @@ cluster-up: ## Start a local kube-apiserver + etcd in the background; prints the
 cluster-down: ## Stop the local control plane started by cluster-up
 	hack/cluster-down.sh
 
-test-realapi: ## Only the tests against a real kube-apiserver (needs make kube-binaries)
-	$(MVN) test -Dtest='dev.geodr.servicebus.kube.*IT' -Dsurefire.failIfNoSpecifiedTests=false
+test-realapi: ## The real-API-server tier (failsafe, kube/*IT; needs make kube-binaries)
+	$(MVN) verify -DskipUTs -Dit.test='dev.geodr.servicebus.kube.*IT'
 
 gitops-checks: ## Argo CD health.lua (Debian lua5.1) and kstatus (cli-utils) over the captured status snapshots
 	hack/test-argocd-health.sh

@@ -67,7 +67,7 @@ public final class ArmSimulator implements AutoCloseable {
         this.clock = config.manualClock()
                 ? VirtualClock.manual(config.manualClockStart() != null ? config.manualClockStart() : Instant.now())
                 : VirtualClock.realTime(config.timeScale());
-        SimulatorState state = new SimulatorState(clock, StateSettings.from(config));
+        SimulatorState state = new SimulatorState(clock, config.stateSettings());
         ThrottleBuckets buckets = new ThrottleBuckets(config.throttle());
         this.faults = new Faults(buckets, config.throttle());
         state.setUnreachable(faults::isUnreachable);

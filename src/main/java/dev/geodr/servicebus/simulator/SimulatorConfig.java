@@ -1,5 +1,8 @@
 package dev.geodr.servicebus.simulator;
 
+import dev.geodr.servicebus.simulator.state.StateSettings;
+import dev.geodr.servicebus.simulator.http.ThrottleLimits;
+import dev.geodr.servicebus.simulator.state.SimulatorTimers;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
@@ -189,5 +192,11 @@ public record SimulatorConfig(int port, double timeScale, boolean manualClock, I
                     timers, replicationEntitiesPerMinute, deleteWhilePairedStatus, requireEmptySecondary, maxBodyBytes,
                     certificateDir, callLogCapacity);
         }
+    }
+
+    /** The knobs of the state machine, the part of these settings that the state package sees. */
+    public StateSettings stateSettings() {
+        return new StateSettings(timers(), replicationEntitiesPerMinute(), deleteWhilePairedStatus(),
+                requireEmptySecondary());
     }
 }

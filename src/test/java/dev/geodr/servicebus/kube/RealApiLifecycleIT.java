@@ -181,7 +181,7 @@ class RealApiLifecycleIT extends RealApiTestBase {
 
         // More passes, more clock: never a second failover.
         sim.advance(60);
-        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        op.awaitMoreReads("/life-", 4);
         assertThat(sim.count("/life-neu/", "failover")).isEqualTo(1);
         assertThat(sim.count("/life-weu/", "failover")).isZero();
 

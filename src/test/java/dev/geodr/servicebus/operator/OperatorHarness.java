@@ -112,6 +112,17 @@ public final class OperatorHarness {
         });
     }
 
+    /**
+     * Waits until the operator has read ARM under {@code namespacePart} at least {@code reads} more times, i.e.
+     * it has made further passes. A test that asserts "nothing more was written" calls this first, so that the
+     * assertion follows passes that could have written instead of a quiet window that proves nothing.
+     */
+    public void awaitMoreReads(String namespacePart, int reads) {
+        long target = sim.reads(namespacePart) + reads;
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> sim.reads(namespacePart) >= target);
+    }
+
     public ServiceBusGeoPairing awaitReady(String name) {
         return driveUntil(name, 30, cr -> isTrue(cr, "Ready")
                 && cr.getStatus().getObservedGeneration() != null

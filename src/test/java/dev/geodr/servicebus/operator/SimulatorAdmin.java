@@ -100,6 +100,10 @@ public final class SimulatorAdmin {
         return calls(namespacePart).stream().filter(c -> !c.startsWith("GET ")).count();
     }
 
+    public long reads(String namespacePart) {
+        return calls(namespacePart).stream().filter(c -> c.startsWith("GET ")).count();
+    }
+
     /** A raw ARM call, as the portal or CLI would make it out of band. */
     public int arm(String method, String path, String body) {
         return sendRaw(method, path + "?api-version=2021-11-01", body).statusCode();

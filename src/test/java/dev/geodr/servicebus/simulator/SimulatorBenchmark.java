@@ -1,5 +1,6 @@
 package dev.geodr.servicebus.simulator;
 
+import dev.geodr.servicebus.simulator.http.ThrottleLimits;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

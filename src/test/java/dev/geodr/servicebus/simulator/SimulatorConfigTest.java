@@ -1,5 +1,6 @@
 package dev.geodr.servicebus.simulator;
 
+import dev.geodr.servicebus.simulator.http.ThrottleLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package dev.geodr.servicebus.simulator;
 
+import dev.geodr.servicebus.simulator.state.SimulatorTimers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

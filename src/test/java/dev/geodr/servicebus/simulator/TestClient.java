@@ -1,5 +1,6 @@
 package dev.geodr.servicebus.simulator;
 
+import dev.geodr.servicebus.simulator.http.ThrottleLimits;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.geodr.servicebus.simulator.render.Json;
 import java.io.IOException;

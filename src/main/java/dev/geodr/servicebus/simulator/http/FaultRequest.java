@@ -1,7 +1,6 @@
 package dev.geodr.servicebus.simulator.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.geodr.servicebus.simulator.ThrottleLimits;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;

@@ -3,7 +3,6 @@ package dev.geodr.servicebus.simulator.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.geodr.servicebus.simulator.ThrottleLimits;
 import dev.geodr.servicebus.simulator.render.Json;
 import dev.geodr.servicebus.simulator.state.ArmError;
 import dev.geodr.servicebus.simulator.state.NsKeys;

@@ -1,6 +1,5 @@
 package dev.geodr.servicebus.simulator.http;
 
-import dev.geodr.servicebus.simulator.ThrottleLimits;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

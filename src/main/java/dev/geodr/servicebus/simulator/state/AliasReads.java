@@ -1,8 +1,6 @@
 package dev.geodr.servicebus.simulator.state;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.geodr.servicebus.simulator.render.ArmBodies;
-import dev.geodr.servicebus.simulator.render.NamespaceBodies;
 import java.util.ArrayList;
 import java.util.List;
 

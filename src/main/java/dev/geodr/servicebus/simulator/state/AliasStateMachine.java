@@ -2,7 +2,6 @@ package dev.geodr.servicebus.simulator.state;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.geodr.servicebus.simulator.render.ArmBodies;
 
 /**
  * The Geo-DR alias operations of arm-semantics.md §9.4 (GET, list, PUT, DELETE, breakPairing,

@@ -1,6 +1,5 @@
 package dev.geodr.servicebus.simulator.state;
 
-import dev.geodr.servicebus.simulator.SimulatorTimers;
 import org.jboss.logging.Logger;
 
 /**

@@ -1,4 +1,4 @@
-package dev.geodr.servicebus.simulator;
+package dev.geodr.servicebus.simulator.state;
 
 import java.time.Duration;
 import java.util.Objects;

@@ -1,8 +1,9 @@
-package dev.geodr.servicebus.simulator.render;
+package dev.geodr.servicebus.simulator.state;
+
+import dev.geodr.servicebus.simulator.render.Json;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.geodr.servicebus.simulator.state.SimNamespace;
 import java.time.Instant;
 import java.util.Locale;
 

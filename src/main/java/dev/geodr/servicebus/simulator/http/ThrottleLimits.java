@@ -1,4 +1,4 @@
-package dev.geodr.servicebus.simulator;
+package dev.geodr.servicebus.simulator.http;
 
 /**
  * Per-subscription ARM token buckets (arm-semantics.md §6.1): size and refill per second for reads

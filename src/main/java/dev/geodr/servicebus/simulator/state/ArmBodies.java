@@ -1,9 +1,9 @@
-package dev.geodr.servicebus.simulator.render;
+package dev.geodr.servicebus.simulator.state;
+
+import dev.geodr.servicebus.simulator.render.Json;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.geodr.servicebus.simulator.state.AuthRule;
-import dev.geodr.servicebus.simulator.state.RecordState;
 import java.util.Locale;
 
 /** Wire bodies of the Geo-DR resources, per the rendering rules of arm-semantics.md §9.6 and §2.8. */
