@@ -1,21 +1,31 @@
 package dev.geodr.servicebus.simulator;
 
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Locates {@code ../shared/arm-fixtures} relative to the project directory. */
+/** Locates the ARM fixtures on the test classpath ({@code src/test/resources/arm-fixtures}). */
 final class Fixtures {
 
     private Fixtures() {
     }
 
     static Path root() {
-        Path project = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
-        Path dir = project.resolve("../shared/arm-fixtures").normalize();
-        if (!Files.isDirectory(dir.resolve("recordings")) || !Files.isDirectory(dir.resolve("examples"))) {
-            throw new IllegalStateException("The ARM fixtures are missing: expected " + dir
-                    + " with recordings/ and examples/ (the shared design checkout next to the project).");
+        URL url = Fixtures.class.getResource("/arm-fixtures");
+        if (url == null) {
+            throw new IllegalStateException("The ARM fixtures are missing from the test classpath:"
+                    + " expected src/test/resources/arm-fixtures with recordings/ and examples/.");
         }
-        return dir;
+        try {
+            Path dir = Path.of(url.toURI());
+            if (!Files.isDirectory(dir.resolve("recordings")) || !Files.isDirectory(dir.resolve("examples"))) {
+                throw new IllegalStateException("The ARM fixtures are incomplete: expected " + dir
+                        + " with recordings/ and examples/.");
+            }
+            return dir;
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("Cannot resolve the ARM fixtures at " + url, e);
+        }
     }
 }

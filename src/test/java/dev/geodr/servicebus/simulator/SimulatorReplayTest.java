@@ -22,7 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Conformance replay: every recording slice in {@code ../shared/arm-fixtures/recordings/} is replayed
+ * Conformance replay: every recording slice in {@code src/test/resources/arm-fixtures/recordings/} is replayed
  * in order over HTTPS against a manual-clock simulator, the clock advanced to each recorded offset,
  * after seeding the namespaces the recording used. Status codes and bodies must match.
  */
