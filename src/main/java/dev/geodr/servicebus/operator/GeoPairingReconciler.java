@@ -22,17 +22,23 @@ public class GeoPairingReconciler implements Reconciler<ServiceBusGeoPairing>, C
 
     private final ReconcilePass pass;
     private final OperatorMetrics metrics;
+    private final KubernetesClient client;
+    private final EventEmitter events;
+    private final ConnectionSecretWriter secrets;
 
     public GeoPairingReconciler(ArmPortFactory ports, PairingPlanner planner, Clock clock, KubernetesClient client,
             OperatorMetrics metrics, OperatorSettings settings) {
-        this.pass = new ReconcilePass(ports, planner, clock, client, metrics, settings.keyRefresh());
+        this.pass = new ReconcilePass(ports, planner, clock, metrics);
         this.metrics = metrics;
+        this.client = client;
+        this.events = new EventEmitter(client, clock);
+        this.secrets = new ConnectionSecretWriter(client, clock, settings.keyRefresh());
     }
 
     @Override
     public UpdateControl<ServiceBusGeoPairing> reconcile(ServiceBusGeoPairing resource,
             Context<ServiceBusGeoPairing> context) {
-        ReconcilePass.Outcome outcome = pass.run(resource, context);
+        ReconcilePass.Outcome outcome = pass.run(resource, cluster(context));
         UpdateControl<ServiceBusGeoPairing> control = StatusProjector.unchanged(resource.getStatus(), outcome.status())
                 ? UpdateControl.noUpdate()
                 : UpdateControl.patchStatus(StatusWriter.fresh(resource, outcome.status()));
@@ -41,7 +47,7 @@ public class GeoPairingReconciler implements Reconciler<ServiceBusGeoPairing>, C
 
     @Override
     public DeleteControl cleanup(ServiceBusGeoPairing resource, Context<ServiceBusGeoPairing> context) {
-        ReconcilePass.Outcome outcome = pass.run(resource, context);
+        ReconcilePass.Outcome outcome = pass.run(resource, cluster(context));
         if (outcome.releaseFinalizer()) {
             metrics.forget(resource);
             return DeleteControl.defaultDelete();
@@ -55,6 +61,10 @@ public class GeoPairingReconciler implements Reconciler<ServiceBusGeoPairing>, C
             }
         }
         return DeleteControl.noFinalizerRemoval().rescheduleAfter(delay(outcome.requeue()));
+    }
+
+    private ClusterSide cluster(Context<ServiceBusGeoPairing> context) {
+        return new KubeClusterSide(client, events, secrets, context);
     }
 
     /** Never below this: JOSDK's timer refuses a negative delay, and its failure stalls all event processing. */

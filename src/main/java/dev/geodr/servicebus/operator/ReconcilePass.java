@@ -22,10 +22,7 @@ import dev.geodr.servicebus.pairing.SideView;
 import dev.geodr.servicebus.pairing.Verdict;
 import dev.geodr.servicebus.status.FailoverMemoryCodec;
 import dev.geodr.servicebus.status.StatusProjector;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.javaoperatorsdk.operator.api.reconciler.Context;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -45,25 +42,18 @@ final class ReconcilePass {
     private final ArmPortFactory ports;
     private final PairingPlanner planner;
     private final Clock clock;
-    private final EventEmitter events;
-    private final ConnectionSecretWriter secrets;
     private final OperatorMetrics metrics;
-    private final KubernetesClient client;
     private final Observer observer;
 
-    ReconcilePass(ArmPortFactory ports, PairingPlanner planner, Clock clock, KubernetesClient client,
-            OperatorMetrics metrics, Duration keyRefresh) {
+    ReconcilePass(ArmPortFactory ports, PairingPlanner planner, Clock clock, OperatorMetrics metrics) {
         this.ports = ports;
         this.planner = planner;
         this.clock = clock;
-        this.client = client;
-        this.events = new EventEmitter(client, clock);
-        this.secrets = new ConnectionSecretWriter(client, clock, keyRefresh);
         this.metrics = metrics;
         this.observer = new Observer(new NamespaceInfoCache(clock));
     }
 
-    Outcome run(ServiceBusGeoPairing resource, Context<ServiceBusGeoPairing> context) {
+    Outcome run(ServiceBusGeoPairing resource, ClusterSide cluster) {
         Instant now = clock.instant();
         ServiceBusGeoPairingStatus previous = resource.getStatus();
         Memory memory = FailoverMemoryCodec.read(previous);
@@ -73,7 +63,7 @@ final class ReconcilePass {
         if (read.desired().isEmpty()) {
             // Nothing is sent to Azure for a spec we cannot even parse; deleting such a resource touches nothing.
             String message = String.join("; ", read.problems());
-            warnOnce(resource, previous, Reasons.INVALID_SPEC, message);
+            warnOnce(cluster, resource, previous, Reasons.INVALID_SPEC, message);
             FailoverMemory kept = memory.failover().orElse(FailoverMemory.adopted(0));
             var status = StatusProjector.project(previous, new StatusProjector.Input(generation, null, Optional.empty(),
                     kept, Verdict.stalled(Reasons.INVALID_SPEC, message), memory.previousActive(), now));
@@ -86,7 +76,7 @@ final class ReconcilePass {
         Optional<ArmIdentity> identity = Optional.empty();
         boolean needsArm = !(desired.deleting() && !desired.deleteInAzure());
         if (needsArm) {
-            CredentialResolver.Result credentials = CredentialResolver.resolve(client, resource);
+            CredentialResolver.Result credentials = cluster.credentials(resource);
             specProblems = credentials.problem().map(List::of).orElse(List.of());
             identity = credentials.identity();
         }
@@ -101,26 +91,22 @@ final class ReconcilePass {
             try {
                 observed = Optional.of(observer.observe(port, desired));
             } catch (ArmException e) {
-                return observationFailed(resource, previous, desired, memory, generation, e, now);
+                return observationFailed(cluster, resource, previous, desired, memory, generation, e, now);
             }
             plan = planner.plan(desired, memory, observed.get(), now);
         }
 
         if (plan.intent().isPresent()) {
-            StatusWriter.writeNow(context, resource, project(previous, generation, desired, observed,
+            cluster.writeStatusNow(resource, project(previous, generation, desired, observed,
                     plan.intent().get(), plan, now));
         }
-        plan = execute(resource, port, plan, now);
-        syncConnectionSecret(resource, port, desired, observed, plan);
+        plan = execute(cluster, resource, port, plan, now);
+        syncConnectionSecret(cluster, resource, port, desired, observed, plan);
         for (Notice notice : plan.notices()) {
-            if (notice.warning()) {
-                events.warning(resource, notice.reason(), notice.message());
-            } else {
-                events.normal(resource, notice.reason(), notice.message());
-            }
+            cluster.event(resource, notice.warning(), notice.reason(), notice.message());
         }
         if (plan.verdict().health() == Health.STALLED) {
-            warnOnce(resource, previous, plan.verdict().reason(), plan.verdict().message());
+            warnOnce(cluster, resource, previous, plan.verdict().reason(), plan.verdict().message());
         }
         ServiceBusGeoPairingStatus status = project(previous, generation, desired, observed, plan.memory(), plan, now);
         recordFailoverMetrics(memory, plan.memory());
@@ -128,24 +114,24 @@ final class ReconcilePass {
         return new Outcome(status, plan.requeue(), plan.action() instanceof Action.ReleaseFinalizer);
     }
 
-    private Plan execute(ServiceBusGeoPairing resource, ArmGeoDrPort port, Plan plan, Instant now) {
+    private Plan execute(ClusterSide cluster, ServiceBusGeoPairing resource, ArmGeoDrPort port, Plan plan, Instant now) {
         if (!plan.action().writesToArm()) {
             return plan;
         }
         try {
             String done = ActionExecutor.execute(port, plan.action());
             if (done != null) {
-                events.normal(resource, ActionExecutor.eventReason(plan.action()), done);
+                cluster.event(resource, false, ActionExecutor.eventReason(plan.action()), done);
             }
             return plan;
         } catch (ArmException e) {
-            events.warning(resource, e.kind() == ArmErrorKind.THROTTLED ? Reasons.THROTTLED : Reasons.AZURE_ERROR,
+            cluster.event(resource, true, e.kind() == ArmErrorKind.THROTTLED ? Reasons.THROTTLED : Reasons.AZURE_ERROR,
                     ActionExecutor.eventReason(plan.action()) + " failed: " + e.getMessage());
             return planner.afterActionFailure(plan, e.kind(), e.getMessage(), e.retryAfter(), now);
         }
     }
 
-    private void syncConnectionSecret(ServiceBusGeoPairing resource, ArmGeoDrPort port, Desired desired,
+    private void syncConnectionSecret(ClusterSide cluster, ServiceBusGeoPairing resource, ArmGeoDrPort port, Desired desired,
             Optional<Observed> observed, Plan plan) {
         if (port == null || desired.deleting() || resource.getSpec().getConnectionSecret() == null
                 || plan.active().isEmpty() || observed.isEmpty()) {
@@ -158,16 +144,16 @@ final class ReconcilePass {
             return;
         }
         try {
-            if (secrets.sync(resource, port, active)) {
-                events.normal(resource, "ConnectionSecretUpdated", "wrote alias connection strings to Secret "
+            if (cluster.syncConnectionSecret(resource, port, active)) {
+                cluster.event(resource, false, "ConnectionSecretUpdated", "wrote alias connection strings to Secret "
                         + resource.getSpec().getConnectionSecret().getName());
             }
         } catch (ArmException e) {
-            events.warning(resource, Reasons.AZURE_ERROR, "listKeys failed: " + e.getMessage());
+            cluster.event(resource, true, Reasons.AZURE_ERROR, "listKeys failed: " + e.getMessage());
         }
     }
 
-    private Outcome observationFailed(ServiceBusGeoPairing resource, ServiceBusGeoPairingStatus previous,
+    private Outcome observationFailed(ClusterSide cluster, ServiceBusGeoPairing resource, ServiceBusGeoPairingStatus previous,
             Desired desired, Memory memory, long generation, ArmException e, Instant now) {
         FailoverMemory kept = memory.failover().orElse(FailoverMemory.adopted(desired.failoverRequested()));
         LOG.debugf("%s/%s: observation failed (%s %s): %s", resource.getMetadata().getNamespace(),
@@ -181,7 +167,7 @@ final class ReconcilePass {
         } else if (e.kind() == ArmErrorKind.FATAL || e.kind() == ArmErrorKind.CONFLICT) {
             verdict = Verdict.stalled(Reasons.AZURE_ERROR, "reading the alias failed: " + e.getMessage());
             requeue = new Requeue(planner.settings().steadyPoll(), true);
-            warnOnce(resource, previous, Reasons.AZURE_ERROR, verdict.message());
+            warnOnce(cluster, resource, previous, Reasons.AZURE_ERROR, verdict.message());
         } else {
             verdict = Verdict.progressing(Reasons.AZURE_ERROR, "reading the alias failed: " + e.getMessage());
             requeue = new Requeue(planner.settings().fastPoll(), false);
@@ -205,13 +191,13 @@ final class ReconcilePass {
     }
 
     /** A Warning Event when a Stalled reason/message first appears, not on every poll. */
-    private void warnOnce(ServiceBusGeoPairing resource, ServiceBusGeoPairingStatus previous, String reason,
+    private static void warnOnce(ClusterSide cluster, ServiceBusGeoPairing resource, ServiceBusGeoPairingStatus previous, String reason,
             String message) {
         boolean already = previous != null && previous.getConditions() != null && previous.getConditions().stream()
                 .anyMatch(c -> StatusProjector.STALLED.equals(c.getType()) && "True".equals(c.getStatus())
                         && reason.equals(c.getReason()) && message.equals(c.getMessage()));
         if (!already) {
-            events.warning(resource, reason, message);
+            cluster.event(resource, true, reason, message);
         }
     }
 }
