@@ -21,7 +21,11 @@ final class DesiredReader {
 
     private static final Pattern ALIAS = Pattern.compile(FieldPatterns.ALIAS);
 
-    record Result(Optional<Desired> desired, List<String> problems) {
+    /**
+     * @param rawFailoverRequested {@code spec.failoverRequested} as written, even when the rest of the spec is
+     *        invalid: first sight must adopt it whatever else is wrong
+     */
+    record Result(Optional<Desired> desired, List<String> problems, long rawFailoverRequested) {
     }
 
     private DesiredReader() {
@@ -31,7 +35,7 @@ final class DesiredReader {
         ServiceBusGeoPairingSpec spec = resource.getSpec();
         List<String> problems = new ArrayList<>();
         if (spec == null) {
-            return new Result(Optional.empty(), List.of("spec: is required"));
+            return new Result(Optional.empty(), List.of("spec: is required"), 0);
         }
         if (spec.getAlias() == null || !ALIAS.matcher(spec.getAlias()).matches()) {
             problems.add("spec.alias: must be 1-50 letters, digits or hyphens, start with a letter and end with a "
@@ -46,7 +50,7 @@ final class DesiredReader {
             problems.add("spec.failoverRequested: must be >= 0");
         }
         if (!problems.isEmpty()) {
-            return new Result(Optional.empty(), problems);
+            return new Result(Optional.empty(), problems, spec.getFailoverRequested());
         }
         FailoverMode mode = spec.getFailoverMode() == null ? FailoverMode.Safe
                 : FailoverMode.valueOf(spec.getFailoverMode().name());
@@ -54,7 +58,7 @@ final class DesiredReader {
         Desired desired = new Desired(spec.getAlias(), primary, partner,
                 Optional.ofNullable(spec.getAlternateName()).filter(s -> !s.isBlank()), spec.getFailoverRequested(),
                 mode, resource.isMarkedForDeletion(), deleteInAzure);
-        return new Result(Optional.of(desired), List.of());
+        return new Result(Optional.of(desired), List.of(), spec.getFailoverRequested());
     }
 
     private static NamespaceRef namespace(String field, String value, List<String> problems) {

@@ -61,14 +61,12 @@ final class ReconcilePass {
 
         DesiredReader.Result read = DesiredReader.read(resource);
         if (read.desired().isEmpty()) {
-            // Nothing is sent to Azure for a spec we cannot even parse; deleting such a resource touches nothing.
-            String message = String.join("; ", read.problems());
-            warnOnce(cluster, resource, previous, Reasons.INVALID_SPEC, message);
-            FailoverMemory kept = memory.failover().orElse(FailoverMemory.adopted(0));
-            var status = StatusProjector.project(previous, new StatusProjector.Input(generation, null, Optional.empty(),
-                    kept, Verdict.stalled(Reasons.INVALID_SPEC, message), memory.previousActive(), now));
-            return new Outcome(status, new Requeue(planner.settings().steadyPoll(), true),
+            Plan plan = planner.planUnreadableSpec(memory, read.rawFailoverRequested(), read.problems(),
                     resource.isMarkedForDeletion());
+            warnOnce(cluster, resource, previous, plan.verdict().reason(), plan.verdict().message());
+            var status = StatusProjector.project(previous, new StatusProjector.Input(generation, null, Optional.empty(),
+                    plan.memory(), plan.verdict(), plan.active(), now));
+            return new Outcome(status, plan.requeue(), plan.action() instanceof Action.ReleaseFinalizer);
         }
         Desired desired = read.desired().get();
 

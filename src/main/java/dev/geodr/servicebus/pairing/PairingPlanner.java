@@ -5,6 +5,7 @@ import dev.geodr.servicebus.arm.ProvisioningState;
 import dev.geodr.servicebus.arm.ArmErrorKind;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -49,6 +50,21 @@ public final class PairingPlanner {
                     + "spec.failoverRequested=" + desired.failoverRequested() + " as already handled; no failover"));
         }
         return plan;
+    }
+
+    /**
+     * A spec the operator cannot read (admission normally refuses it): nothing is sent to Azure, and
+     * deleting such a resource touches nothing. First sight still adopts the raw
+     * {@code spec.failoverRequested}, read leniently from the otherwise invalid spec: adopting 0 here would
+     * turn fixing the spec into a failover nobody asked for.
+     */
+    public Plan planUnreadableSpec(Memory memory, long rawFailoverRequested, List<String> problems,
+            boolean deleting) {
+        FailoverMemory failoverMemory = memory.failover()
+                .orElseGet(() -> FailoverMemory.adopted(Math.max(0, rawFailoverRequested)));
+        Action action = deleting ? new Action.ReleaseFinalizer() : Action.none();
+        return Plan.act(action, failoverMemory, Verdict.stalled(Reasons.INVALID_SPEC, String.join("; ", problems)),
+                new Requeue(settings.steadyPoll(), true), memory.previousActive());
     }
 
     /**

@@ -58,6 +58,24 @@ class ReconcilePassTest {
         assertThat(condition(resource, StatusProjector.STALLED)).isEqualTo("True");
     }
 
+    @Test
+    void firstSightOfAnUnreadableSpecAdoptsItsRawFailoverRequest() {
+        ServiceBusGeoPairing resource = pairing(5);
+        resource.getSpec().setPrimaryNamespace("not-an-arm-id");
+
+        passes(resource, 1);
+        assertThat(resource.getStatus().getFailover().getLastHandledRequest()).isEqualTo(5);
+        assertThat(arm.calls()).isEmpty();
+
+        resource.getSpec().setPrimaryNamespace(WEU.id());
+        resource.getMetadata().setGeneration(resource.getMetadata().getGeneration() + 1);
+        passes(resource, 3);
+
+        assertThat(arm.count("failover")).as("fixing the spec must not fail over").isZero();
+        assertThat(condition(resource, StatusProjector.READY)).isEqualTo("True");
+        assertThat(resource.getStatus().getFailover().getLastHandledRequest()).isEqualTo(5);
+    }
+
     private void passes(ServiceBusGeoPairing resource, int count) {
         for (int i = 0; i < count; i++) {
             resource.setStatus(pass.run(resource, cluster).status());
