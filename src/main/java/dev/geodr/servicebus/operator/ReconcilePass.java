@@ -112,7 +112,8 @@ final class ReconcilePass {
         return new Outcome(status, plan.requeue(), plan.action() instanceof Action.ReleaseFinalizer);
     }
 
-    private Plan execute(ClusterSide cluster, ServiceBusGeoPairing resource, ArmGeoDrPort port, Plan plan, Instant now) {
+    private Plan execute(ClusterSide cluster, ServiceBusGeoPairing resource, ArmGeoDrPort port, Plan plan,
+            Instant now) {
         if (!plan.action().writesToArm()) {
             return plan;
         }
@@ -129,8 +130,8 @@ final class ReconcilePass {
         }
     }
 
-    private void syncConnectionSecret(ClusterSide cluster, ServiceBusGeoPairing resource, ArmGeoDrPort port, Desired desired,
-            Optional<Observed> observed, Plan plan) {
+    private void syncConnectionSecret(ClusterSide cluster, ServiceBusGeoPairing resource, ArmGeoDrPort port,
+            Desired desired, Optional<Observed> observed, Plan plan) {
         if (port == null || desired.deleting() || resource.getSpec().getConnectionSecret() == null
                 || plan.active().isEmpty() || observed.isEmpty()) {
             return;
@@ -143,7 +144,8 @@ final class ReconcilePass {
         }
         try {
             if (cluster.syncConnectionSecret(resource, port, active)) {
-                cluster.event(resource, false, "ConnectionSecretUpdated", "wrote alias connection strings to Secret "
+                cluster.event(resource, false, "ConnectionSecretUpdated",
+                        "wrote alias connection strings to Secret "
                         + resource.getSpec().getConnectionSecret().getName());
             }
         } catch (ArmException e) {
@@ -151,8 +153,9 @@ final class ReconcilePass {
         }
     }
 
-    private Outcome observationFailed(ClusterSide cluster, ServiceBusGeoPairing resource, ServiceBusGeoPairingStatus previous,
-            Desired desired, Memory memory, long generation, ArmException e, Instant now) {
+    private Outcome observationFailed(ClusterSide cluster, ServiceBusGeoPairing resource,
+            ServiceBusGeoPairingStatus previous, Desired desired, Memory memory, long generation, ArmException e,
+            Instant now) {
         FailoverMemory kept = memory.failover().orElse(FailoverMemory.adopted(desired.failoverRequested()));
         LOG.debugf("%s/%s: observation failed (%s %s): %s", resource.getMetadata().getNamespace(),
                 resource.getMetadata().getName(), e.kind(), e.retryAfter().orElse(null), e.getMessage());
@@ -189,8 +192,8 @@ final class ReconcilePass {
     }
 
     /** A Warning Event when a Stalled reason/message first appears, not on every poll. */
-    private static void warnOnce(ClusterSide cluster, ServiceBusGeoPairing resource, ServiceBusGeoPairingStatus previous, String reason,
-            String message) {
+    private static void warnOnce(ClusterSide cluster, ServiceBusGeoPairing resource,
+            ServiceBusGeoPairingStatus previous, String reason, String message) {
         boolean already = previous != null && previous.getConditions() != null && previous.getConditions().stream()
                 .anyMatch(c -> StatusProjector.STALLED.equals(c.getType()) && "True".equals(c.getStatus())
                         && reason.equals(c.getReason()) && message.equals(c.getMessage()));
