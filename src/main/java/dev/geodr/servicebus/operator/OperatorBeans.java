@@ -1,10 +1,10 @@
 package dev.geodr.servicebus.operator;
 
-import dev.geodr.servicebus.arm.ArmEndpointSettings;
+import dev.geodr.servicebus.arm.azure.ArmEndpointSettings;
 import dev.geodr.servicebus.arm.ArmPortFactory;
-import dev.geodr.servicebus.arm.ArmProxy;
-import dev.geodr.servicebus.arm.AzureSdkArmPortFactory;
-import dev.geodr.servicebus.arm.RateLimitSettings;
+import dev.geodr.servicebus.arm.azure.ArmProxy;
+import dev.geodr.servicebus.arm.azure.AzureSdkArmPortFactory;
+import dev.geodr.servicebus.arm.azure.RateLimitSettings;
 import dev.geodr.servicebus.pairing.PairingPlanner;
 import dev.geodr.servicebus.pairing.PlannerSettings;
 import io.vertx.core.Vertx;

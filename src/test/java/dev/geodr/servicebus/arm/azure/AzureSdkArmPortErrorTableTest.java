@@ -1,11 +1,15 @@
-package dev.geodr.servicebus.arm;
+package dev.geodr.servicebus.arm.azure;
+import dev.geodr.servicebus.arm.ArmIdentity;
+import dev.geodr.servicebus.arm.ArmGeoDrPort;
+import dev.geodr.servicebus.arm.ArmException;
+import dev.geodr.servicebus.arm.ArmErrorKind;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.geodr.servicebus.arm.FakeArmTransport.Reply;
+import dev.geodr.servicebus.arm.azure.FakeArmTransport.Reply;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

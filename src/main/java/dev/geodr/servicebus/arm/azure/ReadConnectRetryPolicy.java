@@ -1,4 +1,4 @@
-package dev.geodr.servicebus.arm;
+package dev.geodr.servicebus.arm.azure;
 
 import com.azure.core.http.HttpMethod;
 import com.azure.core.http.HttpPipelineCallContext;

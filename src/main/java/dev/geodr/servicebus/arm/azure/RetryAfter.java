@@ -1,4 +1,4 @@
-package dev.geodr.servicebus.arm;
+package dev.geodr.servicebus.arm.azure;
 
 import java.time.Duration;
 import java.time.Instant;

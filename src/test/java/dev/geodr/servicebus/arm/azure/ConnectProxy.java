@@ -1,4 +1,4 @@
-package dev.geodr.servicebus.arm;
+package dev.geodr.servicebus.arm.azure;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

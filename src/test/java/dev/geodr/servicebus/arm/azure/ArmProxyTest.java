@@ -1,4 +1,4 @@
-package dev.geodr.servicebus.arm;
+package dev.geodr.servicebus.arm.azure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,15 @@
-package dev.geodr.servicebus.arm;
+package dev.geodr.servicebus.arm.azure;
+import dev.geodr.servicebus.arm.ProvisioningState;
+import dev.geodr.servicebus.arm.NamespaceRef;
+import dev.geodr.servicebus.arm.NamespaceInfo;
+import dev.geodr.servicebus.arm.FailoverMode;
+import dev.geodr.servicebus.arm.ArmIdentity;
+import dev.geodr.servicebus.arm.ArmGeoDrPort;
+import dev.geodr.servicebus.arm.ArmException;
+import dev.geodr.servicebus.arm.ArmErrorKind;
+import dev.geodr.servicebus.arm.AliasRole;
+import dev.geodr.servicebus.arm.AliasRecord;
+import dev.geodr.servicebus.arm.AliasKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,7 +17,7 @@ import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
 import com.azure.core.http.HttpMethod;
 import com.azure.core.http.HttpRequest;
-import dev.geodr.servicebus.arm.FakeArmTransport.Reply;
+import dev.geodr.servicebus.arm.azure.FakeArmTransport.Reply;
 import java.net.ConnectException;
 import java.net.URI;
 import java.time.Duration;

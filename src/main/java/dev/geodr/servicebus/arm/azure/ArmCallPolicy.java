@@ -1,4 +1,6 @@
-package dev.geodr.servicebus.arm;
+package dev.geodr.servicebus.arm.azure;
+import dev.geodr.servicebus.arm.ArmException;
+import dev.geodr.servicebus.arm.ArmErrorKind;
 
 import com.azure.core.http.HttpPipelineCallContext;
 import com.azure.core.http.HttpPipelineNextPolicy;

@@ -1,4 +1,11 @@
-package dev.geodr.servicebus.arm;
+package dev.geodr.servicebus.arm.azure;
+import dev.geodr.servicebus.arm.FailoverMode;
+import dev.geodr.servicebus.arm.ArmIdentity;
+import dev.geodr.servicebus.arm.ArmGeoDrPort;
+import dev.geodr.servicebus.arm.ArmException;
+import dev.geodr.servicebus.arm.ArmErrorKind;
+import dev.geodr.servicebus.arm.AliasRole;
+import dev.geodr.servicebus.arm.AliasRecord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,5 @@
-package dev.geodr.servicebus.arm;
+package dev.geodr.servicebus.arm.azure;
+import dev.geodr.servicebus.arm.NamespaceRef;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

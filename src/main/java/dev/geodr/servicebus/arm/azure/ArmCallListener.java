@@ -1,4 +1,4 @@
-package dev.geodr.servicebus.arm;
+package dev.geodr.servicebus.arm.azure;
 
 /**
  * Observes every ARM request for metrics (the operator turns it into Prometheus counters and timers).

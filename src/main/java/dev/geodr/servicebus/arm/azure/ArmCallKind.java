@@ -1,4 +1,4 @@
-package dev.geodr.servicebus.arm;
+package dev.geodr.servicebus.arm.azure;
 
 /**
  * Which client-side bucket an ARM request draws from. ARM counts GET as a read and PUT, POST (including

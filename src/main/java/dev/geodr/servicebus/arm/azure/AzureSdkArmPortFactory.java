@@ -1,4 +1,7 @@
-package dev.geodr.servicebus.arm;
+package dev.geodr.servicebus.arm.azure;
+import dev.geodr.servicebus.arm.ArmPortFactory;
+import dev.geodr.servicebus.arm.ArmIdentity;
+import dev.geodr.servicebus.arm.ArmGeoDrPort;
 
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;

@@ -1,4 +1,7 @@
-package dev.geodr.servicebus.arm;
+package dev.geodr.servicebus.arm.azure;
+import dev.geodr.servicebus.arm.ArmIdentity;
+import dev.geodr.servicebus.arm.ArmException;
+import dev.geodr.servicebus.arm.ArmErrorKind;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
