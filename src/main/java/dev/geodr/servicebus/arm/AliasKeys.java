@@ -4,8 +4,12 @@ package dev.geodr.servicebus.arm;
  * The alias connection strings and keys of one authorization rule. Secret material: never log it,
  * and {@link #toString()} redacts it so an accidental log line cannot leak a key.
  */
-public record AliasKeys(String aliasPrimaryConnectionString, String aliasSecondaryConnectionString,
-        String primaryKey, String secondaryKey, String keyName) {
+public record AliasKeys(
+        String aliasPrimaryConnectionString,
+        String aliasSecondaryConnectionString,
+        String primaryKey,
+        String secondaryKey,
+        String keyName) {
 
     @Override
     public String toString() {

@@ -4,7 +4,10 @@ package dev.geodr.servicebus.arm;
 public enum ArmErrorKind {
     /** 404: the alias (code NotFound) or the namespace (code ResourceNotFound) is not there. */
     NOT_FOUND,
-    /** 400/409/412 precondition failures: retrying unchanged will not help until something else changes. */
+    /**
+     * 400/409/412 precondition failures: retrying unchanged will not help until something else
+     * changes.
+     */
     CONFLICT,
     /** 429: wait for {@link ArmException#retryAfter()} before the next call. */
     THROTTLED,

@@ -14,7 +14,12 @@ public class ArmException extends RuntimeException {
     private final String code;
     private final Duration retryAfter;
 
-    public ArmException(ArmErrorKind kind, int httpStatus, String code, String message, Duration retryAfter,
+    public ArmException(
+            ArmErrorKind kind,
+            int httpStatus,
+            String code,
+            String message,
+            Duration retryAfter,
             Throwable cause) {
         super(message, cause);
         this.kind = kind;
@@ -41,7 +46,10 @@ public class ArmException extends RuntimeException {
         return Optional.ofNullable(retryAfter);
     }
 
-    /** True for a 404 on the namespace itself (ARM gateway {@code ResourceNotFound}), not on the alias. */
+    /**
+     * True for a 404 on the namespace itself (ARM gateway {@code ResourceNotFound}), not on the
+     * alias.
+     */
     public boolean isNamespaceNotFound() {
         return kind == ArmErrorKind.NOT_FOUND && "ResourceNotFound".equalsIgnoreCase(code);
     }

@@ -12,8 +12,12 @@ public interface ArmGeoDrPort {
     /** The alias record on {@code namespace}; empty when ARM answers 404 NotFound for the alias. */
     Optional<AliasRecord> getAlias(NamespaceRef namespace, String alias);
 
-    /** PUT on the primary: creates or re-pairs the alias with {@code partner}; returns the record ARM answered. */
-    AliasRecord createOrUpdatePairing(NamespaceRef primary, String alias, NamespaceRef partner, String alternateName);
+    /**
+     * PUT on the primary: creates or re-pairs the alias with {@code partner}; returns the record
+     * ARM answered.
+     */
+    AliasRecord createOrUpdatePairing(
+            NamespaceRef primary, String alias, NamespaceRef partner, String alternateName);
 
     /** POST breakPairing, on the primary. */
     void breakPairing(NamespaceRef primary, String alias);

@@ -9,7 +9,12 @@ package dev.geodr.servicebus.arm;
  * @param entityCount queues plus topics
  * @param privateEndpoints private endpoint connections
  */
-public record NamespaceInfo(NamespaceRef namespace, String sku, String location, int partitions, long entityCount,
+public record NamespaceInfo(
+        NamespaceRef namespace,
+        String sku,
+        String location,
+        int partitions,
+        long entityCount,
         int privateEndpoints) {
 
     public boolean isPremium() {

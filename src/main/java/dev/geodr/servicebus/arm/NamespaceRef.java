@@ -15,9 +15,10 @@ public record NamespaceRef(String subscriptionId, String resourceGroup, String n
     public static final String ID_REGEX =
             "^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.ServiceBus/namespaces/[A-Za-z][A-Za-z0-9-]{4,48}[A-Za-z0-9]$";
 
-    private static final Pattern ID = Pattern.compile(
-            "^/subscriptions/([^/]+)/resourceGroups/([^/]+)/providers/Microsoft\\.ServiceBus/namespaces/([^/]+)$",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern ID =
+            Pattern.compile(
+                    "^/subscriptions/([^/]+)/resourceGroups/([^/]+)/providers/Microsoft\\.ServiceBus/namespaces/([^/]+)$",
+                    Pattern.CASE_INSENSITIVE);
 
     public NamespaceRef {
         Objects.requireNonNull(subscriptionId, "subscriptionId");
@@ -32,8 +33,11 @@ public record NamespaceRef(String subscriptionId, String resourceGroup, String n
         }
         Matcher m = ID.matcher(armId.trim());
         if (!m.matches()) {
-            throw new IllegalArgumentException("'" + armId + "' is not a namespace ARM id of the form "
-                    + "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroup}/providers/Microsoft.ServiceBus/namespaces/{name}");
+            throw new IllegalArgumentException(
+                    "'"
+                            + armId
+                            + "' is not a namespace ARM id of the form "
+                            + "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroup}/providers/Microsoft.ServiceBus/namespaces/{name}");
         }
         return new NamespaceRef(m.group(1), m.group(2), m.group(3));
     }
@@ -43,8 +47,12 @@ public record NamespaceRef(String subscriptionId, String resourceGroup, String n
     }
 
     public String id() {
-        return "/subscriptions/" + subscriptionId + "/resourceGroups/" + resourceGroup
-                + "/providers/Microsoft.ServiceBus/namespaces/" + name;
+        return "/subscriptions/"
+                + subscriptionId
+                + "/resourceGroups/"
+                + resourceGroup
+                + "/providers/Microsoft.ServiceBus/namespaces/"
+                + name;
     }
 
     /** True when both name the same namespace, ignoring case as ARM does. */

@@ -5,18 +5,25 @@ import dev.geodr.servicebus.arm.ArmException;
 import dev.geodr.servicebus.arm.ArmGeoDrPort;
 import dev.geodr.servicebus.pairing.Action;
 
-/** Carries out the plan's one ARM call. NotFound on break or delete means the work is already done. */
+/**
+ * Carries out the plan's one ARM call. NotFound on break or delete means the work is already done.
+ */
 final class ActionExecutor {
 
-    private ActionExecutor() {
-    }
+    private ActionExecutor() {}
 
     /** Returns the Event text for what was done, or null when nothing was sent. */
     static String execute(ArmGeoDrPort port, Action action) {
         try {
             if (action instanceof Action.CreatePairing a) {
-                port.createOrUpdatePairing(a.primary(), a.alias(), a.partner(), a.alternateName().orElse(null));
-                return "PUT alias " + a.alias() + " on " + a.primary().name() + " with partner " + a.partner().name();
+                port.createOrUpdatePairing(
+                        a.primary(), a.alias(), a.partner(), a.alternateName().orElse(null));
+                return "PUT alias "
+                        + a.alias()
+                        + " on "
+                        + a.primary().name()
+                        + " with partner "
+                        + a.partner().name();
             }
             if (action instanceof Action.BreakPairing a) {
                 port.breakPairing(a.primary(), a.alias());
@@ -24,7 +31,12 @@ final class ActionExecutor {
             }
             if (action instanceof Action.Failover a) {
                 port.failover(a.secondary(), a.alias(), a.mode());
-                return "POST failover (" + a.mode() + ") for alias " + a.alias() + " on " + a.secondary().name();
+                return "POST failover ("
+                        + a.mode()
+                        + ") for alias "
+                        + a.alias()
+                        + " on "
+                        + a.secondary().name();
             }
             if (action instanceof Action.DeleteAlias a) {
                 port.deleteAlias(a.holder(), a.alias());
@@ -32,8 +44,10 @@ final class ActionExecutor {
             }
             return null;
         } catch (ArmException e) {
-            boolean alreadyGone = e.kind() == ArmErrorKind.NOT_FOUND
-                    && (action instanceof Action.DeleteAlias || action instanceof Action.BreakPairing);
+            boolean alreadyGone =
+                    e.kind() == ArmErrorKind.NOT_FOUND
+                            && (action instanceof Action.DeleteAlias
+                                    || action instanceof Action.BreakPairing);
             if (alreadyGone) {
                 return null;
             }

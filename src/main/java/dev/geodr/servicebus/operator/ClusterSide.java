@@ -6,20 +6,27 @@ import dev.geodr.servicebus.arm.ArmGeoDrPort;
 import dev.geodr.servicebus.arm.NamespaceRef;
 
 /**
- * The few Kubernetes effects a {@link ReconcilePass} needs, behind one narrow seam so the pass can run
- * against an in-memory cluster in tests without mocking JOSDK or fabric8.
+ * The few Kubernetes effects a {@link ReconcilePass} needs, behind one narrow seam so the pass can
+ * run against an in-memory cluster in tests without mocking JOSDK or fabric8.
  */
 interface ClusterSide {
 
     /** Best effort: an Event that cannot be written never fails a pass. */
     void event(ServiceBusGeoPairing resource, boolean warning, String reason, String message);
 
-    /** The write-ahead status (failover intent), optimistically locked; throws when the pass is stale. */
+    /**
+     * The write-ahead status (failover intent), optimistically locked; throws when the pass is
+     * stale.
+     */
     void writeStatusNow(ServiceBusGeoPairing resource, ServiceBusGeoPairingStatus status);
 
     /** Which identity the pairing's ARM calls use, or the spec problem that prevents any. */
     CredentialResolver.Result credentials(ServiceBusGeoPairing resource);
 
-    /** Brings the connection Secret in step with the alias on {@code holder}; true when its content changed. */
-    boolean syncConnectionSecret(ServiceBusGeoPairing resource, ArmGeoDrPort port, NamespaceRef holder);
+    /**
+     * Brings the connection Secret in step with the alias on {@code holder}; true when its content
+     * changed.
+     */
+    boolean syncConnectionSecret(
+            ServiceBusGeoPairing resource, ArmGeoDrPort port, NamespaceRef holder);
 }

@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Keeps the alias connection Secret in step with {@code listKeys}. listKeys is an ARM write-bucket call,
- * so it is only made when the Secret is missing, its source (holder namespace, alias, rule) changed, or
- * the refresh interval passed. The Secret is owned by the resource and never logged.
+ * Keeps the alias connection Secret in step with {@code listKeys}. listKeys is an ARM write-bucket
+ * call, so it is only made when the Secret is missing, its source (holder namespace, alias, rule)
+ * changed, or the refresh interval passed. The Secret is owned by the resource and never logged.
  */
 final class ConnectionSecretWriter {
 
@@ -39,10 +39,17 @@ final class ConnectionSecretWriter {
     /** True when the Secret's content was created or changed. */
     boolean sync(ServiceBusGeoPairing resource, ArmGeoDrPort port, NamespaceRef holder) {
         var spec = resource.getSpec().getConnectionSecret();
-        String rule = spec.getAuthorizationRule() == null || spec.getAuthorizationRule().isBlank()
-                ? "RootManageSharedAccessKey" : spec.getAuthorizationRule();
+        String rule =
+                spec.getAuthorizationRule() == null || spec.getAuthorizationRule().isBlank()
+                        ? "RootManageSharedAccessKey"
+                        : spec.getAuthorizationRule();
         String ns = resource.getMetadata().getNamespace();
-        String source = holder.id() + "/disasterRecoveryConfigs/" + resource.getSpec().getAlias() + "/" + rule;
+        String source =
+                holder.id()
+                        + "/disasterRecoveryConfigs/"
+                        + resource.getSpec().getAlias()
+                        + "/"
+                        + rule;
         Secret existing = client.secrets().inNamespace(ns).withName(spec.getName()).get();
         if (existing != null && isFresh(existing, source)) {
             return false;
@@ -55,15 +62,27 @@ final class ConnectionSecretWriter {
         data.put("secondaryKey", keys.secondaryKey());
         data.put("keyName", keys.keyName());
         boolean changed = existing == null || !Objects.equals(SecretData.of(existing), data);
-        Secret secret = new SecretBuilder().withNewMetadata().withName(spec.getName()).withNamespace(ns)
-                .addToLabels("app.kubernetes.io/managed-by", EventEmitter.COMPONENT)
-                .addToAnnotations(SOURCE, source)
-                .addToAnnotations(REFRESHED, clock.instant().toString())
-                .withOwnerReferences(new OwnerReferenceBuilder().withApiVersion(resource.getApiVersion())
-                        .withKind(resource.getKind()).withName(resource.getMetadata().getName())
-                        .withUid(resource.getMetadata().getUid()).withController(true).withBlockOwnerDeletion(true)
-                        .build())
-                .endMetadata().withType("Opaque").withStringData(data).build();
+        Secret secret =
+                new SecretBuilder()
+                        .withNewMetadata()
+                        .withName(spec.getName())
+                        .withNamespace(ns)
+                        .addToLabels("app.kubernetes.io/managed-by", EventEmitter.COMPONENT)
+                        .addToAnnotations(SOURCE, source)
+                        .addToAnnotations(REFRESHED, clock.instant().toString())
+                        .withOwnerReferences(
+                                new OwnerReferenceBuilder()
+                                        .withApiVersion(resource.getApiVersion())
+                                        .withKind(resource.getKind())
+                                        .withName(resource.getMetadata().getName())
+                                        .withUid(resource.getMetadata().getUid())
+                                        .withController(true)
+                                        .withBlockOwnerDeletion(true)
+                                        .build())
+                        .endMetadata()
+                        .withType("Opaque")
+                        .withStringData(data)
+                        .build();
         client.secrets().inNamespace(ns).resource(secret).createOr(NonDeletingOperation::update);
         return changed;
     }

@@ -8,9 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Which identity a pairing's ARM calls use: the operator's own (DefaultAzureCredential, workload identity
- * on AKS) unless {@code spec.credentialsSecretRef} names a Secret with a service principal. A missing or
- * incomplete Secret is a spec problem, reported without ever echoing the Secret's values.
+ * Which identity a pairing's ARM calls use: the operator's own (DefaultAzureCredential, workload
+ * identity on AKS) unless {@code spec.credentialsSecretRef} names a Secret with a service
+ * principal. A missing or incomplete Secret is a spec problem, reported without ever echoing the
+ * Secret's values.
  */
 final class CredentialResolver {
 
@@ -29,8 +30,7 @@ final class CredentialResolver {
         }
     }
 
-    private CredentialResolver() {
-    }
+    private CredentialResolver() {}
 
     static Result resolve(KubernetesClient client, ServiceBusGeoPairing resource) {
         var ref = resource.getSpec().getCredentialsSecretRef();
@@ -40,18 +40,35 @@ final class CredentialResolver {
         String ns = resource.getMetadata().getNamespace();
         Secret secret = client.secrets().inNamespace(ns).withName(ref.getName()).get();
         if (secret == null) {
-            return Result.problem("spec.credentialsSecretRef: Secret " + ns + "/" + ref.getName() + " not found");
+            return Result.problem(
+                    "spec.credentialsSecretRef: Secret " + ns + "/" + ref.getName() + " not found");
         }
         Map<String, String> data = SecretData.of(secret);
         Optional<String> tenant = value(data, TENANT);
         Optional<String> clientId = value(data, CLIENT);
         Optional<String> clientSecret = value(data, SECRET);
         Optional<String> tokenFile = value(data, TOKEN_FILE);
-        if (tenant.isEmpty() || clientId.isEmpty() || (clientSecret.isEmpty() && tokenFile.isEmpty())) {
-            return Result.problem("spec.credentialsSecretRef: Secret " + ns + "/" + ref.getName() + " must hold "
-                    + TENANT + ", " + CLIENT + " and " + SECRET + " (or " + TOKEN_FILE + ")");
+        if (tenant.isEmpty()
+                || clientId.isEmpty()
+                || (clientSecret.isEmpty() && tokenFile.isEmpty())) {
+            return Result.problem(
+                    "spec.credentialsSecretRef: Secret "
+                            + ns
+                            + "/"
+                            + ref.getName()
+                            + " must hold "
+                            + TENANT
+                            + ", "
+                            + CLIENT
+                            + " and "
+                            + SECRET
+                            + " (or "
+                            + TOKEN_FILE
+                            + ")");
         }
-        return Result.ok(new ArmIdentity.ServicePrincipal(tenant.get(), clientId.get(), clientSecret, tokenFile));
+        return Result.ok(
+                new ArmIdentity.ServicePrincipal(
+                        tenant.get(), clientId.get(), clientSecret, tokenFile));
     }
 
     private static Optional<String> value(Map<String, String> data, String key) {

@@ -13,23 +13,21 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Turns the spec into the planner's {@link Desired}. Admission normally refuses bad values; this repeats
- * the checks so a spec that reached us anyway (an API server without our CRD schema, an old object) is
- * reported with the same field-naming message and never reaches Azure.
+ * Turns the spec into the planner's {@link Desired}. Admission normally refuses bad values; this
+ * repeats the checks so a spec that reached us anyway (an API server without our CRD schema, an old
+ * object) is reported with the same field-naming message and never reaches Azure.
  */
 final class DesiredReader {
 
     private static final Pattern ALIAS = Pattern.compile(FieldPatterns.ALIAS);
 
     /**
-     * @param rawFailoverRequested {@code spec.failoverRequested} as written, even when the rest of the spec is
-     *        invalid: first sight must adopt it whatever else is wrong
+     * @param rawFailoverRequested {@code spec.failoverRequested} as written, even when the rest of
+     *     the spec is invalid: first sight must adopt it whatever else is wrong
      */
-    record Result(Optional<Desired> desired, List<String> problems, long rawFailoverRequested) {
-    }
+    record Result(Optional<Desired> desired, List<String> problems, long rawFailoverRequested) {}
 
-    private DesiredReader() {
-    }
+    private DesiredReader() {}
 
     static Result read(ServiceBusGeoPairing resource) {
         ServiceBusGeoPairingSpec spec = resource.getSpec();
@@ -38,11 +36,14 @@ final class DesiredReader {
             return new Result(Optional.empty(), List.of("spec: is required"), 0);
         }
         if (spec.getAlias() == null || !ALIAS.matcher(spec.getAlias()).matches()) {
-            problems.add("spec.alias: must be 1-50 letters, digits or hyphens, start with a letter and end with a "
-                    + "letter or digit");
+            problems.add(
+                    "spec.alias: must be 1-50 letters, digits or hyphens, start with a letter and end with a "
+                            + "letter or digit");
         }
-        NamespaceRef primary = namespace("spec.primaryNamespace", spec.getPrimaryNamespace(), problems);
-        NamespaceRef partner = namespace("spec.partnerNamespace", spec.getPartnerNamespace(), problems);
+        NamespaceRef primary =
+                namespace("spec.primaryNamespace", spec.getPrimaryNamespace(), problems);
+        NamespaceRef partner =
+                namespace("spec.partnerNamespace", spec.getPartnerNamespace(), problems);
         if (primary != null && primary.sameAs(partner)) {
             problems.add("spec.partnerNamespace: must differ from spec.primaryNamespace");
         }
@@ -52,19 +53,30 @@ final class DesiredReader {
         if (!problems.isEmpty()) {
             return new Result(Optional.empty(), problems, spec.getFailoverRequested());
         }
-        FailoverMode mode = spec.getFailoverMode() == null ? FailoverMode.Safe
-                : FailoverMode.valueOf(spec.getFailoverMode().name());
+        FailoverMode mode =
+                spec.getFailoverMode() == null
+                        ? FailoverMode.Safe
+                        : FailoverMode.valueOf(spec.getFailoverMode().name());
         boolean deleteInAzure = spec.getDeletionPolicy() == DeletionPolicy.Delete;
-        Desired desired = new Desired(spec.getAlias(), primary, partner,
-                Optional.ofNullable(spec.getAlternateName()).filter(s -> !s.isBlank()), spec.getFailoverRequested(),
-                mode, resource.isMarkedForDeletion(), deleteInAzure);
+        Desired desired =
+                new Desired(
+                        spec.getAlias(),
+                        primary,
+                        partner,
+                        Optional.ofNullable(spec.getAlternateName()).filter(s -> !s.isBlank()),
+                        spec.getFailoverRequested(),
+                        mode,
+                        resource.isMarkedForDeletion(),
+                        deleteInAzure);
         return new Result(Optional.of(desired), List.of(), spec.getFailoverRequested());
     }
 
     private static NamespaceRef namespace(String field, String value, List<String> problems) {
         if (!NamespaceRef.isValidId(value)) {
-            problems.add(field + ": must be a full ARM id /subscriptions/{id}/resourceGroups/{group}/providers/"
-                    + "Microsoft.ServiceBus/namespaces/{name}");
+            problems.add(
+                    field
+                            + ": must be a full ARM id /subscriptions/{id}/resourceGroups/{group}/providers/"
+                            + "Microsoft.ServiceBus/namespaces/{name}");
             return null;
         }
         return NamespaceRef.parse(value);

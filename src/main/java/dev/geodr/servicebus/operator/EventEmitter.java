@@ -10,8 +10,8 @@ import java.time.temporal.ChronoUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Kubernetes Events for each action and outcome. Best effort: an Event that cannot be written is logged,
- * never allowed to fail a pass that already talked to Azure. Messages never carry keys.
+ * Kubernetes Events for each action and outcome. Best effort: an Event that cannot be written is
+ * logged, never allowed to fail a pass that already talked to Azure. Messages never carry keys.
  */
 final class EventEmitter {
 
@@ -35,25 +35,47 @@ final class EventEmitter {
     }
 
     private void emit(ServiceBusGeoPairing resource, String type, String reason, String message) {
-        String now = DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS));
+        String now =
+                DateTimeFormatter.ISO_INSTANT.format(
+                        clock.instant().truncatedTo(ChronoUnit.SECONDS));
         var meta = resource.getMetadata();
         try {
-            client.v1().events().inNamespace(meta.getNamespace()).resource(new EventBuilder()
-                    .withNewMetadata().withGenerateName(meta.getName() + ".").withNamespace(meta.getNamespace())
-                    .endMetadata()
-                    .withInvolvedObject(new ObjectReferenceBuilder().withApiVersion(resource.getApiVersion())
-                            .withKind(resource.getKind()).withName(meta.getName())
-                            .withNamespace(meta.getNamespace()).withUid(meta.getUid())
-                            .withResourceVersion(meta.getResourceVersion()).build())
-                    .withType(type).withReason(reason).withMessage(truncate(message))
-                    .withFirstTimestamp(now).withLastTimestamp(now).withCount(1)
-                    .withNewSource().withComponent(COMPONENT).endSource()
-                    .withReportingComponent(COMPONENT)
-                    .build()).create();
-            LOG.infof("%s/%s %s %s: %s", meta.getNamespace(), meta.getName(), type, reason, message);
+            client.v1()
+                    .events()
+                    .inNamespace(meta.getNamespace())
+                    .resource(
+                            new EventBuilder()
+                                    .withNewMetadata()
+                                    .withGenerateName(meta.getName() + ".")
+                                    .withNamespace(meta.getNamespace())
+                                    .endMetadata()
+                                    .withInvolvedObject(
+                                            new ObjectReferenceBuilder()
+                                                    .withApiVersion(resource.getApiVersion())
+                                                    .withKind(resource.getKind())
+                                                    .withName(meta.getName())
+                                                    .withNamespace(meta.getNamespace())
+                                                    .withUid(meta.getUid())
+                                                    .withResourceVersion(meta.getResourceVersion())
+                                                    .build())
+                                    .withType(type)
+                                    .withReason(reason)
+                                    .withMessage(truncate(message))
+                                    .withFirstTimestamp(now)
+                                    .withLastTimestamp(now)
+                                    .withCount(1)
+                                    .withNewSource()
+                                    .withComponent(COMPONENT)
+                                    .endSource()
+                                    .withReportingComponent(COMPONENT)
+                                    .build())
+                    .create();
+            LOG.infof(
+                    "%s/%s %s %s: %s", meta.getNamespace(), meta.getName(), type, reason, message);
         } catch (RuntimeException e) {
-            LOG.warnf("could not record Event %s for %s/%s: %s", reason, meta.getNamespace(), meta.getName(),
-                    e.getMessage());
+            LOG.warnf(
+                    "could not record Event %s for %s/%s: %s",
+                    reason, meta.getNamespace(), meta.getName(), e.getMessage());
         }
     }
 

@@ -16,9 +16,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Thin JOSDK adapter around {@link ReconcilePass}: the framework owns the finalizer and the status write. */
+/**
+ * Thin JOSDK adapter around {@link ReconcilePass}: the framework owns the finalizer and the status
+ * write.
+ */
 @ControllerConfiguration(name = "servicebusgeopairing")
-public class GeoPairingReconciler implements Reconciler<ServiceBusGeoPairing>, Cleaner<ServiceBusGeoPairing> {
+public class GeoPairingReconciler
+        implements Reconciler<ServiceBusGeoPairing>, Cleaner<ServiceBusGeoPairing> {
 
     private final ReconcilePass pass;
     private final OperatorMetrics metrics;
@@ -26,8 +30,13 @@ public class GeoPairingReconciler implements Reconciler<ServiceBusGeoPairing>, C
     private final EventEmitter events;
     private final ConnectionSecretWriter secrets;
 
-    public GeoPairingReconciler(ArmPortFactory ports, PairingPlanner planner, Clock clock, KubernetesClient client,
-            OperatorMetrics metrics, OperatorSettings settings) {
+    public GeoPairingReconciler(
+            ArmPortFactory ports,
+            PairingPlanner planner,
+            Clock clock,
+            KubernetesClient client,
+            OperatorMetrics metrics,
+            OperatorSettings settings) {
         this.pass = new ReconcilePass(ports, planner, clock, metrics);
         this.metrics = metrics;
         this.client = client;
@@ -36,24 +45,27 @@ public class GeoPairingReconciler implements Reconciler<ServiceBusGeoPairing>, C
     }
 
     @Override
-    public UpdateControl<ServiceBusGeoPairing> reconcile(ServiceBusGeoPairing resource,
-            Context<ServiceBusGeoPairing> context) {
+    public UpdateControl<ServiceBusGeoPairing> reconcile(
+            ServiceBusGeoPairing resource, Context<ServiceBusGeoPairing> context) {
         ReconcilePass.Outcome outcome = pass.run(resource, cluster(context));
-        UpdateControl<ServiceBusGeoPairing> control = StatusProjector.unchanged(resource.getStatus(), outcome.status())
-                ? UpdateControl.noUpdate()
-                : UpdateControl.patchStatus(StatusWriter.fresh(resource, outcome.status()));
+        UpdateControl<ServiceBusGeoPairing> control =
+                StatusProjector.unchanged(resource.getStatus(), outcome.status())
+                        ? UpdateControl.noUpdate()
+                        : UpdateControl.patchStatus(StatusWriter.fresh(resource, outcome.status()));
         return control.rescheduleAfter(delay(outcome.requeue()));
     }
 
     @Override
-    public DeleteControl cleanup(ServiceBusGeoPairing resource, Context<ServiceBusGeoPairing> context) {
+    public DeleteControl cleanup(
+            ServiceBusGeoPairing resource, Context<ServiceBusGeoPairing> context) {
         ReconcilePass.Outcome outcome = pass.run(resource, cluster(context));
         if (outcome.releaseFinalizer()) {
             metrics.forget(resource);
             return DeleteControl.defaultDelete();
         }
         if (!StatusProjector.unchanged(resource.getStatus(), outcome.status())) {
-            // Cleaner cannot return a status patch; keep users informed while deletion waits on Azure.
+            // Cleaner cannot return a status patch; keep users informed while deletion waits on
+            // Azure.
             try {
                 StatusWriter.writeNow(context, resource, outcome.status());
             } catch (RuntimeException ignored) {
@@ -67,7 +79,10 @@ public class GeoPairingReconciler implements Reconciler<ServiceBusGeoPairing>, C
         return new KubeClusterSide(client, events, secrets, context);
     }
 
-    /** Never below this: JOSDK's timer refuses a negative delay, and its failure stalls all event processing. */
+    /**
+     * Never below this: JOSDK's timer refuses a negative delay, and its failure stalls all event
+     * processing.
+     */
     static final Duration MIN_DELAY = Duration.ofMillis(200);
 
     /** Steady polls of many pairings are spread by ±10% so they do not hit ARM in lockstep. */
@@ -80,6 +95,7 @@ public class GeoPairingReconciler implements Reconciler<ServiceBusGeoPairing>, C
         }
         long ms = requeue.after().toMillis();
         long spread = ms / 10;
-        return Duration.ofMillis(ms - spread + ThreadLocalRandom.current().nextLong(2 * spread + 1));
+        return Duration.ofMillis(
+                ms - spread + ThreadLocalRandom.current().nextLong(2 * spread + 1));
     }
 }

@@ -8,9 +8,10 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 /**
- * JOSDK 5.3.2 MetricsV2 registers {@code events.received} with an {@code action} tag for resource events
- * but without it for timer and retry events; Prometheus refuses one name with two tag-key sets and the
- * first reschedule after a finalizer is added throws. Give every such meter an {@code action} tag.
+ * JOSDK 5.3.2 MetricsV2 registers {@code events.received} with an {@code action} tag for resource
+ * events but without it for timer and retry events; Prometheus refuses one name with two tag-key
+ * sets and the first reschedule after a finalizer is added throws. Give every such meter an {@code
+ * action} tag.
  */
 @ApplicationScoped
 public class JosdkMetricsTagFix {

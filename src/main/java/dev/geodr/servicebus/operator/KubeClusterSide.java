@@ -7,7 +7,10 @@ import dev.geodr.servicebus.arm.NamespaceRef;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 
-/** {@link ClusterSide} on a real API server: fabric8 for Events and Secrets, JOSDK's context for status. */
+/**
+ * {@link ClusterSide} on a real API server: fabric8 for Events and Secrets, JOSDK's context for
+ * status.
+ */
 final class KubeClusterSide implements ClusterSide {
 
     private final KubernetesClient client;
@@ -15,7 +18,10 @@ final class KubeClusterSide implements ClusterSide {
     private final ConnectionSecretWriter secrets;
     private final Context<ServiceBusGeoPairing> context;
 
-    KubeClusterSide(KubernetesClient client, EventEmitter events, ConnectionSecretWriter secrets,
+    KubeClusterSide(
+            KubernetesClient client,
+            EventEmitter events,
+            ConnectionSecretWriter secrets,
             Context<ServiceBusGeoPairing> context) {
         this.client = client;
         this.events = events;
@@ -24,7 +30,8 @@ final class KubeClusterSide implements ClusterSide {
     }
 
     @Override
-    public void event(ServiceBusGeoPairing resource, boolean warning, String reason, String message) {
+    public void event(
+            ServiceBusGeoPairing resource, boolean warning, String reason, String message) {
         if (warning) {
             events.warning(resource, reason, message);
         } else {
@@ -43,7 +50,8 @@ final class KubeClusterSide implements ClusterSide {
     }
 
     @Override
-    public boolean syncConnectionSecret(ServiceBusGeoPairing resource, ArmGeoDrPort port, NamespaceRef holder) {
+    public boolean syncConnectionSecret(
+            ServiceBusGeoPairing resource, ArmGeoDrPort port, NamespaceRef holder) {
         return secrets.sync(resource, port, holder);
     }
 }

@@ -10,18 +10,17 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Preflight facts (SKU, partitions, entity and private-endpoint counts) cost three reads per namespace.
- * A pairing retried after throttling would pay them on every attempt and, with many pairings, use the
- * read budget up in passes that never complete; so they are kept for a minute. ARM still has the last
- * word on the PUT itself.
+ * Preflight facts (SKU, partitions, entity and private-endpoint counts) cost three reads per
+ * namespace. A pairing retried after throttling would pay them on every attempt and, with many
+ * pairings, use the read budget up in passes that never complete; so they are kept for a minute.
+ * ARM still has the last word on the PUT itself.
  */
 final class NamespaceInfoCache {
 
     static final Duration TTL = Duration.ofMinutes(1);
     private static final int MAX_ENTRIES = 10_000;
 
-    private record Entry(NamespaceInfo info, Instant fetchedAt) {
-    }
+    private record Entry(NamespaceInfo info, Instant fetchedAt) {}
 
     private final Clock clock;
     private final Map<NamespaceRef, Entry> entries = new ConcurrentHashMap<>();

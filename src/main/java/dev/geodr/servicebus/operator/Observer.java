@@ -11,9 +11,10 @@ import dev.geodr.servicebus.pairing.PairingPlanner;
 import dev.geodr.servicebus.pairing.SideView;
 
 /**
- * Reads both namespaces' alias records fresh in every pass (and their SKU/partitions/entities only when a
- * PUT may follow). A namespace that does not answer is recorded as unreachable rather than failing the
- * pass: a Forced failover needs exactly that. Throttling and authorization failures end the pass.
+ * Reads both namespaces' alias records fresh in every pass (and their SKU/partitions/entities only
+ * when a PUT may follow). A namespace that does not answer is recorded as unreachable rather than
+ * failing the pass: a Forced failover needs exactly that. Throttling and authorization failures end
+ * the pass.
  */
 final class Observer {
 
@@ -37,7 +38,9 @@ final class Observer {
 
     private static SideView side(ArmGeoDrPort port, NamespaceRef namespace, String alias) {
         try {
-            return port.getAlias(namespace, alias).<SideView>map(SideView.Present::new).orElseGet(SideView.Absent::new);
+            return port.getAlias(namespace, alias)
+                    .<SideView>map(SideView.Present::new)
+                    .orElseGet(SideView.Absent::new);
         } catch (ArmException e) {
             if (e.isNamespaceNotFound()) {
                 return new SideView.NamespaceMissing();

@@ -1,7 +1,7 @@
 package dev.geodr.servicebus.operator;
 
-import dev.geodr.servicebus.arm.azure.ArmEndpointSettings;
 import dev.geodr.servicebus.arm.ArmPortFactory;
+import dev.geodr.servicebus.arm.azure.ArmEndpointSettings;
 import dev.geodr.servicebus.arm.azure.ArmProxy;
 import dev.geodr.servicebus.arm.azure.AzureSdkArmPortFactory;
 import dev.geodr.servicebus.arm.azure.RateLimitSettings;
@@ -29,35 +29,62 @@ public class OperatorBeans {
     @Produces
     @Singleton
     PairingPlanner planner(OperatorSettings settings) {
-        return new PairingPlanner(new PlannerSettings(settings.poll().fast(), settings.poll().pending(),
-                settings.poll().steady(), settings.failover().safeTimeout(), settings.failover().issuedTimeout()));
+        return new PairingPlanner(
+                new PlannerSettings(
+                        settings.poll().fast(),
+                        settings.poll().pending(),
+                        settings.poll().steady(),
+                        settings.failover().safeTimeout(),
+                        settings.failover().issuedTimeout()));
     }
 
     @Produces
     @Singleton
-    ArmPortFactory armPorts(Vertx vertx, OperatorSettings settings, SimulatorLauncher simulator,
-            OperatorMetrics metrics, Clock clock) {
+    ArmPortFactory armPorts(
+            Vertx vertx,
+            OperatorSettings settings,
+            SimulatorLauncher simulator,
+            OperatorMetrics metrics,
+            Clock clock) {
         var arm = settings.arm();
         var defaults = RateLimitSettings.defaults();
-        ArmEndpointSettings.Builder builder = ArmEndpointSettings.builder().cloud(arm.cloud())
-                .rateLimits(new RateLimitSettings(arm.readsPerSecond(), arm.readBurst(), arm.writesPerSecond(),
-                        arm.writeBurst(), defaults.throttleWithoutRetryAfter(), defaults.maxPause()));
+        ArmEndpointSettings.Builder builder =
+                ArmEndpointSettings.builder()
+                        .cloud(arm.cloud())
+                        .rateLimits(
+                                new RateLimitSettings(
+                                        arm.readsPerSecond(),
+                                        arm.readBurst(),
+                                        arm.writesPerSecond(),
+                                        arm.writeBurst(),
+                                        defaults.throttleWithoutRetryAfter(),
+                                        defaults.maxPause()));
         arm.endpoint().ifPresent(builder::armEndpoint);
         arm.authorityHost().ifPresent(builder::authorityHost);
-        ArmProxy.fromEnvironment(System.getenv()).ifPresent(proxy -> {
-            builder.proxy(proxy);
-            LOG.infof("ARM and Azure AD calls go through %s", proxy);
-            if (!proxy.unmatchedNoProxy().isEmpty()) {
-                LOG.warnf("NO_PROXY entries %s are CIDR ranges, which the ARM client cannot match; "
-                        + "calls to those addresses still go through the proxy", proxy.unmatchedNoProxy());
-            }
-        });
+        ArmProxy.fromEnvironment(System.getenv())
+                .ifPresent(
+                        proxy -> {
+                            builder.proxy(proxy);
+                            LOG.infof("ARM and Azure AD calls go through %s", proxy);
+                            if (!proxy.unmatchedNoProxy().isEmpty()) {
+                                LOG.warnf(
+                                        "NO_PROXY entries %s are CIDR ranges, which the ARM client cannot match; "
+                                                + "calls to those addresses still go through the proxy",
+                                        proxy.unmatchedNoProxy());
+                            }
+                        });
         if (simulator.enabled()) {
             SimulatorLauncher.Endpoint endpoint = simulator.endpoint();
-            builder.armEndpoint(endpoint.baseUri()).trustedCertificatePem(endpoint.certificate()).simulatorMode(true);
-            LOG.infof("simulator mode: ARM calls go to %s through the Azure SDK", endpoint.baseUri());
+            builder.armEndpoint(endpoint.baseUri())
+                    .trustedCertificatePem(endpoint.certificate())
+                    .simulatorMode(true);
+            LOG.infof(
+                    "simulator mode: ARM calls go to %s through the Azure SDK", endpoint.baseUri());
         }
-        return new AzureSdkArmPortFactory(vertx, builder.build(),
-                call -> metrics.armRequest(call.operation(), call.httpStatus()), clock);
+        return new AzureSdkArmPortFactory(
+                vertx,
+                builder.build(),
+                call -> metrics.armRequest(call.operation(), call.httpStatus()),
+                clock);
     }
 }

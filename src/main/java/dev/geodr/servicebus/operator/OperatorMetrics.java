@@ -31,15 +31,32 @@ public class OperatorMetrics {
 
     void recordStatus(ServiceBusGeoPairing resource, ServiceBusGeoPairingStatus status) {
         String key = key(resource);
-        Tags tags = Tags.of("namespace", resource.getMetadata().getNamespace(), "name",
-                resource.getMetadata().getName());
-        pending.computeIfAbsent(key, k -> gauge("geodr.pairing.pending.replication.operations", tags,
-                "Pending replication operations ARM reports on the primary"))
-                .set(status.getPendingReplicationOperationsCount() == null ? 0
-                        : status.getPendingReplicationOperationsCount());
-        boolean isReady = status.getConditions() != null && status.getConditions().stream()
-                .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
-        ready.computeIfAbsent(key, k -> gauge("geodr.pairing.ready", tags, "1 when the pairing is Ready"))
+        Tags tags =
+                Tags.of(
+                        "namespace",
+                        resource.getMetadata().getNamespace(),
+                        "name",
+                        resource.getMetadata().getName());
+        pending.computeIfAbsent(
+                        key,
+                        k ->
+                                gauge(
+                                        "geodr.pairing.pending.replication.operations",
+                                        tags,
+                                        "Pending replication operations ARM reports on the primary"))
+                .set(
+                        status.getPendingReplicationOperationsCount() == null
+                                ? 0
+                                : status.getPendingReplicationOperationsCount());
+        boolean isReady =
+                status.getConditions() != null
+                        && status.getConditions().stream()
+                                .anyMatch(
+                                        c ->
+                                                "Ready".equals(c.getType())
+                                                        && "True".equals(c.getStatus()));
+        ready.computeIfAbsent(
+                        key, k -> gauge("geodr.pairing.ready", tags, "1 when the pairing is Ready"))
                 .set(isReady ? 1 : 0);
     }
 
@@ -49,32 +66,47 @@ public class OperatorMetrics {
         ready.remove(key);
         registry.getMeters().stream()
                 .filter(m -> m.getId().getName().startsWith("geodr.pairing."))
-                .filter(m -> resource.getMetadata().getName().equals(m.getId().getTag("name"))
-                        && resource.getMetadata().getNamespace().equals(m.getId().getTag("namespace")))
+                .filter(
+                        m ->
+                                resource.getMetadata().getName().equals(m.getId().getTag("name"))
+                                        && resource.getMetadata()
+                                                .getNamespace()
+                                                .equals(m.getId().getTag("namespace")))
                 .forEach(registry::remove);
     }
 
     void failoverFinished(FailoverResult result) {
-        Counter.builder("geodr.failovers").description("Failover requests by outcome")
-                .tag("outcome", result.outcome().name()).tag("mode", result.mode().name())
-                .register(registry).increment();
+        Counter.builder("geodr.failovers")
+                .description("Failover requests by outcome")
+                .tag("outcome", result.outcome().name())
+                .tag("mode", result.mode().name())
+                .register(registry)
+                .increment();
         if (result.startedAt() != null && result.completedAt() != null) {
-            Timer.builder("geodr.failover.duration").description("From taking a failover request to its outcome")
-                    .tag("outcome", result.outcome().name()).register(registry)
+            Timer.builder("geodr.failover.duration")
+                    .description("From taking a failover request to its outcome")
+                    .tag("outcome", result.outcome().name())
+                    .register(registry)
                     .record(Duration.between(result.startedAt(), result.completedAt()));
         }
     }
 
     /** Fed by the ARM adapter for every call it sends (status 0 when no response came back). */
     public void armRequest(String operation, int status) {
-        Counter.builder("geodr.arm.requests").description("ARM requests by operation and HTTP status")
-                .tag("operation", operation).tag("code", Integer.toString(status))
-                .register(registry).increment();
+        Counter.builder("geodr.arm.requests")
+                .description("ARM requests by operation and HTTP status")
+                .tag("operation", operation)
+                .tag("code", Integer.toString(status))
+                .register(registry)
+                .increment();
     }
 
     private AtomicLong gauge(String name, Tags tags, String description) {
         AtomicLong value = new AtomicLong();
-        Gauge.builder(name, value, AtomicLong::get).description(description).tags(tags).register(registry);
+        Gauge.builder(name, value, AtomicLong::get)
+                .description(description)
+                .tags(tags)
+                .register(registry);
         return value;
     }
 

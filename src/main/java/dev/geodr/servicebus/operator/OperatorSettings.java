@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Every {@code geodr.*} setting (environment: {@code GEODR_POLL_FAST=15s} and so on). Documented in the
- * README's configuration table; keep the two in step.
+ * Every {@code geodr.*} setting (environment: {@code GEODR_POLL_FAST=15s} and so on). Documented in
+ * the README's configuration table; keep the two in step.
  */
 @ConfigMapping(prefix = "geodr")
 public interface OperatorSettings {

@@ -8,6 +8,7 @@ import dev.geodr.servicebus.arm.ArmGeoDrPort;
 import dev.geodr.servicebus.arm.ArmIdentity;
 import dev.geodr.servicebus.arm.ArmPortFactory;
 import dev.geodr.servicebus.pairing.Action;
+import dev.geodr.servicebus.pairing.Backoff;
 import dev.geodr.servicebus.pairing.Desired;
 import dev.geodr.servicebus.pairing.FailoverMemory;
 import dev.geodr.servicebus.pairing.Health;
@@ -26,6 +27,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jboss.logging.Logger;
 
 /**
  * One reconcile pass: observe both namespaces → plan (pure) → persist intent if the plan says so →
@@ -33,11 +36,10 @@ import java.util.Optional;
  */
 final class ReconcilePass {
 
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ReconcilePass.class);
+    private static final Logger LOG = Logger.getLogger(ReconcilePass.class);
 
     /** What the framework should do: write this status, requeue, and maybe let the resource go. */
-    record Outcome(ServiceBusGeoPairingStatus status, Requeue requeue, boolean releaseFinalizer) {
-    }
+    record Outcome(ServiceBusGeoPairingStatus status, Requeue requeue, boolean releaseFinalizer) {}
 
     private final ArmPortFactory ports;
     private final PairingPlanner planner;
@@ -45,7 +47,8 @@ final class ReconcilePass {
     private final OperatorMetrics metrics;
     private final Observer observer;
 
-    ReconcilePass(ArmPortFactory ports, PairingPlanner planner, Clock clock, OperatorMetrics metrics) {
+    ReconcilePass(
+            ArmPortFactory ports, PairingPlanner planner, Clock clock, OperatorMetrics metrics) {
         this.ports = ports;
         this.planner = planner;
         this.clock = clock;
@@ -57,16 +60,34 @@ final class ReconcilePass {
         Instant now = clock.instant();
         ServiceBusGeoPairingStatus previous = resource.getStatus();
         Memory memory = FailoverMemoryCodec.read(previous);
-        long generation = resource.getMetadata().getGeneration() == null ? 0 : resource.getMetadata().getGeneration();
+        long generation =
+                resource.getMetadata().getGeneration() == null
+                        ? 0
+                        : resource.getMetadata().getGeneration();
 
         DesiredReader.Result read = DesiredReader.read(resource);
         if (read.desired().isEmpty()) {
-            Plan plan = planner.planUnreadableSpec(memory, read.rawFailoverRequested(), read.problems(),
-                    resource.isMarkedForDeletion());
-            warnOnce(cluster, resource, previous, plan.verdict().reason(), plan.verdict().message());
-            var status = StatusProjector.project(previous, new StatusProjector.Input(generation, null, Optional.empty(),
-                    plan.memory(), plan.verdict(), plan.active(), now));
-            return new Outcome(status, plan.requeue(), plan.action() instanceof Action.ReleaseFinalizer);
+            Plan plan =
+                    planner.planUnreadableSpec(
+                            memory,
+                            read.rawFailoverRequested(),
+                            read.problems(),
+                            resource.isMarkedForDeletion());
+            warnOnce(
+                    cluster, resource, previous, plan.verdict().reason(), plan.verdict().message());
+            var status =
+                    StatusProjector.project(
+                            previous,
+                            new StatusProjector.Input(
+                                    generation,
+                                    null,
+                                    Optional.empty(),
+                                    plan.memory(),
+                                    plan.verdict(),
+                                    plan.active(),
+                                    now));
+            return new Outcome(
+                    status, plan.requeue(), plan.action() instanceof Action.ReleaseFinalizer);
         }
         Desired desired = read.desired().get();
 
@@ -83,20 +104,31 @@ final class ReconcilePass {
         ArmGeoDrPort port = identity.map(ports::forIdentity).orElse(null);
         Plan plan;
         if (port == null) {
-            Observed notRead = Observed.of(new SideView.Absent(), new SideView.Absent()).withSpecProblems(specProblems);
+            Observed notRead =
+                    Observed.of(new SideView.Absent(), new SideView.Absent())
+                            .withSpecProblems(specProblems);
             plan = planner.plan(desired, memory, notRead, now);
         } else {
             try {
                 observed = Optional.of(observer.observe(port, desired));
             } catch (ArmException e) {
-                return observationFailed(cluster, resource, previous, desired, memory, generation, e, now);
+                return observationFailed(
+                        cluster, resource, previous, desired, memory, generation, e, now);
             }
             plan = planner.plan(desired, memory, observed.get(), now);
         }
 
         if (plan.intent().isPresent()) {
-            cluster.writeStatusNow(resource, project(previous, generation, desired, observed,
-                    plan.intent().get(), plan, now));
+            cluster.writeStatusNow(
+                    resource,
+                    project(
+                            previous,
+                            generation,
+                            desired,
+                            observed,
+                            plan.intent().get(),
+                            plan,
+                            now));
         }
         plan = execute(cluster, resource, port, plan, now);
         syncConnectionSecret(cluster, resource, port, desired, observed, plan);
@@ -104,15 +136,22 @@ final class ReconcilePass {
             cluster.event(resource, notice.warning(), notice.reason(), notice.message());
         }
         if (plan.verdict().health() == Health.STALLED) {
-            warnOnce(cluster, resource, previous, plan.verdict().reason(), plan.verdict().message());
+            warnOnce(
+                    cluster, resource, previous, plan.verdict().reason(), plan.verdict().message());
         }
-        ServiceBusGeoPairingStatus status = project(previous, generation, desired, observed, plan.memory(), plan, now);
+        ServiceBusGeoPairingStatus status =
+                project(previous, generation, desired, observed, plan.memory(), plan, now);
         recordFailoverMetrics(memory, plan.memory());
         metrics.recordStatus(resource, status);
-        return new Outcome(status, plan.requeue(), plan.action() instanceof Action.ReleaseFinalizer);
+        return new Outcome(
+                status, plan.requeue(), plan.action() instanceof Action.ReleaseFinalizer);
     }
 
-    private Plan execute(ClusterSide cluster, ServiceBusGeoPairing resource, ArmGeoDrPort port, Plan plan,
+    private Plan execute(
+            ClusterSide cluster,
+            ServiceBusGeoPairing resource,
+            ArmGeoDrPort port,
+            Plan plan,
             Instant now) {
         if (!plan.action().writesToArm()) {
             return plan;
@@ -124,79 +163,150 @@ final class ReconcilePass {
             }
             return plan;
         } catch (ArmException e) {
-            cluster.event(resource, true, e.kind() == ArmErrorKind.THROTTLED ? Reasons.THROTTLED : Reasons.AZURE_ERROR,
+            cluster.event(
+                    resource,
+                    true,
+                    e.kind() == ArmErrorKind.THROTTLED ? Reasons.THROTTLED : Reasons.AZURE_ERROR,
                     ActionExecutor.eventReason(plan.action()) + " failed: " + e.getMessage());
             return planner.afterActionFailure(plan, e.kind(), e.getMessage(), e.retryAfter(), now);
         }
     }
 
-    private void syncConnectionSecret(ClusterSide cluster, ServiceBusGeoPairing resource, ArmGeoDrPort port,
-            Desired desired, Optional<Observed> observed, Plan plan) {
-        if (port == null || desired.deleting() || resource.getSpec().getConnectionSecret() == null
-                || plan.active().isEmpty() || observed.isEmpty()) {
+    private void syncConnectionSecret(
+            ClusterSide cluster,
+            ServiceBusGeoPairing resource,
+            ArmGeoDrPort port,
+            Desired desired,
+            Optional<Observed> observed,
+            Plan plan) {
+        if (port == null
+                || desired.deleting()
+                || resource.getSpec().getConnectionSecret() == null
+                || plan.active().isEmpty()
+                || observed.isEmpty()) {
             return;
         }
         var active = plan.active().get();
-        SideView holder = active.sameAs(desired.primary()) ? observed.get().primary() : observed.get().partner();
+        SideView holder =
+                active.sameAs(desired.primary())
+                        ? observed.get().primary()
+                        : observed.get().partner();
         boolean settled = holder instanceof SideView.Present p && p.record().isSucceeded();
         if (!settled) {
             return;
         }
         try {
             if (cluster.syncConnectionSecret(resource, port, active)) {
-                cluster.event(resource, false, "ConnectionSecretUpdated",
+                cluster.event(
+                        resource,
+                        false,
+                        "ConnectionSecretUpdated",
                         "wrote alias connection strings to Secret "
-                        + resource.getSpec().getConnectionSecret().getName());
+                                + resource.getSpec().getConnectionSecret().getName());
             }
         } catch (ArmException e) {
-            cluster.event(resource, true, Reasons.AZURE_ERROR, "listKeys failed: " + e.getMessage());
+            cluster.event(
+                    resource, true, Reasons.AZURE_ERROR, "listKeys failed: " + e.getMessage());
         }
     }
 
-    private Outcome observationFailed(ClusterSide cluster, ServiceBusGeoPairing resource,
-            ServiceBusGeoPairingStatus previous, Desired desired, Memory memory, long generation, ArmException e,
+    private Outcome observationFailed(
+            ClusterSide cluster,
+            ServiceBusGeoPairing resource,
+            ServiceBusGeoPairingStatus previous,
+            Desired desired,
+            Memory memory,
+            long generation,
+            ArmException e,
             Instant now) {
-        FailoverMemory kept = memory.failover().orElse(FailoverMemory.adopted(desired.failoverRequested()));
-        LOG.debugf("%s/%s: observation failed (%s %s): %s", resource.getMetadata().getNamespace(),
-                resource.getMetadata().getName(), e.kind(), e.retryAfter().orElse(null), e.getMessage());
+        FailoverMemory kept =
+                memory.failover().orElse(FailoverMemory.adopted(desired.failoverRequested()));
+        LOG.debugf(
+                "%s/%s: observation failed (%s %s): %s",
+                resource.getMetadata().getNamespace(),
+                resource.getMetadata().getName(),
+                e.kind(),
+                e.retryAfter().orElse(null),
+                e.getMessage());
         Verdict verdict;
         Requeue requeue;
         if (e.kind() == ArmErrorKind.THROTTLED) {
-            verdict = Verdict.progressing(Reasons.THROTTLED, "ARM is throttling reads; waiting before observing again");
-            requeue = new Requeue(dev.geodr.servicebus.pairing.Backoff.throttled(e.retryAfter(), planner.settings().fastPoll(),
-                    java.util.concurrent.ThreadLocalRandom.current().nextDouble()), false);
+            verdict =
+                    Verdict.progressing(
+                            Reasons.THROTTLED,
+                            "ARM is throttling reads; waiting before observing again");
+            requeue =
+                    new Requeue(
+                            Backoff.throttled(
+                                    e.retryAfter(),
+                                    planner.settings().fastPoll(),
+                                    ThreadLocalRandom.current().nextDouble()),
+                            false);
         } else if (e.kind() == ArmErrorKind.FATAL || e.kind() == ArmErrorKind.CONFLICT) {
-            verdict = Verdict.stalled(Reasons.AZURE_ERROR, "reading the alias failed: " + e.getMessage());
+            verdict =
+                    Verdict.stalled(
+                            Reasons.AZURE_ERROR, "reading the alias failed: " + e.getMessage());
             requeue = new Requeue(planner.settings().steadyPoll(), true);
             warnOnce(cluster, resource, previous, Reasons.AZURE_ERROR, verdict.message());
         } else {
-            verdict = Verdict.progressing(Reasons.AZURE_ERROR, "reading the alias failed: " + e.getMessage());
+            verdict =
+                    Verdict.progressing(
+                            Reasons.AZURE_ERROR, "reading the alias failed: " + e.getMessage());
             requeue = new Requeue(planner.settings().fastPoll(), false);
         }
-        var status = StatusProjector.project(previous, new StatusProjector.Input(generation, desired, Optional.empty(),
-                kept, verdict, memory.previousActive(), now));
+        var status =
+                StatusProjector.project(
+                        previous,
+                        new StatusProjector.Input(
+                                generation,
+                                desired,
+                                Optional.empty(),
+                                kept,
+                                verdict,
+                                memory.previousActive(),
+                                now));
         metrics.recordStatus(resource, status);
         return new Outcome(status, requeue, false);
     }
 
-    private ServiceBusGeoPairingStatus project(ServiceBusGeoPairingStatus previous, long generation, Desired desired,
-            Optional<Observed> observed, FailoverMemory memory, Plan plan, Instant now) {
-        return StatusProjector.project(previous, new StatusProjector.Input(generation, desired, observed, memory,
-                plan.verdict(), plan.active(), now));
+    private ServiceBusGeoPairingStatus project(
+            ServiceBusGeoPairingStatus previous,
+            long generation,
+            Desired desired,
+            Optional<Observed> observed,
+            FailoverMemory memory,
+            Plan plan,
+            Instant now) {
+        return StatusProjector.project(
+                previous,
+                new StatusProjector.Input(
+                        generation, desired, observed, memory, plan.verdict(), plan.active(), now));
     }
 
     private void recordFailoverMetrics(Memory before, FailoverMemory after) {
         var previousLast = before.failover().flatMap(FailoverMemory::last);
-        after.last().filter(last -> previousLast.map(p -> !p.equals(last)).orElse(true))
+        after.last()
+                .filter(last -> previousLast.map(p -> !p.equals(last)).orElse(true))
                 .ifPresent(metrics::failoverFinished);
     }
 
     /** A Warning Event when a Stalled reason/message first appears, not on every poll. */
-    private static void warnOnce(ClusterSide cluster, ServiceBusGeoPairing resource,
-            ServiceBusGeoPairingStatus previous, String reason, String message) {
-        boolean already = previous != null && previous.getConditions() != null && previous.getConditions().stream()
-                .anyMatch(c -> StatusProjector.STALLED.equals(c.getType()) && "True".equals(c.getStatus())
-                        && reason.equals(c.getReason()) && message.equals(c.getMessage()));
+    private static void warnOnce(
+            ClusterSide cluster,
+            ServiceBusGeoPairing resource,
+            ServiceBusGeoPairingStatus previous,
+            String reason,
+            String message) {
+        boolean already =
+                previous != null
+                        && previous.getConditions() != null
+                        && previous.getConditions().stream()
+                                .anyMatch(
+                                        c ->
+                                                StatusProjector.STALLED.equals(c.getType())
+                                                        && "True".equals(c.getStatus())
+                                                        && reason.equals(c.getReason())
+                                                        && message.equals(c.getMessage()));
         if (!already) {
             cluster.event(resource, true, reason, message);
         }

@@ -14,10 +14,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Simulator mode ("DR drill without Azure"): the same Azure SDK talks HTTPS to the ARM simulator, either
- * one embedded in this process ({@code SIMULATOR_ENABLED=true}) or an already running one
- * ({@code SIMULATOR_URL} + {@code SIMULATOR_CERT}), so the operator can be restarted while Azure's side
- * keeps its state. Never active unless configured.
+ * Simulator mode ("DR drill without Azure"): the same Azure SDK talks HTTPS to the ARM simulator,
+ * either one embedded in this process ({@code SIMULATOR_ENABLED=true}) or an already running one
+ * ({@code SIMULATOR_URL} + {@code SIMULATOR_CERT}), so the operator can be restarted while Azure's
+ * side keeps its state. Never active unless configured.
  */
 @ApplicationScoped
 public class SimulatorLauncher {
@@ -25,8 +25,7 @@ public class SimulatorLauncher {
     private static final Logger LOG = Logger.getLogger(SimulatorLauncher.class);
 
     /** Where the simulator is and which certificate to trust. */
-    public record Endpoint(URI baseUri, Path certificate) {
-    }
+    public record Endpoint(URI baseUri, Path certificate) {}
 
     private final boolean enabled;
     private final Optional<URI> url;
@@ -62,16 +61,22 @@ public class SimulatorLauncher {
     /** The simulator endpoint, starting the embedded one on first use. */
     public synchronized Endpoint endpoint() {
         if (url.isPresent()) {
-            Path trusted = cert.orElseThrow(() -> new IllegalStateException(
-                    "SIMULATOR_URL is set but SIMULATOR_CERT (the simulator's certificate PEM path) is not"));
+            Path trusted =
+                    cert.orElseThrow(
+                            () ->
+                                    new IllegalStateException(
+                                            "SIMULATOR_URL is set but SIMULATOR_CERT (the simulator's certificate PEM path) is not"));
             return new Endpoint(url.get(), trusted);
         }
         if (embedded == null) {
-            // Its own Vert.x: Quarkus's instance would meter the simulator's HTTP server with the operator's
-            // Micrometer binder, whose Prometheus tag sets clash and stop the operator's HTTP server starting.
+            // Its own Vert.x: Quarkus's instance would meter the simulator's HTTP server with the
+            // operator's
+            // Micrometer binder, whose Prometheus tag sets clash and stop the operator's HTTP
+            // server starting.
             embedded = ArmSimulator.start(SimulatorConfig.fromEnv(embeddedEnv));
-            LOG.infof("ARM simulator listening on %s (certificate: %s)", embedded.baseUri(),
-                    embedded.certificatePath());
+            LOG.infof(
+                    "ARM simulator listening on %s (certificate: %s)",
+                    embedded.baseUri(), embedded.certificatePath());
         }
         return new Endpoint(embedded.baseUri(), embedded.certificatePath());
     }

@@ -4,11 +4,13 @@ import dev.geodr.servicebus.arm.AliasRole;
 import dev.geodr.servicebus.arm.NamespaceRef;
 import java.util.Optional;
 
-/** Which namespace the alias resolves to, judged from the records: the one holding it as Primary or PNR. */
+/**
+ * Which namespace the alias resolves to, judged from the records: the one holding it as Primary or
+ * PNR.
+ */
 final class ActiveNamespace {
 
-    private ActiveNamespace() {
-    }
+    private ActiveNamespace() {}
 
     static Optional<NamespaceRef> of(Desired desired, Observed observed, Memory memory) {
         if (holdsAlias(observed.primary())) {

@@ -8,7 +8,8 @@ import java.util.Optional;
  * What the user asked for, already parsed and admission-valid.
  *
  * @param deleting the resource carries a deletion timestamp
- * @param deleteInAzure {@code deletionPolicy: Delete}: break and delete the alias when the resource goes
+ * @param deleteInAzure {@code deletionPolicy: Delete}: break and delete the alias when the resource
+ *     goes
  */
 public record Desired(
         String alias,
@@ -18,5 +19,4 @@ public record Desired(
         long failoverRequested,
         FailoverMode failoverMode,
         boolean deleting,
-        boolean deleteInAzure) {
-}
+        boolean deleteInAzure) {}

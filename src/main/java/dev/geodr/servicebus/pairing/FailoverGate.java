@@ -5,8 +5,7 @@ import dev.geodr.servicebus.arm.FailoverMode;
 /** Public face of the failover gate, shared by the planner and the FailoverReady condition. */
 public final class FailoverGate {
 
-    private FailoverGate() {
-    }
+    private FailoverGate() {}
 
     /** Null when a failover in {@code mode} would be accepted now, else why not. */
     public static String blocker(FailoverMode mode, SideView primary, SideView partner) {

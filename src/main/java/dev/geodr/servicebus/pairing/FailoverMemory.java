@@ -8,7 +8,9 @@ import java.util.Optional;
  *
  * @param lastHandledRequest the {@code spec.failoverRequested} value last acted on (or adopted)
  */
-public record FailoverMemory(long lastHandledRequest, Optional<InFlightFailover> inFlight,
+public record FailoverMemory(
+        long lastHandledRequest,
+        Optional<InFlightFailover> inFlight,
         Optional<FailoverResult> last) {
 
     public static FailoverMemory adopted(long request) {
@@ -21,7 +23,9 @@ public record FailoverMemory(long lastHandledRequest, Optional<InFlightFailover>
 
     /** The request is finished: it becomes the last handled one and nothing is in flight. */
     public FailoverMemory finished(FailoverResult result) {
-        return new FailoverMemory(Math.max(lastHandledRequest, result.request()), Optional.empty(),
+        return new FailoverMemory(
+                Math.max(lastHandledRequest, result.request()),
+                Optional.empty(),
                 Optional.of(result));
     }
 }

@@ -1,5 +1,7 @@
 package dev.geodr.servicebus.pairing;
 
 public enum FailoverOutcome {
-    Succeeded, Failed, Rejected
+    Succeeded,
+    Failed,
+    Rejected
 }

@@ -13,10 +13,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The exactly-once failover rule. A request is {@code spec.failoverRequested > lastHandledRequest}; it is
- * taken once, its intent is persisted before the POST, and after a restart ARM's state (not memory of the
- * call) tells whether the POST was applied. Every request ends Succeeded, Failed or Rejected and is never
- * retried by itself.
+ * The exactly-once failover rule. A request is {@code spec.failoverRequested > lastHandledRequest};
+ * it is taken once, its intent is persisted before the POST, and after a restart ARM's state (not
+ * memory of the call) tells whether the POST was applied. Every request ends Succeeded, Failed or
+ * Rejected and is never retried by itself.
  */
 final class FailoverRules {
 
@@ -27,7 +27,11 @@ final class FailoverRules {
     }
 
     /** Empty when there is no failover work: then the pairing rules decide. */
-    Optional<Plan> plan(Desired desired, FailoverMemory memory, Observed observed, Instant now,
+    Optional<Plan> plan(
+            Desired desired,
+            FailoverMemory memory,
+            Observed observed,
+            Instant now,
             Optional<NamespaceRef> active) {
         Context ctx = new Context(desired, memory, observed, now, active);
         if (memory.inFlight().isPresent()) {
@@ -36,60 +40,117 @@ final class FailoverRules {
             if (desired.failoverRequested() > inFlight.request()) {
                 inFlight = inFlight.forRequest(desired.failoverRequested());
             }
-            return Optional.of(switch (inFlight.phase()) {
-                case Waiting -> waiting(ctx, inFlight);
-                case Intended -> intended(ctx, inFlight);
-                case Issued -> issued(ctx, inFlight);
-            });
+            return Optional.of(
+                    switch (inFlight.phase()) {
+                        case Waiting -> waiting(ctx, inFlight);
+                        case Intended -> intended(ctx, inFlight);
+                        case Issued -> issued(ctx, inFlight);
+                    });
         }
         if (desired.failoverRequested() > memory.lastHandledRequest()) {
-            InFlightFailover taken = new InFlightFailover(desired.failoverRequested(), desired.failoverMode(),
-                    desired.primary(), desired.partner(), FailoverPhase.Waiting, now, now);
+            InFlightFailover taken =
+                    new InFlightFailover(
+                            desired.failoverRequested(),
+                            desired.failoverMode(),
+                            desired.primary(),
+                            desired.partner(),
+                            FailoverPhase.Waiting,
+                            now,
+                            now);
             return Optional.of(waiting(ctx, taken));
         }
         return Optional.empty();
     }
 
-    /** A request not yet sent: reject it, keep waiting for its gate, or write intent and issue it. */
+    /**
+     * A request not yet sent: reject it, keep waiting for its gate, or write intent and issue it.
+     */
     private Plan waiting(Context ctx, InFlightFailover inFlight) {
-        // The mode is read from the spec each pass, so switching a waiting Safe request to Forced takes effect.
-        InFlightFailover current = new InFlightFailover(inFlight.request(), ctx.desired.failoverMode(),
-                inFlight.from(), inFlight.to(), FailoverPhase.Waiting, inFlight.startedAt(), inFlight.phaseSince());
+        // The mode is read from the spec each pass, so switching a waiting Safe request to Forced
+        // takes effect.
+        InFlightFailover current =
+                new InFlightFailover(
+                        inFlight.request(),
+                        ctx.desired.failoverMode(),
+                        inFlight.from(),
+                        inFlight.to(),
+                        FailoverPhase.Waiting,
+                        inFlight.startedAt(),
+                        inFlight.phaseSince());
         SideView partner = ctx.observed.partner();
         SideView primary = ctx.observed.primary();
 
-        if (partner.hasRole(AliasRole.PrimaryNotReplicating) && !primary.hasRole(AliasRole.Primary)) {
-            return reject(ctx, current, "nothing to fail over: the alias already lives on " + ns(current.to())
-                    + " (PrimaryNotReplicating); update spec.primaryNamespace and spec.partnerNamespace to restore "
-                    + "Geo-DR");
+        if (partner.hasRole(AliasRole.PrimaryNotReplicating)
+                && !primary.hasRole(AliasRole.Primary)) {
+            return reject(
+                    ctx,
+                    current,
+                    "nothing to fail over: the alias already lives on "
+                            + ns(current.to())
+                            + " (PrimaryNotReplicating); update spec.primaryNamespace and spec.partnerNamespace to restore "
+                            + "Geo-DR");
         }
         if (partner instanceof SideView.Absent || partner instanceof SideView.NamespaceMissing) {
-            return reject(ctx, current, "nothing to fail over: the partner namespace " + ns(current.to())
-                    + " shows " + partner.describe() + " (the alias is not paired)");
+            return reject(
+                    ctx,
+                    current,
+                    "nothing to fail over: the partner namespace "
+                            + ns(current.to())
+                            + " shows "
+                            + partner.describe()
+                            + " (the alias is not paired)");
         }
-        if (partner instanceof SideView.Present p && !(p.record().role() == AliasRole.Secondary
-                && p.record().partnerNamespace().map(current.from()::sameAs).orElse(false))) {
-            return reject(ctx, current, "nothing to fail over: the partner namespace " + ns(current.to())
-                    + " is " + partner.describe() + ", not the Secondary of " + ns(current.from()));
+        if (partner instanceof SideView.Present p
+                && !(p.record().role() == AliasRole.Secondary
+                        && p.record()
+                                .partnerNamespace()
+                                .map(current.from()::sameAs)
+                                .orElse(false))) {
+            return reject(
+                    ctx,
+                    current,
+                    "nothing to fail over: the partner namespace "
+                            + ns(current.to())
+                            + " is "
+                            + partner.describe()
+                            + ", not the Secondary of "
+                            + ns(current.from()));
         }
         String blocker = gateBlocker(current.mode(), primary, partner);
         if (blocker == null) {
             return issue(ctx, current);
         }
         if (timedOut(ctx.now, current.startedAt(), settings.safeFailoverTimeout())) {
-            return finish(ctx, current, FailoverOutcome.Failed, "failover request " + current.request()
-                    + " could not be issued within " + duration(settings.safeFailoverTimeout()) + ": " + blocker
-                    + "; bump spec.failoverRequested to try again, with failoverMode Forced to skip the wait");
+            return finish(
+                    ctx,
+                    current,
+                    FailoverOutcome.Failed,
+                    "failover request "
+                            + current.request()
+                            + " could not be issued within "
+                            + duration(settings.safeFailoverTimeout())
+                            + ": "
+                            + blocker
+                            + "; bump spec.failoverRequested to try again, with failoverMode Forced to skip the wait");
         }
         String reason = partner.reachable() ? Reasons.REPLICATION_PENDING : Reasons.UNREACHABLE;
-        Verdict verdict = Verdict.progressing(reason, current.mode() + " failover request " + current.request()
-                + " is waiting: " + blocker + "; it fails after " + duration(settings.safeFailoverTimeout()));
+        Verdict verdict =
+                Verdict.progressing(
+                        reason,
+                        current.mode()
+                                + " failover request "
+                                + current.request()
+                                + " is waiting: "
+                                + blocker
+                                + "; it fails after "
+                                + duration(settings.safeFailoverTimeout()));
         return Plan.waitFor(ctx.memory.withInFlight(current), verdict, fast(), ctx.active);
     }
 
     /**
      * Null when a failover in this mode would be accepted now, else why not. Safe needs the pairing
-     * Succeeded on both sides and zero pending replication; Forced needs only the partner to answer.
+     * Succeeded on both sides and zero pending replication; Forced needs only the partner to
+     * answer.
      */
     static String gateBlocker(FailoverMode mode, SideView primary, SideView partner) {
         if (!partner.reachable()) {
@@ -120,67 +181,137 @@ final class FailoverRules {
     private Plan issue(Context ctx, InFlightFailover current) {
         InFlightFailover intended = current.inPhase(FailoverPhase.Intended, ctx.now);
         InFlightFailover issued = current.inPhase(FailoverPhase.Issued, ctx.now);
-        Verdict verdict = Verdict.progressing(Reasons.FAILING_OVER, current.mode() + " failover request "
-                + current.request() + " issued on " + ns(current.to()) + "; waiting for ARM to complete it");
-        return Plan.act(new Action.Failover(current.to(), ctx.desired.alias(), current.mode()),
-                ctx.memory.withInFlight(issued), verdict, fast(), ctx.active)
+        Verdict verdict =
+                Verdict.progressing(
+                        Reasons.FAILING_OVER,
+                        current.mode()
+                                + " failover request "
+                                + current.request()
+                                + " issued on "
+                                + ns(current.to())
+                                + "; waiting for ARM to complete it");
+        return Plan.act(
+                        new Action.Failover(current.to(), ctx.desired.alias(), current.mode()),
+                        ctx.memory.withInFlight(issued),
+                        verdict,
+                        fast(),
+                        ctx.active)
                 .withIntent(ctx.memory.withInFlight(intended));
     }
 
-    /** After a restart in Intended, ARM's state decides: partner still a steady Secondary means not applied. */
+    /**
+     * After a restart in Intended, ARM's state decides: partner still a steady Secondary means not
+     * applied.
+     */
     private Plan intended(Context ctx, InFlightFailover inFlight) {
         SideView partner = ctx.observed.partner();
         if (partner.is(AliasRole.Secondary, ProvisioningState.Succeeded)) {
             return waiting(ctx, inFlight);
         }
-        if (partner.hasRole(AliasRole.Secondary) || partner.hasRole(AliasRole.PrimaryNotReplicating)) {
+        if (partner.hasRole(AliasRole.Secondary)
+                || partner.hasRole(AliasRole.PrimaryNotReplicating)) {
             return issued(ctx, inFlight.inPhase(FailoverPhase.Issued, ctx.now));
         }
         if (!partner.reachable()) {
             return unreachableWhileRunning(ctx, inFlight);
         }
-        return finish(ctx, inFlight, FailoverOutcome.Failed, "failover request " + inFlight.request()
-                + " was not applied: the partner namespace " + ns(inFlight.to()) + " shows " + partner.describe());
+        return finish(
+                ctx,
+                inFlight,
+                FailoverOutcome.Failed,
+                "failover request "
+                        + inFlight.request()
+                        + " was not applied: the partner namespace "
+                        + ns(inFlight.to())
+                        + " shows "
+                        + partner.describe());
     }
 
-    /** Waiting for completion: partner Succeeded/PrimaryNotReplicating and the old primary's record gone. */
+    /**
+     * Waiting for completion: partner Succeeded/PrimaryNotReplicating and the old primary's record
+     * gone.
+     */
     private Plan issued(Context ctx, InFlightFailover inFlight) {
         SideView partner = ctx.observed.partner();
         SideView oldPrimary = ctx.observed.primary();
         if (partner.is(AliasRole.PrimaryNotReplicating, ProvisioningState.Succeeded)
                 && !(oldPrimary instanceof SideView.Present)) {
-            return finish(ctx, inFlight, FailoverOutcome.Succeeded, "failed over from " + ns(inFlight.from())
-                    + " to " + ns(inFlight.to()));
+            return finish(
+                    ctx,
+                    inFlight,
+                    FailoverOutcome.Succeeded,
+                    "failed over from " + ns(inFlight.from()) + " to " + ns(inFlight.to()));
         }
         if (!partner.reachable()) {
             return unreachableWhileRunning(ctx, inFlight);
         }
         if (partner instanceof SideView.Absent || partner instanceof SideView.NamespaceMissing) {
-            return finish(ctx, inFlight, FailoverOutcome.Failed, "failover request " + inFlight.request()
-                    + " failed: the partner namespace " + ns(inFlight.to()) + " shows " + partner.describe());
+            return finish(
+                    ctx,
+                    inFlight,
+                    FailoverOutcome.Failed,
+                    "failover request "
+                            + inFlight.request()
+                            + " failed: the partner namespace "
+                            + ns(inFlight.to())
+                            + " shows "
+                            + partner.describe());
         }
-        boolean progressing = partner instanceof SideView.Present p && (p.record().isAccepted()
-                || p.record().role() == AliasRole.PrimaryNotReplicating);
+        boolean progressing =
+                partner instanceof SideView.Present p
+                        && (p.record().isAccepted()
+                                || p.record().role() == AliasRole.PrimaryNotReplicating);
         if (!progressing && timedOut(ctx.now, inFlight.phaseSince(), settings.issuedTimeout())) {
-            return finish(ctx, inFlight, FailoverOutcome.Failed, "failover request " + inFlight.request()
-                    + " was accepted by ARM but the partner namespace still shows " + partner.describe() + " after "
-                    + duration(settings.issuedTimeout()));
+            return finish(
+                    ctx,
+                    inFlight,
+                    FailoverOutcome.Failed,
+                    "failover request "
+                            + inFlight.request()
+                            + " was accepted by ARM but the partner namespace still shows "
+                            + partner.describe()
+                            + " after "
+                            + duration(settings.issuedTimeout()));
         }
-        Verdict verdict = Verdict.progressing(Reasons.FAILING_OVER, inFlight.mode() + " failover request "
-                + inFlight.request() + " to " + ns(inFlight.to()) + " is running: partner shows "
-                + partner.describe() + ", old primary shows " + oldPrimary.describe());
+        Verdict verdict =
+                Verdict.progressing(
+                        Reasons.FAILING_OVER,
+                        inFlight.mode()
+                                + " failover request "
+                                + inFlight.request()
+                                + " to "
+                                + ns(inFlight.to())
+                                + " is running: partner shows "
+                                + partner.describe()
+                                + ", old primary shows "
+                                + oldPrimary.describe());
         return Plan.waitFor(ctx.memory.withInFlight(inFlight), verdict, fast(), ctx.active);
     }
 
     private Plan unreachableWhileRunning(Context ctx, InFlightFailover inFlight) {
         if (timedOut(ctx.now, inFlight.phaseSince(), settings.issuedTimeout())) {
-            return finish(ctx, inFlight, FailoverOutcome.Failed, "failover request " + inFlight.request()
-                    + ": the partner namespace " + ns(inFlight.to()) + " stayed unreachable for "
-                    + duration(settings.issuedTimeout()));
+            return finish(
+                    ctx,
+                    inFlight,
+                    FailoverOutcome.Failed,
+                    "failover request "
+                            + inFlight.request()
+                            + ": the partner namespace "
+                            + ns(inFlight.to())
+                            + " stayed unreachable for "
+                            + duration(settings.issuedTimeout()));
         }
-        Verdict verdict = Verdict.progressing(Reasons.UNREACHABLE, inFlight.mode() + " failover request "
-                + inFlight.request() + " is " + inFlight.phase() + "; the partner namespace " + ns(inFlight.to())
-                + " is unreachable, so its progress cannot be seen");
+        Verdict verdict =
+                Verdict.progressing(
+                        Reasons.UNREACHABLE,
+                        inFlight.mode()
+                                + " failover request "
+                                + inFlight.request()
+                                + " is "
+                                + inFlight.phase()
+                                + "; the partner namespace "
+                                + ns(inFlight.to())
+                                + " is unreachable, so its progress cannot be seen");
         return Plan.waitFor(ctx.memory.withInFlight(inFlight), verdict, fast(), ctx.active);
     }
 
@@ -188,23 +319,53 @@ final class FailoverRules {
         return finish(ctx, inFlight, FailoverOutcome.Rejected, why);
     }
 
-    private Plan finish(Context ctx, InFlightFailover inFlight, FailoverOutcome outcome, String message) {
-        FailoverResult result = new FailoverResult(inFlight.request(), outcome, inFlight.mode(), inFlight.from(),
-                inFlight.to(), inFlight.startedAt(), ctx.now, message);
+    private Plan finish(
+            Context ctx, InFlightFailover inFlight, FailoverOutcome outcome, String message) {
+        FailoverResult result =
+                new FailoverResult(
+                        inFlight.request(),
+                        outcome,
+                        inFlight.mode(),
+                        inFlight.from(),
+                        inFlight.to(),
+                        inFlight.startedAt(),
+                        ctx.now,
+                        message);
         FailoverMemory next = ctx.memory.finished(result);
         if (outcome == FailoverOutcome.Succeeded) {
-            Verdict verdict = Verdict.stalled(Reasons.FAILED_OVER, FailedOverGuidance.message(ctx.desired,
-                    inFlight.to()));
-            return Plan.waitFor(next, verdict, new Requeue(settings.steadyPoll(), true), Optional.of(inFlight.to()))
-                    .withNotice(Notice.normal(Reasons.FAILOVER_SUCCEEDED, "Failover request " + inFlight.request()
-                            + " succeeded: " + message));
+            Verdict verdict =
+                    Verdict.stalled(
+                            Reasons.FAILED_OVER,
+                            FailedOverGuidance.message(ctx.desired, inFlight.to()));
+            return Plan.waitFor(
+                            next,
+                            verdict,
+                            new Requeue(settings.steadyPoll(), true),
+                            Optional.of(inFlight.to()))
+                    .withNotice(
+                            Notice.normal(
+                                    Reasons.FAILOVER_SUCCEEDED,
+                                    "Failover request "
+                                            + inFlight.request()
+                                            + " succeeded: "
+                                            + message));
         }
-        String reason = outcome == FailoverOutcome.Rejected ? Reasons.FAILOVER_REJECTED : Reasons.FAILOVER_FAILED;
+        String reason =
+                outcome == FailoverOutcome.Rejected
+                        ? Reasons.FAILOVER_REJECTED
+                        : Reasons.FAILOVER_FAILED;
         // The pairing rules take over from here; the result stays visible in status.failover.last.
         Verdict verdict = Verdict.progressing(reason, message);
         return Plan.waitFor(next, verdict, fast(), ctx.active)
-                .withNotice(Notice.warning(reason, "Failover request " + inFlight.request() + " " + outcome
-                        .name().toLowerCase(Locale.ROOT) + ": " + message));
+                .withNotice(
+                        Notice.warning(
+                                reason,
+                                "Failover request "
+                                        + inFlight.request()
+                                        + " "
+                                        + outcome.name().toLowerCase(Locale.ROOT)
+                                        + ": "
+                                        + message));
     }
 
     private Requeue fast() {
@@ -215,7 +376,10 @@ final class FailoverRules {
         return !now.isBefore(since.plus(limit));
     }
 
-    private record Context(Desired desired, FailoverMemory memory, Observed observed, Instant now,
-            Optional<NamespaceRef> active) {
-    }
+    private record Context(
+            Desired desired,
+            FailoverMemory memory,
+            Observed observed,
+            Instant now,
+            Optional<NamespaceRef> active) {}
 }

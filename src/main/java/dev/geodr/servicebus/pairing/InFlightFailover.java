@@ -12,8 +12,14 @@ import java.time.Instant;
  * @param startedAt when the request was taken; the Safe timeout counts from here
  * @param phaseSince when the current phase began; the Issued timeout counts from here
  */
-public record InFlightFailover(long request, FailoverMode mode, NamespaceRef from, NamespaceRef to,
-        FailoverPhase phase, Instant startedAt, Instant phaseSince) {
+public record InFlightFailover(
+        long request,
+        FailoverMode mode,
+        NamespaceRef from,
+        NamespaceRef to,
+        FailoverPhase phase,
+        Instant startedAt,
+        Instant phaseSince) {
 
     public InFlightFailover inPhase(FailoverPhase next, Instant now) {
         return new InFlightFailover(request, mode, from, to, next, startedAt, now);

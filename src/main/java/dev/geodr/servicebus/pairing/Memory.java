@@ -7,7 +7,8 @@ import java.util.Optional;
  * What the planner reads back from the last status.
  *
  * @param failover empty the first time the operator sees the resource (then the request is adopted)
- * @param previousActive the namespace status last reported as active, to notice an out-of-band failover once
+ * @param previousActive the namespace status last reported as active, to notice an out-of-band
+ *     failover once
  */
 public record Memory(Optional<FailoverMemory> failover, Optional<NamespaceRef> previousActive) {
 

@@ -6,8 +6,7 @@ import java.time.Duration;
 /** Deterministic text fragments shared by the rules' messages. */
 final class Names {
 
-    private Names() {
-    }
+    private Names() {}
 
     static String ns(NamespaceRef ref) {
         return ref == null ? "?" : ref.name();

@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Both namespaces' views of the alias, fetched fresh in this pass, plus what preflight read about the
- * namespaces (only fetched when a PUT may follow, see {@link PairingPlanner#needsNamespaceInfo}) and
- * problems with the spec found outside ARM (a missing credentials Secret).
+ * Both namespaces' views of the alias, fetched fresh in this pass, plus what preflight read about
+ * the namespaces (only fetched when a PUT may follow, see {@link
+ * PairingPlanner#needsNamespaceInfo}) and problems with the spec found outside ARM (a missing
+ * credentials Secret).
  */
 public record Observed(
         SideView primary,
@@ -21,7 +22,11 @@ public record Observed(
     }
 
     public Observed withInfo(NamespaceInfo primaryInfo, NamespaceInfo partnerInfo) {
-        return new Observed(primary, partner, Optional.ofNullable(primaryInfo), Optional.ofNullable(partnerInfo),
+        return new Observed(
+                primary,
+                partner,
+                Optional.ofNullable(primaryInfo),
+                Optional.ofNullable(partnerInfo),
                 specProblems);
     }
 

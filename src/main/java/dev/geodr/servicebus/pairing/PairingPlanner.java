@@ -1,16 +1,17 @@
 package dev.geodr.servicebus.pairing;
 
 import dev.geodr.servicebus.arm.AliasRole;
-import dev.geodr.servicebus.arm.ProvisioningState;
 import dev.geodr.servicebus.arm.ArmErrorKind;
+import dev.geodr.servicebus.arm.ProvisioningState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The pure decision of one reconcile pass: (desired, memory, observed, now) → plan. No I/O; table-tested.
- * Order matters: invalid spec, then deletion, then failover (exactly once), then pairing convergence.
+ * The pure decision of one reconcile pass: (desired, memory, observed, now) → plan. No I/O;
+ * table-tested. Order matters: invalid spec, then deletion, then failover (exactly once), then
+ * pairing convergence.
  */
 public final class PairingPlanner {
 
@@ -32,60 +33,85 @@ public final class PairingPlanner {
 
     public Plan plan(Desired desired, Memory memory, Observed observed, Instant now) {
         var active = ActiveNamespace.of(desired, observed, memory);
-        // First sight adopts the requested count: restoring a resource from Git after a failover must never
+        // First sight adopts the requested count: restoring a resource from Git after a failover
+        // must never
         // fail over again.
-        FailoverMemory failoverMemory = memory.failover()
-                .orElseGet(() -> FailoverMemory.adopted(desired.failoverRequested()));
+        FailoverMemory failoverMemory =
+                memory.failover()
+                        .orElseGet(() -> FailoverMemory.adopted(desired.failoverRequested()));
         if (desired.deleting()) {
             return deletion.plan(desired, failoverMemory, observed, active);
         }
         if (!observed.specProblems().isEmpty()) {
-            return Plan.waitFor(failoverMemory, Verdict.stalled(Reasons.INVALID_SPEC,
-                    String.join("; ", observed.specProblems())), new Requeue(settings.steadyPoll(), true), active);
+            return Plan.waitFor(
+                    failoverMemory,
+                    Verdict.stalled(
+                            Reasons.INVALID_SPEC, String.join("; ", observed.specProblems())),
+                    new Requeue(settings.steadyPoll(), true),
+                    active);
         }
-        Plan plan = failover.plan(desired, failoverMemory, observed, now, active)
-                .orElseGet(() -> pairing.plan(desired, failoverMemory, memory, observed, active));
+        Plan plan =
+                failover.plan(desired, failoverMemory, observed, now, active)
+                        .orElseGet(
+                                () ->
+                                        pairing.plan(
+                                                desired, failoverMemory, memory, observed, active));
         if (memory.failover().isEmpty() && desired.failoverRequested() > 0) {
-            plan = plan.withNotice(Notice.normal(Reasons.FAILOVER_ADOPTED, "First sight: adopted "
-                    + "spec.failoverRequested=" + desired.failoverRequested() + " as already handled; no failover"));
+            plan =
+                    plan.withNotice(
+                            Notice.normal(
+                                    Reasons.FAILOVER_ADOPTED,
+                                    "First sight: adopted "
+                                            + "spec.failoverRequested="
+                                            + desired.failoverRequested()
+                                            + " as already handled; no failover"));
         }
         return plan;
     }
 
     /**
-     * A spec the operator cannot read (admission normally refuses it): nothing is sent to Azure, and
-     * deleting such a resource touches nothing. First sight still adopts the raw
-     * {@code spec.failoverRequested}, read leniently from the otherwise invalid spec: adopting 0 here would
-     * turn fixing the spec into a failover nobody asked for.
+     * A spec the operator cannot read (admission normally refuses it): nothing is sent to Azure,
+     * and deleting such a resource touches nothing. First sight still adopts the raw {@code
+     * spec.failoverRequested}, read leniently from the otherwise invalid spec: adopting 0 here
+     * would turn fixing the spec into a failover nobody asked for.
      */
-    public Plan planUnreadableSpec(Memory memory, long rawFailoverRequested, List<String> problems,
-            boolean deleting) {
-        FailoverMemory failoverMemory = memory.failover()
-                .orElseGet(() -> FailoverMemory.adopted(Math.max(0, rawFailoverRequested)));
+    public Plan planUnreadableSpec(
+            Memory memory, long rawFailoverRequested, List<String> problems, boolean deleting) {
+        FailoverMemory failoverMemory =
+                memory.failover()
+                        .orElseGet(() -> FailoverMemory.adopted(Math.max(0, rawFailoverRequested)));
         Action action = deleting ? new Action.ReleaseFinalizer() : Action.none();
-        return Plan.act(action, failoverMemory, Verdict.stalled(Reasons.INVALID_SPEC, String.join("; ", problems)),
-                new Requeue(settings.steadyPoll(), true), memory.previousActive());
+        return Plan.act(
+                action,
+                failoverMemory,
+                Verdict.stalled(Reasons.INVALID_SPEC, String.join("; ", problems)),
+                new Requeue(settings.steadyPoll(), true),
+                memory.previousActive());
     }
 
     /**
-     * Whether this pass must read both namespaces' SKU, partitions and entity counts: only when a PUT may
-     * follow, so a steady pairing costs two GETs per poll.
+     * Whether this pass must read both namespaces' SKU, partitions and entity counts: only when a
+     * PUT may follow, so a steady pairing costs two GETs per poll.
      */
     public static boolean needsNamespaceInfo(Desired desired, SideView primary, SideView partner) {
         if (desired.deleting() || !partner.isAbsent()) {
             return false;
         }
-        return primary.isAbsent() || primary.is(AliasRole.PrimaryNotReplicating, ProvisioningState.Succeeded);
+        return primary.isAbsent()
+                || primary.is(AliasRole.PrimaryNotReplicating, ProvisioningState.Succeeded);
     }
 
     /**
-     * The plan after the action failed in ARM. A failed failover POST goes back to waiting (a Safe request
-     * refused for pending replication keeps its timeout) unless the refusal is final; other failures keep
-     * the memory and let the next observation decide.
+     * The plan after the action failed in ARM. A failed failover POST goes back to waiting (a Safe
+     * request refused for pending replication keeps its timeout) unless the refusal is final; other
+     * failures keep the memory and let the next observation decide.
      */
-    public Plan afterActionFailure(Plan plan, ArmErrorKind kind, String message, Optional<Duration> retryAfter,
+    public Plan afterActionFailure(
+            Plan plan,
+            ArmErrorKind kind,
+            String message,
+            Optional<Duration> retryAfter,
             Instant now) {
         return ActionFailures.after(plan, kind, message, retryAfter, now, settings);
     }
-
 }

@@ -8,14 +8,24 @@ import java.time.Duration;
  * @param fastPoll while a transition is in flight
  * @param pendingPoll while replication is pending on a steady pairing
  * @param steadyPoll when nothing is happening (jittered by the caller)
- * @param safeFailoverTimeout how long a Safe request waits for zero pending replication before it fails
- * @param issuedTimeout how long an issued failover may show no progress before it is reported failed
+ * @param safeFailoverTimeout how long a Safe request waits for zero pending replication before it
+ *     fails
+ * @param issuedTimeout how long an issued failover may show no progress before it is reported
+ *     failed
  */
-public record PlannerSettings(Duration fastPoll, Duration pendingPoll, Duration steadyPoll,
-        Duration safeFailoverTimeout, Duration issuedTimeout) {
+public record PlannerSettings(
+        Duration fastPoll,
+        Duration pendingPoll,
+        Duration steadyPoll,
+        Duration safeFailoverTimeout,
+        Duration issuedTimeout) {
 
     public static PlannerSettings defaults() {
-        return new PlannerSettings(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(5),
-                Duration.ofMinutes(10), Duration.ofMinutes(15));
+        return new PlannerSettings(
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(30),
+                Duration.ofMinutes(5),
+                Duration.ofMinutes(10),
+                Duration.ofMinutes(15));
     }
 }

@@ -5,43 +5,65 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What only the operator can judge before a PUT: the rules ARM enforces on a pairing, checked up front so
- * an invalid spec never reaches Azure and the user gets a message naming the field.
+ * What only the operator can judge before a PUT: the rules ARM enforces on a pairing, checked up
+ * front so an invalid spec never reaches Azure and the user gets a message naming the field.
  */
 final class Preflight {
 
-    private Preflight() {
-    }
+    private Preflight() {}
 
     static List<String> problems(Desired desired, NamespaceInfo primary, NamespaceInfo partner) {
         List<String> problems = new ArrayList<>();
         if (!primary.isPremium()) {
-            problems.add("spec.primaryNamespace: namespace " + primary.namespace().name() + " is " + primary.sku()
-                    + "; Geo-DR needs Premium namespaces");
+            problems.add(
+                    "spec.primaryNamespace: namespace "
+                            + primary.namespace().name()
+                            + " is "
+                            + primary.sku()
+                            + "; Geo-DR needs Premium namespaces");
         }
         if (!partner.isPremium()) {
-            problems.add("spec.partnerNamespace: namespace " + partner.namespace().name() + " is " + partner.sku()
-                    + "; Geo-DR needs Premium namespaces");
+            problems.add(
+                    "spec.partnerNamespace: namespace "
+                            + partner.namespace().name()
+                            + " is "
+                            + partner.sku()
+                            + "; Geo-DR needs Premium namespaces");
         }
         if ((primary.partitions() > 1) != (partner.partitions() > 1)) {
-            problems.add("spec.partnerNamespace: namespace " + partner.namespace().name() + " has "
-                    + partner.partitions() + " partition(s) and the primary has " + primary.partitions()
-                    + "; a partitioned namespace cannot be paired with a non-partitioned one");
+            problems.add(
+                    "spec.partnerNamespace: namespace "
+                            + partner.namespace().name()
+                            + " has "
+                            + partner.partitions()
+                            + " partition(s) and the primary has "
+                            + primary.partitions()
+                            + "; a partitioned namespace cannot be paired with a non-partitioned one");
         }
         if (partner.entityCount() > 0) {
-            problems.add("spec.partnerNamespace: namespace " + partner.namespace().name() + " holds "
-                    + partner.entityCount() + " queue(s)/topic(s); the secondary must be a new, empty namespace");
+            problems.add(
+                    "spec.partnerNamespace: namespace "
+                            + partner.namespace().name()
+                            + " holds "
+                            + partner.entityCount()
+                            + " queue(s)/topic(s); the secondary must be a new, empty namespace");
         }
         if (primary.privateEndpoints() > 0 && partner.privateEndpoints() == 0) {
-            problems.add("spec.partnerNamespace: namespace " + partner.namespace().name()
-                    + " has no private endpoint but the primary has one; pairing fails unless both have one");
+            problems.add(
+                    "spec.partnerNamespace: namespace "
+                            + partner.namespace().name()
+                            + " has no private endpoint but the primary has one; pairing fails unless both have one");
         }
-        desired.alternateName().ifPresent(alt -> {
-            if (!desired.alias().equalsIgnoreCase(desired.primary().name())) {
-                problems.add("spec.alternateName: only allowed when spec.alias equals the primary namespace's name ("
-                        + desired.primary().name() + ")");
-            }
-        });
+        desired.alternateName()
+                .ifPresent(
+                        alt -> {
+                            if (!desired.alias().equalsIgnoreCase(desired.primary().name())) {
+                                problems.add(
+                                        "spec.alternateName: only allowed when spec.alias equals the primary namespace's name ("
+                                                + desired.primary().name()
+                                                + ")");
+                            }
+                        });
         return problems;
     }
 }

@@ -20,6 +20,5 @@ public final class Reasons {
     public static final String FAILOVER_ADOPTED = "FailoverRequestAdopted";
     public static final String OUT_OF_BAND_FAILOVER = "OutOfBandFailover";
 
-    private Reasons() {
-    }
+    private Reasons() {}
 }

@@ -3,5 +3,4 @@ package dev.geodr.servicebus.pairing;
 import java.time.Duration;
 
 /** When to look again. {@code jitter} spreads steady-state polls of many pairings over time. */
-public record Requeue(Duration after, boolean jitter) {
-}
+public record Requeue(Duration after, boolean jitter) {}

@@ -9,20 +9,16 @@ import dev.geodr.servicebus.arm.ProvisioningState;
 public sealed interface SideView {
 
     /** ARM returned the alias record. */
-    record Present(AliasRecord record) implements SideView {
-    }
+    record Present(AliasRecord record) implements SideView {}
 
     /** ARM answered 404 NotFound for the alias: the namespace holds no record of it. */
-    record Absent() implements SideView {
-    }
+    record Absent() implements SideView {}
 
     /** ARM answered 404 ResourceNotFound for the namespace itself. */
-    record NamespaceMissing() implements SideView {
-    }
+    record NamespaceMissing() implements SideView {}
 
     /** No answer (regional outage, 5xx, timeout). The message is already free of request ids. */
-    record Unreachable(String message) implements SideView {
-    }
+    record Unreachable(String message) implements SideView {}
 
     static SideView of(AliasRecord record) {
         return new Present(record);
@@ -42,7 +38,9 @@ public sealed interface SideView {
 
     /** True when the record is present with this role and provisioning state. */
     default boolean is(AliasRole role, ProvisioningState state) {
-        return this instanceof Present p && p.record().role() == role && p.record().provisioningState() == state;
+        return this instanceof Present p
+                && p.record().role() == role
+                && p.record().provisioningState() == state;
     }
 
     default boolean hasRole(AliasRole role) {
@@ -50,10 +48,14 @@ public sealed interface SideView {
     }
 
     default boolean partnerIs(NamespaceRef expected) {
-        return this instanceof Present p && p.record().partnerNamespace().map(expected::sameAs).orElse(false);
+        return this instanceof Present p
+                && p.record().partnerNamespace().map(expected::sameAs).orElse(false);
     }
 
-    /** A short, deterministic description for status messages: "Primary/Succeeded", "no alias record"... */
+    /**
+     * A short, deterministic description for status messages: "Primary/Succeeded", "no alias
+     * record"...
+     */
     default String describe() {
         if (this instanceof Present p) {
             return p.record().role() + "/" + p.record().provisioningState();

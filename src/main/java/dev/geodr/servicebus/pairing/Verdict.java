@@ -1,8 +1,8 @@
 package dev.geodr.servicebus.pairing;
 
 /**
- * The planner's judgement for the conditions. Messages are deterministic (no ids, no timestamps) so an
- * unchanged situation writes no new status.
+ * The planner's judgement for the conditions. Messages are deterministic (no ids, no timestamps) so
+ * an unchanged situation writes no new status.
  */
 public record Verdict(Health health, String reason, String message) {
 

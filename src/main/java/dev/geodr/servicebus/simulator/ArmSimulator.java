@@ -15,7 +15,6 @@ import dev.geodr.servicebus.simulator.state.AliasStateMachine;
 import dev.geodr.servicebus.simulator.state.NamespaceAdmin;
 import dev.geodr.servicebus.simulator.state.NamespaceSpec;
 import dev.geodr.servicebus.simulator.state.SimulatorState;
-import dev.geodr.servicebus.simulator.state.StateSettings;
 import io.vertx.core.Context;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -29,24 +28,28 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
  * The ARM geo-DR simulator: Service Bus {@code disasterRecoveryConfigs} behaviour of
- * arm-semantics.md §9 over HTTPS on 127.0.0.1, plus the admin API under {@code /simulator/}.
- * Start it standalone ({@link SimulatorMain}) or embedded (tests, the operator's {@code make run}).
+ * arm-semantics.md §9 over HTTPS on 127.0.0.1, plus the admin API under {@code /simulator/}. Start
+ * it standalone ({@link SimulatorMain}) or embedded (tests, the operator's {@code make run}).
  */
 public final class ArmSimulator implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ArmSimulator.class);
+
     /** Two listeners share the port so TLS work spreads over both cores of a small machine. */
     private static final int LISTENERS = 2;
+
     private static final long START_TIMEOUT_SECONDS = 30;
-    private static final java.util.concurrent.atomic.AtomicInteger EPHEMERAL_GROUPS =
-            new java.util.concurrent.atomic.AtomicInteger(new java.util.Random().nextInt(500_000));
+    private static final AtomicInteger EPHEMERAL_GROUPS =
+            new AtomicInteger(new Random().nextInt(500_000));
 
     private final SimulatorConfig config;
     private final Vertx vertx;
@@ -64,21 +67,34 @@ public final class ArmSimulator implements AutoCloseable {
         this.config = config;
         this.vertx = vertx;
         this.ownsVertx = ownsVertx;
-        this.clock = config.manualClock()
-                ? VirtualClock.manual(config.manualClockStart() != null ? config.manualClockStart() : Instant.now())
-                : VirtualClock.realTime(config.timeScale());
+        this.clock =
+                config.manualClock()
+                        ? VirtualClock.manual(
+                                config.manualClockStart() != null
+                                        ? config.manualClockStart()
+                                        : Instant.now())
+                        : VirtualClock.realTime(config.timeScale());
         SimulatorState state = new SimulatorState(clock, config.stateSettings());
         ThrottleBuckets buckets = new ThrottleBuckets(config.throttle());
         this.faults = new Faults(buckets, config.throttle());
         state.setUnreachable(faults::isUnreachable);
         this.calls = new CallLog(config.callLogCapacity());
         this.namespaces = new NamespaceAdmin(state);
-        ArmHandler arm = new ArmHandler(new AliasStateMachine(state), new AliasReads(state), faults, buckets, calls,
-                clock, config.strictAuth());
+        ArmHandler arm =
+                new ArmHandler(
+                        new AliasStateMachine(state),
+                        new AliasReads(state),
+                        faults,
+                        buckets,
+                        calls,
+                        clock,
+                        config.strictAuth());
         AdminHandler admin = new AdminHandler(namespaces, clock, faults, calls, this::reset);
         seed();
         this.certificate = SelfSignedCertificate.create(config.certificateDir());
-        HttpFront front = new HttpFront(vertx, arm, admin, faults, calls, config.maxBodyBytes(), clock::nowMillis);
+        HttpFront front =
+                new HttpFront(
+                        vertx, arm, admin, faults, calls, config.maxBodyBytes(), clock::nowMillis);
         try {
             listen(front);
         } catch (RuntimeException e) {
@@ -98,32 +114,56 @@ public final class ArmSimulator implements AutoCloseable {
         }
     }
 
-    /** Starts on the caller's Vert.x (e.g. the operator's); {@link #close()} leaves that Vert.x running. */
+    /**
+     * Starts on the caller's Vert.x (e.g. the operator's); {@link #close()} leaves that Vert.x
+     * running.
+     */
     public static ArmSimulator start(SimulatorConfig config, Vertx vertx) {
         return new ArmSimulator(config, vertx, false);
     }
 
     private void listen(HttpFront front) {
         if (Context.isOnEventLoopThread()) {
-            throw new IllegalStateException("ArmSimulator.start blocks until listening; do not call it on an event loop");
+            throw new IllegalStateException(
+                    "ArmSimulator.start blocks until listening; do not call it on an event loop");
         }
-        // Vert.x shares a port among servers of the same address; a negative port means "a random port,
-        // shared by every server given this same negative number", which is what several listeners on
-        // an ephemeral port need without joining another simulator's random port in the same Vert.x.
-        int listenPort = config.port() == 0 ? -(1 + EPHEMERAL_GROUPS.getAndIncrement() % 1_000_000) : config.port();
-        HttpServerOptions options = new HttpServerOptions().setHost("127.0.0.1").setPort(listenPort).setSsl(true)
-                .setKeyCertOptions(new PfxOptions().setValue(Buffer.buffer(certificate.pkcs12()))
-                        .setPassword(certificate.storePassword()))
-                .setUseAlpn(false).setCompressionSupported(false).setHandle100ContinueAutomatically(false)
-                .setMaxInitialLineLength(16 * 1024).setMaxHeaderSize(32 * 1024).setIdleTimeout(120);
+        // Vert.x shares a port among servers of the same address; a negative port means "a random
+        // port,
+        // shared by every server given this same negative number", which is what several listeners
+        // on
+        // an ephemeral port need without joining another simulator's random port in the same
+        // Vert.x.
+        int listenPort =
+                config.port() == 0
+                        ? -(1 + EPHEMERAL_GROUPS.getAndIncrement() % 1_000_000)
+                        : config.port();
+        HttpServerOptions options =
+                new HttpServerOptions()
+                        .setHost("127.0.0.1")
+                        .setPort(listenPort)
+                        .setSsl(true)
+                        .setKeyCertOptions(
+                                new PfxOptions()
+                                        .setValue(Buffer.buffer(certificate.pkcs12()))
+                                        .setPassword(certificate.storePassword()))
+                        .setUseAlpn(false)
+                        .setCompressionSupported(false)
+                        .setHandle100ContinueAutomatically(false)
+                        .setMaxInitialLineLength(16 * 1024)
+                        .setMaxHeaderSize(32 * 1024)
+                        .setIdleTimeout(120);
         ServerVerticle first = new ServerVerticle(options, front);
         deployments.add(await(vertx.deployVerticle(first)));
         port = first.actualPort();
         for (int i = 1; i < LISTENERS; i++) {
-            deployments.add(await(vertx.deployVerticle(new ServerVerticle(options, front), new DeploymentOptions())));
+            deployments.add(
+                    await(
+                            vertx.deployVerticle(
+                                    new ServerVerticle(options, front), new DeploymentOptions())));
         }
-        LOG.infof("ARM simulator listening on %s (%s clock)", baseUri(), clock.isManual() ? "manual"
-                : "real-time, scale " + clock.timeScale());
+        LOG.infof(
+                "ARM simulator listening on %s (%s clock)",
+                baseUri(), clock.isManual() ? "manual" : "real-time, scale " + clock.timeScale());
     }
 
     private void seed() {
@@ -157,7 +197,10 @@ public final class ArmSimulator implements AutoCloseable {
         return certificate.certificatePath();
     }
 
-    /** The virtual clock, for embedders that prefer a method call to {@code POST /simulator/clock/advance}. */
+    /**
+     * The virtual clock, for embedders that prefer a method call to {@code POST
+     * /simulator/clock/advance}.
+     */
     public VirtualClock clock() {
         return clock;
     }
@@ -194,11 +237,16 @@ public final class ArmSimulator implements AutoCloseable {
 
     private static <T> T await(Future<T> f) {
         try {
-            return f.toCompletionStage().toCompletableFuture().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return f.toCompletionStage()
+                    .toCompletableFuture()
+                    .get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("ARM simulator: " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(
+                    "ARM simulator: " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
-            throw new IllegalStateException("ARM simulator: no answer from Vert.x within " + START_TIMEOUT_SECONDS + " s", e);
+            throw new IllegalStateException(
+                    "ARM simulator: no answer from Vert.x within " + START_TIMEOUT_SECONDS + " s",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("ARM simulator: interrupted", e);

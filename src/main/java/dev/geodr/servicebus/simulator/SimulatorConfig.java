@@ -1,8 +1,8 @@
 package dev.geodr.servicebus.simulator;
 
-import dev.geodr.servicebus.simulator.state.StateSettings;
 import dev.geodr.servicebus.simulator.http.ThrottleLimits;
 import dev.geodr.servicebus.simulator.state.SimulatorTimers;
+import dev.geodr.servicebus.simulator.state.StateSettings;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
@@ -22,16 +22,31 @@ import java.util.Objects;
  * @param strictAuth a request without a bearer token gets ARM's 401
  * @param throttle per-subscription token buckets
  * @param timers Geo-DR transition durations
- * @param replicationEntitiesPerMinute how fast {@code pendingReplicationOperationsCount} drains (0: never)
- * @param deleteWhilePairedStatus 400 (recorded) or 409 (documented EH variant) for DELETE with a partner
- * @param requireEmptySecondary refuse a secondary that already holds entities ("only new namespaces")
+ * @param replicationEntitiesPerMinute how fast {@code pendingReplicationOperationsCount} drains (0:
+ *     never)
+ * @param deleteWhilePairedStatus 400 (recorded) or 409 (documented EH variant) for DELETE with a
+ *     partner
+ * @param requireEmptySecondary refuse a secondary that already holds entities ("only new
+ *     namespaces")
  * @param maxBodyBytes request bodies above this get a 413
  * @param certificateDir where the PEM files go; null means a fresh temporary directory
- * @param callLogCapacity how many ARM calls {@code GET /simulator/calls} keeps (oldest dropped first)
+ * @param callLogCapacity how many ARM calls {@code GET /simulator/calls} keeps (oldest dropped
+ *     first)
  */
-public record SimulatorConfig(int port, double timeScale, boolean manualClock, Instant manualClockStart, Path seedFile,
-        boolean strictAuth, ThrottleLimits throttle, SimulatorTimers timers, double replicationEntitiesPerMinute,
-        int deleteWhilePairedStatus, boolean requireEmptySecondary, int maxBodyBytes, Path certificateDir,
+public record SimulatorConfig(
+        int port,
+        double timeScale,
+        boolean manualClock,
+        Instant manualClockStart,
+        Path seedFile,
+        boolean strictAuth,
+        ThrottleLimits throttle,
+        SimulatorTimers timers,
+        double replicationEntitiesPerMinute,
+        int deleteWhilePairedStatus,
+        boolean requireEmptySecondary,
+        int maxBodyBytes,
+        Path certificateDir,
         int callLogCapacity) {
 
     public static final int DEFAULT_PORT = 8443;
@@ -41,7 +56,8 @@ public record SimulatorConfig(int port, double timeScale, boolean manualClock, I
             throw new IllegalArgumentException("port must be 0..65535, got " + port);
         }
         if (!(timeScale > 0) || Double.isInfinite(timeScale)) {
-            throw new IllegalArgumentException("time scale must be a positive number, got " + timeScale);
+            throw new IllegalArgumentException(
+                    "time scale must be a positive number, got " + timeScale);
         }
         Objects.requireNonNull(throttle, "throttle");
         Objects.requireNonNull(timers, "timers");
@@ -49,7 +65,8 @@ public record SimulatorConfig(int port, double timeScale, boolean manualClock, I
             throw new IllegalArgumentException("replication rate must be zero or positive");
         }
         if (deleteWhilePairedStatus != 400 && deleteWhilePairedStatus != 409) {
-            throw new IllegalArgumentException("deleteWhilePairedStatus must be 400 or 409, got " + deleteWhilePairedStatus);
+            throw new IllegalArgumentException(
+                    "deleteWhilePairedStatus must be 400 or 409, got " + deleteWhilePairedStatus);
         }
         if (maxBodyBytes < 1024) {
             throw new IllegalArgumentException("maxBodyBytes must be at least 1024");
@@ -69,8 +86,8 @@ public record SimulatorConfig(int port, double timeScale, boolean manualClock, I
 
     /**
      * Reads {@code SIMULATOR_PORT}, {@code SIMULATOR_TIME_SCALE}, {@code SIMULATOR_CLOCK=manual},
-     * {@code SIMULATOR_SEED}, {@code SIMULATOR_STRICT_AUTH}, {@code SIMULATOR_CERT_DIR} and
-     * {@code SIMULATOR_DELETE_WHILE_PAIRED_STATUS}; everything else keeps its default.
+     * {@code SIMULATOR_SEED}, {@code SIMULATOR_STRICT_AUTH}, {@code SIMULATOR_CERT_DIR} and {@code
+     * SIMULATOR_DELETE_WHILE_PAIRED_STATUS}; everything else keeps its default.
      *
      * @throws IllegalArgumentException naming the variable when a value cannot be used
      */
@@ -85,7 +102,8 @@ public record SimulatorConfig(int port, double timeScale, boolean manualClock, I
             try {
                 b.timeScale(Double.parseDouble(scale));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("SIMULATOR_TIME_SCALE must be a number, got '" + scale + "'");
+                throw new IllegalArgumentException(
+                        "SIMULATOR_TIME_SCALE must be a number, got '" + scale + "'");
             }
         }
         String clock = trimmed(env.get("SIMULATOR_CLOCK"));
@@ -93,7 +111,9 @@ public record SimulatorConfig(int port, double timeScale, boolean manualClock, I
             switch (clock.toLowerCase(Locale.ROOT)) {
                 case "manual" -> b.manualClock(true);
                 case "real", "realtime", "real-time" -> b.manualClock(false);
-                default -> throw new IllegalArgumentException("SIMULATOR_CLOCK must be 'manual' or 'real', got '" + clock + "'");
+                default ->
+                        throw new IllegalArgumentException(
+                                "SIMULATOR_CLOCK must be 'manual' or 'real', got '" + clock + "'");
             }
         }
         String seed = trimmed(env.get("SIMULATOR_SEED"));
@@ -110,7 +130,8 @@ public record SimulatorConfig(int port, double timeScale, boolean manualClock, I
         }
         String deleteStatus = trimmed(env.get("SIMULATOR_DELETE_WHILE_PAIRED_STATUS"));
         if (deleteStatus != null) {
-            b.deleteWhilePairedStatus(parseInt("SIMULATOR_DELETE_WHILE_PAIRED_STATUS", deleteStatus));
+            b.deleteWhilePairedStatus(
+                    parseInt("SIMULATOR_DELETE_WHILE_PAIRED_STATUS", deleteStatus));
         }
         return b.build();
     }
@@ -131,7 +152,9 @@ public record SimulatorConfig(int port, double timeScale, boolean manualClock, I
         return switch (v.toLowerCase(Locale.ROOT)) {
             case "true", "1", "yes" -> true;
             case "false", "0", "no" -> false;
-            default -> throw new IllegalArgumentException(name + " must be true or false, got '" + v + "'");
+            default ->
+                    throw new IllegalArgumentException(
+                            name + " must be true or false, got '" + v + "'");
         };
     }
 
@@ -152,8 +175,7 @@ public record SimulatorConfig(int port, double timeScale, boolean manualClock, I
         private Path certificateDir;
         private int callLogCapacity = 10_000;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         private Builder(SimulatorConfig c) {
             port = c.port;
@@ -172,31 +194,101 @@ public record SimulatorConfig(int port, double timeScale, boolean manualClock, I
             callLogCapacity = c.callLogCapacity;
         }
 
-        public Builder port(int v) { port = v; return this; }
-        public Builder timeScale(double v) { timeScale = v; return this; }
-        public Builder manualClock(boolean v) { manualClock = v; return this; }
-        public Builder manualClockStart(Instant v) { manualClockStart = v; return this; }
-        public Builder seedFile(Path v) { seedFile = v; return this; }
-        public Builder strictAuth(boolean v) { strictAuth = v; return this; }
-        public Builder throttle(ThrottleLimits v) { throttle = v; return this; }
-        public Builder timers(SimulatorTimers v) { timers = v; return this; }
-        public Builder replicationEntitiesPerMinute(double v) { replicationEntitiesPerMinute = v; return this; }
-        public Builder deleteWhilePairedStatus(int v) { deleteWhilePairedStatus = v; return this; }
-        public Builder requireEmptySecondary(boolean v) { requireEmptySecondary = v; return this; }
-        public Builder maxBodyBytes(int v) { maxBodyBytes = v; return this; }
-        public Builder certificateDir(Path v) { certificateDir = v; return this; }
-        public Builder callLogCapacity(int v) { callLogCapacity = v; return this; }
+        public Builder port(int v) {
+            port = v;
+            return this;
+        }
+
+        public Builder timeScale(double v) {
+            timeScale = v;
+            return this;
+        }
+
+        public Builder manualClock(boolean v) {
+            manualClock = v;
+            return this;
+        }
+
+        public Builder manualClockStart(Instant v) {
+            manualClockStart = v;
+            return this;
+        }
+
+        public Builder seedFile(Path v) {
+            seedFile = v;
+            return this;
+        }
+
+        public Builder strictAuth(boolean v) {
+            strictAuth = v;
+            return this;
+        }
+
+        public Builder throttle(ThrottleLimits v) {
+            throttle = v;
+            return this;
+        }
+
+        public Builder timers(SimulatorTimers v) {
+            timers = v;
+            return this;
+        }
+
+        public Builder replicationEntitiesPerMinute(double v) {
+            replicationEntitiesPerMinute = v;
+            return this;
+        }
+
+        public Builder deleteWhilePairedStatus(int v) {
+            deleteWhilePairedStatus = v;
+            return this;
+        }
+
+        public Builder requireEmptySecondary(boolean v) {
+            requireEmptySecondary = v;
+            return this;
+        }
+
+        public Builder maxBodyBytes(int v) {
+            maxBodyBytes = v;
+            return this;
+        }
+
+        public Builder certificateDir(Path v) {
+            certificateDir = v;
+            return this;
+        }
+
+        public Builder callLogCapacity(int v) {
+            callLogCapacity = v;
+            return this;
+        }
 
         public SimulatorConfig build() {
-            return new SimulatorConfig(port, timeScale, manualClock, manualClockStart, seedFile, strictAuth, throttle,
-                    timers, replicationEntitiesPerMinute, deleteWhilePairedStatus, requireEmptySecondary, maxBodyBytes,
-                    certificateDir, callLogCapacity);
+            return new SimulatorConfig(
+                    port,
+                    timeScale,
+                    manualClock,
+                    manualClockStart,
+                    seedFile,
+                    strictAuth,
+                    throttle,
+                    timers,
+                    replicationEntitiesPerMinute,
+                    deleteWhilePairedStatus,
+                    requireEmptySecondary,
+                    maxBodyBytes,
+                    certificateDir,
+                    callLogCapacity);
         }
     }
 
     /** The knobs of the state machine, the part of these settings that the state package sees. */
     public StateSettings stateSettings() {
-        return new StateSettings(timers(), replicationEntitiesPerMinute(), deleteWhilePairedStatus(),
+        return new StateSettings(
+                timers(),
+                replicationEntitiesPerMinute(),
+                deleteWhilePairedStatus(),
                 requireEmptySecondary());
     }
 }

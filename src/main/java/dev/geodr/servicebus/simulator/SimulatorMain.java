@@ -1,6 +1,12 @@
 package dev.geodr.servicebus.simulator;
 
+import java.time.LocalTime;
 import java.util.concurrent.CountDownLatch;
+import java.util.logging.ConsoleHandler;
+import java.util.logging.Formatter;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 /**
  * Runs the simulator standalone in the foreground (no Quarkus): configuration from the environment
@@ -9,11 +15,11 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class SimulatorMain {
 
-    private SimulatorMain() {
-    }
+    private SimulatorMain() {}
 
     public static void main(String[] args) throws InterruptedException {
-        // JBoss Logging finds JBoss LogManager on the classpath; it must be the JUL manager before anything logs.
+        // JBoss Logging finds JBoss LogManager on the classpath; it must be the JUL manager before
+        // anything logs.
         if (System.getProperty("java.util.logging.manager") == null) {
             System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
         }
@@ -35,30 +41,51 @@ public final class SimulatorMain {
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            simulator.close();
-            stopped.countDown();
-        }, "arm-simulator-shutdown"));
-        System.out.println("ARM simulator listening on " + simulator.baseUri() + " (certificate: "
-                + simulator.certificatePath() + ")");
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(
+                                () -> {
+                                    simulator.close();
+                                    stopped.countDown();
+                                },
+                                "arm-simulator-shutdown"));
+        System.out.println(
+                "ARM simulator listening on "
+                        + simulator.baseUri()
+                        + " (certificate: "
+                        + simulator.certificatePath()
+                        + ")");
         System.out.flush();
         stopped.await();
     }
 
     /** Without Quarkus nobody configures logging; INFO and above go to stderr, one line each. */
     private static void logToStderr() {
-        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
-        java.util.logging.ConsoleHandler handler = new java.util.logging.ConsoleHandler();
-        handler.setLevel(java.util.logging.Level.INFO);
-        handler.setFormatter(new java.util.logging.Formatter() {
-            @Override
-            public String format(java.util.logging.LogRecord r) {
-                String logger = r.getLoggerName() == null ? "" : r.getLoggerName().replaceAll(".*\\.", "");
-                String text = formatMessage(r) + (r.getThrown() == null ? "" : " (" + r.getThrown() + ")");
-                return java.time.LocalTime.now().withNano(0) + " " + r.getLevel() + " [" + logger + "] " + text + "\n";
-            }
-        });
+        Logger root = Logger.getLogger("");
+        ConsoleHandler handler = new ConsoleHandler();
+        handler.setLevel(Level.INFO);
+        handler.setFormatter(
+                new Formatter() {
+                    @Override
+                    public String format(LogRecord r) {
+                        String logger =
+                                r.getLoggerName() == null
+                                        ? ""
+                                        : r.getLoggerName().replaceAll(".*\\.", "");
+                        String text =
+                                formatMessage(r)
+                                        + (r.getThrown() == null ? "" : " (" + r.getThrown() + ")");
+                        return LocalTime.now().withNano(0)
+                                + " "
+                                + r.getLevel()
+                                + " ["
+                                + logger
+                                + "] "
+                                + text
+                                + "\n";
+                    }
+                });
         root.addHandler(handler);
-        root.setLevel(java.util.logging.Level.INFO);
+        root.setLevel(Level.INFO);
     }
 }

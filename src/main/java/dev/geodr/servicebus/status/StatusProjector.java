@@ -9,6 +9,7 @@ import dev.geodr.servicebus.arm.FailoverMode;
 import dev.geodr.servicebus.arm.NamespaceRef;
 import dev.geodr.servicebus.arm.ProvisioningState;
 import dev.geodr.servicebus.pairing.Desired;
+import dev.geodr.servicebus.pairing.FailoverGate;
 import dev.geodr.servicebus.pairing.FailoverMemory;
 import dev.geodr.servicebus.pairing.Health;
 import dev.geodr.servicebus.pairing.Observed;
@@ -23,9 +24,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The one place that turns a pass's outcome into status. Pure: the same inputs give the same status, and
- * a condition whose status, reason and message did not change keeps its lastTransitionTime, so an
- * unchanged situation produces an equal status and no patch.
+ * The one place that turns a pass's outcome into status. Pure: the same inputs give the same
+ * status, and a condition whose status, reason and message did not change keeps its
+ * lastTransitionTime, so an unchanged situation produces an equal status and no patch.
  */
 public final class StatusProjector {
 
@@ -34,42 +35,61 @@ public final class StatusProjector {
     public static final String STALLED = Conditions.STALLED;
     public static final String FAILOVER_READY = Conditions.FAILOVER_READY;
 
-    private StatusProjector() {
-    }
+    private StatusProjector() {}
 
-    /** Inputs of one projection; {@code observed} may be empty when ARM was not read (invalid spec, throttled). */
-    public record Input(long generation, Desired desired, Optional<Observed> observed, FailoverMemory memory,
-            Verdict verdict, Optional<NamespaceRef> active, Instant now) {
-    }
+    /**
+     * Inputs of one projection; {@code observed} may be empty when ARM was not read (invalid spec,
+     * throttled).
+     */
+    public record Input(
+            long generation,
+            Desired desired,
+            Optional<Observed> observed,
+            FailoverMemory memory,
+            Verdict verdict,
+            Optional<NamespaceRef> active,
+            Instant now) {}
 
-    public static ServiceBusGeoPairingStatus project(ServiceBusGeoPairingStatus previous, Input in) {
+    public static ServiceBusGeoPairingStatus project(
+            ServiceBusGeoPairingStatus previous, Input in) {
         ServiceBusGeoPairingStatus out = new ServiceBusGeoPairingStatus();
         out.setObservedGeneration(in.generation());
         Optional<Observed> observed = in.observed();
         if (observed.isPresent()) {
             SideView primary = observed.get().primary();
-            record(primary).ifPresentOrElse(r -> {
-                out.setRole(r.role() == null ? "" : r.role().name());
-                out.setProvisioningState(r.provisioningState() == null ? null : r.provisioningState().name());
-                out.setPendingReplicationOperationsCount(r.pendingReplicationOperationsCount().orElse(null));
-            }, () -> out.setRole(""));
+            record(primary)
+                    .ifPresentOrElse(
+                            r -> {
+                                out.setRole(r.role() == null ? "" : r.role().name());
+                                out.setProvisioningState(
+                                        r.provisioningState() == null
+                                                ? null
+                                                : r.provisioningState().name());
+                                out.setPendingReplicationOperationsCount(
+                                        r.pendingReplicationOperationsCount().orElse(null));
+                            },
+                            () -> out.setRole(""));
             out.setPrimary(side(in.desired().primary(), primary));
             out.setPartner(side(in.desired().partner(), observed.get().partner()));
         } else if (previous != null) {
             // Nothing was read this pass: keep what was last seen rather than erase it.
             out.setRole(previous.getRole());
             out.setProvisioningState(previous.getProvisioningState());
-            out.setPendingReplicationOperationsCount(previous.getPendingReplicationOperationsCount());
+            out.setPendingReplicationOperationsCount(
+                    previous.getPendingReplicationOperationsCount());
             out.setPrimary(previous.getPrimary());
             out.setPartner(previous.getPartner());
         }
-        in.active().ifPresent(a -> {
-            out.setActiveNamespace(a.id());
-            out.setActiveNamespaceName(a.name());
-        });
+        in.active()
+                .ifPresent(
+                        a -> {
+                            out.setActiveNamespace(a.id());
+                            out.setActiveNamespaceName(a.name());
+                        });
         out.setFailover(FailoverMemoryCodec.write(in.memory()));
         out.setConditions(conditions(previous, in));
-        // lastSyncTime moves only with the rest of the status, so a steady pairing is not patched every poll.
+        // lastSyncTime moves only with the rest of the status, so a steady pairing is not patched
+        // every poll.
         if (previous != null) {
             out.setLastSyncTime(previous.getLastSyncTime());
             if (out.equals(previous)) {
@@ -81,22 +101,44 @@ public final class StatusProjector {
     }
 
     /** True when writing {@code next} would change nothing a user or tool can see. */
-    public static boolean unchanged(ServiceBusGeoPairingStatus previous, ServiceBusGeoPairingStatus next) {
+    public static boolean unchanged(
+            ServiceBusGeoPairingStatus previous, ServiceBusGeoPairingStatus next) {
         return previous != null && previous.equals(next);
     }
 
     private static List<Condition> conditions(ServiceBusGeoPairingStatus previous, Input in) {
         Verdict v = in.verdict();
         List<Condition> out = new ArrayList<>();
-        out.add(condition(previous, in, READY, v.health() == Health.READY, v.reason(), v.message()));
-        out.add(condition(previous, in, RECONCILING, v.health() == Health.PROGRESSING, v.reason(),
-                v.health() == Health.PROGRESSING ? v.message() : ""));
-        out.add(condition(previous, in, STALLED, v.health() == Health.STALLED, v.reason(),
-                v.health() == Health.STALLED ? v.message() : ""));
+        out.add(
+                condition(
+                        previous, in, READY, v.health() == Health.READY, v.reason(), v.message()));
+        out.add(
+                condition(
+                        previous,
+                        in,
+                        RECONCILING,
+                        v.health() == Health.PROGRESSING,
+                        v.reason(),
+                        v.health() == Health.PROGRESSING ? v.message() : ""));
+        out.add(
+                condition(
+                        previous,
+                        in,
+                        STALLED,
+                        v.health() == Health.STALLED,
+                        v.reason(),
+                        v.health() == Health.STALLED ? v.message() : ""));
         String blocker = failoverBlocker(in);
-        out.add(condition(previous, in, FAILOVER_READY, blocker == null,
-                blocker == null ? "Ready" : failoverReason(in),
-                blocker == null ? "a Safe failover issued now would be accepted" : blocker));
+        out.add(
+                condition(
+                        previous,
+                        in,
+                        FAILOVER_READY,
+                        blocker == null,
+                        blocker == null ? "Ready" : failoverReason(in),
+                        blocker == null
+                                ? "a Safe failover issued now would be accepted"
+                                : blocker));
         return out;
     }
 
@@ -113,7 +155,7 @@ public final class StatusProjector {
         if (!primary.hasRole(AliasRole.Primary) || !primary.partnerIs(in.desired().partner())) {
             return "the alias is not paired as spec'd (primary shows " + primary.describe() + ")";
         }
-        String blocker = dev.geodr.servicebus.pairing.FailoverGate.blocker(FailoverMode.Safe, primary, partner);
+        String blocker = FailoverGate.blocker(FailoverMode.Safe, primary, partner);
         return blocker;
     }
 
@@ -129,15 +171,21 @@ public final class StatusProjector {
         if (!primary.reachable() || !partner.reachable()) {
             return Reasons.UNREACHABLE;
         }
-        if (primary.is(AliasRole.Primary, ProvisioningState.Succeeded) && primary.partnerIs(in.desired().partner())
+        if (primary.is(AliasRole.Primary, ProvisioningState.Succeeded)
+                && primary.partnerIs(in.desired().partner())
                 && partner.is(AliasRole.Secondary, ProvisioningState.Succeeded)) {
             return Reasons.REPLICATION_PENDING;
         }
         return Reasons.NOT_PAIRED;
     }
 
-    private static Condition condition(ServiceBusGeoPairingStatus previous, Input in, String type, boolean isTrue,
-            String reason, String message) {
+    private static Condition condition(
+            ServiceBusGeoPairingStatus previous,
+            Input in,
+            String type,
+            boolean isTrue,
+            String reason,
+            String message) {
         String status = isTrue ? "True" : "False";
         Condition c = new Condition();
         c.setType(type);
@@ -147,8 +195,10 @@ public final class StatusProjector {
         c.setObservedGeneration(in.generation());
         Optional<Condition> before = find(previous, type);
         boolean transitioned = before.map(b -> !Objects.equals(b.getStatus(), status)).orElse(true);
-        c.setLastTransitionTime(transitioned || before.get().getLastTransitionTime() == null
-                ? Times.format(in.now()) : before.get().getLastTransitionTime());
+        c.setLastTransitionTime(
+                transitioned || before.get().getLastTransitionTime() == null
+                        ? Times.format(in.now())
+                        : before.get().getLastTransitionTime());
         return c;
     }
 
@@ -163,11 +213,17 @@ public final class StatusProjector {
         NamespaceStatus s = new NamespaceStatus();
         s.setNamespace(ns.id());
         s.setReachable(view.reachable());
-        record(view).ifPresent(r -> {
-            s.setRole(r.role() == null ? null : r.role().name());
-            s.setProvisioningState(r.provisioningState() == null ? null : r.provisioningState().name());
-            s.setPartnerNamespace(r.partnerNamespace().map(NamespaceRef::id).orElse(""));
-        });
+        record(view)
+                .ifPresent(
+                        r -> {
+                            s.setRole(r.role() == null ? null : r.role().name());
+                            s.setProvisioningState(
+                                    r.provisioningState() == null
+                                            ? null
+                                            : r.provisioningState().name());
+                            s.setPartnerNamespace(
+                                    r.partnerNamespace().map(NamespaceRef::id).orElse(""));
+                        });
         return s;
     }
 

@@ -7,11 +7,12 @@ import java.time.temporal.ChronoUnit;
 /** RFC 3339 timestamps in UTC at second precision, as Kubernetes writes them. */
 public final class Times {
 
-    private Times() {
-    }
+    private Times() {}
 
     public static String format(Instant instant) {
-        return instant == null ? null : DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
+        return instant == null
+                ? null
+                : DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
     }
 
     public static Instant parse(String text) {

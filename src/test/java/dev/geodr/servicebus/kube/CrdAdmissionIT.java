@@ -3,6 +3,19 @@ package dev.geodr.servicebus.kube;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.geodr.servicebus.api.v1alpha1.DeletionPolicy;
+import dev.geodr.servicebus.api.v1alpha1.FailoverMode;
+import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairing;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.StatusCause;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +26,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,32 +33,22 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import dev.geodr.servicebus.api.v1alpha1.DeletionPolicy;
-import dev.geodr.servicebus.api.v1alpha1.FailoverMode;
-import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairing;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.StatusCause;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
-import io.fabric8.kubernetes.client.dsl.Resource;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-
 /**
- * The committed CRD on a real kube-apiserver (OpenAPI schema, defaults, enums, patterns and CEL rules as the API
- * server itself evaluates them): every example round-trips with its defaults filled, and a table of bad inputs
- * is refused at admission with a 422 whose message names the field and the rule. No operator runs here.
+ * The committed CRD on a real kube-apiserver (OpenAPI schema, defaults, enums, patterns and CEL
+ * rules as the API server itself evaluates them): every example round-trips with its defaults
+ * filled, and a table of bad inputs is refused at admission with a 422 whose message names the
+ * field and the rule. No operator runs here.
  */
 @RequiresKubeBinaries
 class CrdAdmissionIT {
 
     static final String NS = "default";
-    static final String API_VERSION = ServiceBusGeoPairing.GROUP + "/" + ServiceBusGeoPairing.VERSION;
+    static final String API_VERSION =
+            ServiceBusGeoPairing.GROUP + "/" + ServiceBusGeoPairing.VERSION;
     static final String KIND = "ServiceBusGeoPairing";
-    static final String SUB = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/geodr-demo"
-            + "/providers/Microsoft.ServiceBus/namespaces/";
+    static final String SUB =
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/geodr-demo"
+                    + "/providers/Microsoft.ServiceBus/namespaces/";
     static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
     static final AtomicInteger NAMES = new AtomicInteger();
 
@@ -58,7 +60,8 @@ class CrdAdmissionIT {
         api = TestApiServer.start("crd-admission");
         admin = api.admin();
         CustomResourceDefinition crd = api.applyCrd();
-        assertThat(crd.getStatus().getAcceptedNames().getShortNames()).containsExactlyInAnyOrder("sbgp", "geopairing");
+        assertThat(crd.getStatus().getAcceptedNames().getShortNames())
+                .containsExactlyInAnyOrder("sbgp", "geopairing");
     }
 
     @AfterAll
@@ -68,7 +71,11 @@ class CrdAdmissionIT {
         }
     }
 
-    static NonNamespaceOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>> pairings() {
+    static NonNamespaceOperation<
+                    GenericKubernetesResource,
+                    GenericKubernetesResourceList,
+                    Resource<GenericKubernetesResource>>
+            pairings() {
         return admin.genericKubernetesResources(API_VERSION, KIND).inNamespace(NS);
     }
 
@@ -84,8 +91,11 @@ class CrdAdmissionIT {
     private static boolean isPairing(Path file) {
         try {
             // seed.yaml is a list (simulator seed), the others are single Kubernetes objects.
-            return KIND.equals(SERIALIZATION.unmarshal(Files.readString(file), Object.class) instanceof Map<?, ?> m
-                    ? m.get("kind") : null);
+            return KIND.equals(
+                    SERIALIZATION.unmarshal(Files.readString(file), Object.class)
+                                    instanceof Map<?, ?> m
+                            ? m.get("kind")
+                            : null);
         } catch (IOException e) {
             throw new IllegalStateException(file + ": " + e, e);
         }
@@ -101,9 +111,14 @@ class CrdAdmissionIT {
 
     @Test
     void everyExampleDirectoryIsCovered() throws IOException {
-        assertThat(examples().map(p -> p.getFileName().toString())).contains("pairing.yaml",
-                "pairing-delete-policy.yaml", "pairing-with-connection-secret.yaml", "pairing-with-credentials.yaml",
-                "orders-failover.yaml", "orders-fail-forward.yaml");
+        assertThat(examples().map(p -> p.getFileName().toString()))
+                .contains(
+                        "pairing.yaml",
+                        "pairing-delete-policy.yaml",
+                        "pairing-with-connection-secret.yaml",
+                        "pairing-with-credentials.yaml",
+                        "orders-failover.yaml",
+                        "orders-fail-forward.yaml");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -111,38 +126,52 @@ class CrdAdmissionIT {
     @SuppressWarnings("unchecked")
     void exampleRoundTripsWithDefaultsFilled(Path file) {
         GenericKubernetesResource example = read(file);
-        Map<String, Object> written = (Map<String, Object>) example.getAdditionalProperties().get("spec");
-        // Several examples share the name "orders" (steps of one drill); each gets its own object here.
-        example.getMetadata().setName("ex-" + NAMES.incrementAndGet() + "-" + example.getMetadata().getName());
+        Map<String, Object> written =
+                (Map<String, Object>) example.getAdditionalProperties().get("spec");
+        // Several examples share the name "orders" (steps of one drill); each gets its own object
+        // here.
+        example.getMetadata()
+                .setName("ex-" + NAMES.incrementAndGet() + "-" + example.getMetadata().getName());
         example.getMetadata().setNamespace(NS);
 
         GenericKubernetesResource created = pairings().resource(example).create();
         try {
-            GenericKubernetesResource back = pairings().withName(created.getMetadata().getName()).get();
-            Map<String, Object> spec = (Map<String, Object>) back.getAdditionalProperties().get("spec");
+            GenericKubernetesResource back =
+                    pairings().withName(created.getMetadata().getName()).get();
+            Map<String, Object> spec =
+                    (Map<String, Object>) back.getAdditionalProperties().get("spec");
             // Nothing the example sets is pruned or changed.
-            written.forEach((k, v) -> {
-                if (v instanceof Map<?, ?> nested) {
-                    assertThat((Map<Object, Object>) spec.get(k)).as("%s spec.%s", file, k)
-                            .containsAllEntriesOf((Map<Object, Object>) nested);
-                } else {
-                    assertThat(spec).as("%s spec.%s", file, k).containsEntry(k, v);
-                }
-            });
+            written.forEach(
+                    (k, v) -> {
+                        if (v instanceof Map<?, ?> nested) {
+                            assertThat((Map<Object, Object>) spec.get(k))
+                                    .as("%s spec.%s", file, k)
+                                    .containsAllEntriesOf((Map<Object, Object>) nested);
+                        } else {
+                            assertThat(spec).as("%s spec.%s", file, k).containsEntry(k, v);
+                        }
+                    });
             // Defaults as the API contract states them.
-            assertThat(spec.get("failoverMode")).isEqualTo(written.getOrDefault("failoverMode", "Safe"));
-            assertThat(spec.get("deletionPolicy")).isEqualTo(written.getOrDefault("deletionPolicy", "Retain"));
+            assertThat(spec.get("failoverMode"))
+                    .isEqualTo(written.getOrDefault("failoverMode", "Safe"));
+            assertThat(spec.get("deletionPolicy"))
+                    .isEqualTo(written.getOrDefault("deletionPolicy", "Retain"));
             assertThat(((Number) spec.get("failoverRequested")).longValue())
                     .isEqualTo(((Number) written.getOrDefault("failoverRequested", 0)).longValue());
             if (spec.get("connectionSecret") instanceof Map<?, ?> cs) {
                 assertThat(cs.get("authorizationRule")).isEqualTo("RootManageSharedAccessKey");
             }
             // The typed model reads what the API server stored.
-            ServiceBusGeoPairing typed = admin.resources(ServiceBusGeoPairing.class).inNamespace(NS)
-                    .withName(created.getMetadata().getName()).get();
+            ServiceBusGeoPairing typed =
+                    admin.resources(ServiceBusGeoPairing.class)
+                            .inNamespace(NS)
+                            .withName(created.getMetadata().getName())
+                            .get();
             assertThat(typed.getSpec().getAlias()).isEqualTo(written.get("alias"));
-            assertThat(typed.getSpec().getFailoverMode()).isIn(FailoverMode.Safe, FailoverMode.Forced);
-            assertThat(typed.getSpec().getDeletionPolicy()).isIn(DeletionPolicy.Retain, DeletionPolicy.Delete);
+            assertThat(typed.getSpec().getFailoverMode())
+                    .isIn(FailoverMode.Safe, FailoverMode.Forced);
+            assertThat(typed.getSpec().getDeletionPolicy())
+                    .isIn(DeletionPolicy.Retain, DeletionPolicy.Delete);
             assertThat(typed.getMetadata().getGeneration()).isEqualTo(1L);
         } finally {
             pairings().withName(created.getMetadata().getName()).delete();
@@ -151,14 +180,15 @@ class CrdAdmissionIT {
 
     @Test
     void aMinimalPairingGetsEveryDefault() {
-        GenericKubernetesResource created = pairings().resource(pairing(s -> {
-        })).create();
+        GenericKubernetesResource created = pairings().resource(pairing(s -> {})).create();
         Map<?, ?> spec = (Map<?, ?>) created.getAdditionalProperties().get("spec");
         assertThat(spec.get("failoverMode")).isEqualTo("Safe");
         assertThat(spec.get("deletionPolicy")).isEqualTo("Retain");
         assertThat(((Number) spec.get("failoverRequested")).longValue()).isZero();
-        // status defaults to {observedGeneration: 0}, so kstatus reads a new object as InProgress, not Current
-        assertThat(created.getAdditionalProperties().get("status")).isEqualTo(Map.of("observedGeneration", 0));
+        // status defaults to {observedGeneration: 0}, so kstatus reads a new object as InProgress,
+        // not Current
+        assertThat(created.getAdditionalProperties().get("status"))
+                .isEqualTo(Map.of("observedGeneration", 0));
     }
 
     // ---------------------------------------------------------------- the admission table
@@ -173,8 +203,11 @@ class CrdAdmissionIT {
         GenericKubernetesResource r = new GenericKubernetesResource();
         r.setApiVersion(API_VERSION);
         r.setKind(KIND);
-        r.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
-                .withName("case-" + NAMES.incrementAndGet()).withNamespace(NS).build());
+        r.setMetadata(
+                new ObjectMetaBuilder()
+                        .withName("case-" + NAMES.incrementAndGet())
+                        .withNamespace(NS)
+                        .build());
         r.setAdditionalProperty("spec", spec);
         return r;
     }
@@ -188,15 +221,18 @@ class CrdAdmissionIT {
     }
 
     static Consumer<Map<String, Object>> none() {
-        return s -> {
-        };
+        return s -> {};
     }
 
     /**
-     * {@code old == null}: a create; otherwise create {@code old} (must be accepted), then replace it with
-     * {@code edit}. {@code field == null}: must be accepted.
+     * {@code old == null}: a create; otherwise create {@code old} (must be accepted), then replace
+     * it with {@code edit}. {@code field == null}: must be accepted.
      */
-    record Case(String name, Consumer<Map<String, Object>> old, Consumer<Map<String, Object>> edit, String field,
+    record Case(
+            String name,
+            Consumer<Map<String, Object>> old,
+            Consumer<Map<String, Object>> edit,
+            String field,
             List<String> fragments) {
         @Override
         public String toString() {
@@ -204,12 +240,17 @@ class CrdAdmissionIT {
         }
     }
 
-    static Case refused(String name, Consumer<Map<String, Object>> edit, String field, String... fragments) {
+    static Case refused(
+            String name, Consumer<Map<String, Object>> edit, String field, String... fragments) {
         return new Case(name, null, edit, field, List.of(fragments));
     }
 
-    static Case refusedUpdate(String name, Consumer<Map<String, Object>> old, Consumer<Map<String, Object>> edit,
-            String field, String... fragments) {
+    static Case refusedUpdate(
+            String name,
+            Consumer<Map<String, Object>> old,
+            Consumer<Map<String, Object>> edit,
+            String field,
+            String... fragments) {
         return new Case(name, old, edit, field, List.of(fragments));
     }
 
@@ -217,90 +258,184 @@ class CrdAdmissionIT {
         return new Case(name, null, edit, null, List.of());
     }
 
-    static Case acceptedUpdate(String name, Consumer<Map<String, Object>> old, Consumer<Map<String, Object>> edit) {
+    static Case acceptedUpdate(
+            String name, Consumer<Map<String, Object>> old, Consumer<Map<String, Object>> edit) {
         return new Case(name, old, edit, null, List.of());
     }
 
     static Stream<Arguments> table() {
         String alias51 = "a" + "b".repeat(50);
-        List<Case> cases = new ArrayList<>(List.of(
-                // alias: pattern and length
-                refused("alias starting with a digit", set("alias", "1orders"), "spec.alias", "should match"),
-                refused("alias ending with a hyphen", set("alias", "orders-"), "spec.alias", "should match"),
-                refused("alias with an underscore", set("alias", "or_ders"), "spec.alias", "should match"),
-                refused("alias of 51 characters", set("alias", alias51), "spec.alias", "50"),
-                refused("empty alias", set("alias", ""), "spec.alias"),
-                refused("missing alias", remove("alias"), "spec.alias", "Required"),
-                accepted("alias of 1 letter", set("alias", "a")),
-                accepted("alias of 50 characters", set("alias", "a".repeat(50))),
-                // ARM ids
-                refused("primaryNamespace is a bare name", set("primaryNamespace", "orders-weu"),
-                        "spec.primaryNamespace", "should match"),
-                refused("primaryNamespace of another provider",
-                        set("primaryNamespace", SUB.replace("ServiceBus", "EventHub") + "orders-weu"),
-                        "spec.primaryNamespace", "should match"),
-                refused("partnerNamespace is a bare name", set("partnerNamespace", "orders-neu"),
-                        "spec.partnerNamespace", "should match"),
-                refused("partnerNamespace with a too short name", set("partnerNamespace", SUB + "ab"),
-                        "spec.partnerNamespace", "should match"),
-                refused("missing partnerNamespace", remove("partnerNamespace"), "spec.partnerNamespace", "Required"),
-                // primary == partner (CEL, case-insensitive)
-                refused("primary == partner", set("partnerNamespace", SUB + "orders-weu"), "spec.partnerNamespace",
-                        "must name a different namespace than spec.primaryNamespace"),
-                refused("primary == partner differing only in case",
-                        set("partnerNamespace", SUB.replace("geodr-demo", "GEODR-DEMO") + "Orders-WEU"),
-                        "spec.partnerNamespace", "must name a different namespace than spec.primaryNamespace"),
-                // enums and minimum
-                refused("unknown failoverMode", set("failoverMode", "Gentle"), "spec.failoverMode",
-                        "Unsupported value", "\"Forced\"", "\"Safe\""),
-                refused("lower-case failoverMode", set("failoverMode", "safe"), "spec.failoverMode",
-                        "Unsupported value"),
-                refused("unknown deletionPolicy", set("deletionPolicy", "Orphan"), "spec.deletionPolicy",
-                        "Unsupported value", "\"Delete\"", "\"Retain\""),
-                refused("negative failoverRequested", set("failoverRequested", -1), "spec.failoverRequested",
-                        "greater than or equal to 0"),
-                // alternateName (CEL)
-                refused("alternateName when alias is not the primary namespace's name",
-                        set("alternateName", "orders-weu-alt"), "spec.alternateName",
-                        "may only be set when spec.alias equals the name of the spec.primaryNamespace"),
-                refused("alternateName when alias is only a suffix of the primary namespace's name",
-                        s -> {
-                            s.put("alias", "weu");
-                            s.put("alternateName", "orders-weu-alt");
-                        }, "spec.alternateName", "may only be set when"),
-                accepted("alternateName when alias is the primary namespace's name", s -> {
-                    s.put("alias", "orders-weu");
-                    s.put("alternateName", "orders-weu-alt");
-                }),
-                accepted("alternateName when alias is the primary namespace's name in another case", s -> {
-                    s.put("alias", "Orders-WEU");
-                    s.put("alternateName", "orders-weu-alt");
-                }),
-                // nested objects
-                refused("connection Secret name that is no DNS subdomain",
-                        set("connectionSecret", Map.of("name", "Bad_Name")), "spec.connectionSecret.name",
-                        "should match"),
-                refused("credentialsSecretRef without name", set("credentialsSecretRef", Map.of()),
-                        "spec.credentialsSecretRef.name", "Required"),
-                // transition rules (updates)
-                refusedUpdate("update: failoverRequested decreased", set("failoverRequested", 3),
-                        set("failoverRequested", 2), "spec.failoverRequested", "may never decrease"),
-                refusedUpdate("update: failoverRequested removed after a bump (defaults to 0)",
-                        set("failoverRequested", 1), remove("failoverRequested"), "spec.failoverRequested",
-                        "may never decrease"),
-                refusedUpdate("update: alias changed", none(), set("alias", "orders2"), "spec.alias",
-                        "spec.alias is immutable"),
-                acceptedUpdate("update: failover bump", set("failoverRequested", 2), set("failoverRequested", 3)),
-                acceptedUpdate("update: fail-forward to a new primary and partner", set("failoverRequested", 1),
-                        s -> {
-                            s.put("failoverRequested", 1);
-                            s.put("primaryNamespace", SUB + "orders-neu");
-                            s.put("partnerNamespace", SUB + "orders-frc");
-                        }),
-                acceptedUpdate("update: failoverMode and deletionPolicy changed", none(), s -> {
-                    s.put("failoverMode", "Forced");
-                    s.put("deletionPolicy", "Delete");
-                })));
+        List<Case> cases =
+                new ArrayList<>(
+                        List.of(
+                                // alias: pattern and length
+                                refused(
+                                        "alias starting with a digit",
+                                        set("alias", "1orders"),
+                                        "spec.alias",
+                                        "should match"),
+                                refused(
+                                        "alias ending with a hyphen",
+                                        set("alias", "orders-"),
+                                        "spec.alias",
+                                        "should match"),
+                                refused(
+                                        "alias with an underscore",
+                                        set("alias", "or_ders"),
+                                        "spec.alias",
+                                        "should match"),
+                                refused(
+                                        "alias of 51 characters",
+                                        set("alias", alias51),
+                                        "spec.alias",
+                                        "50"),
+                                refused("empty alias", set("alias", ""), "spec.alias"),
+                                refused("missing alias", remove("alias"), "spec.alias", "Required"),
+                                accepted("alias of 1 letter", set("alias", "a")),
+                                accepted("alias of 50 characters", set("alias", "a".repeat(50))),
+                                // ARM ids
+                                refused(
+                                        "primaryNamespace is a bare name",
+                                        set("primaryNamespace", "orders-weu"),
+                                        "spec.primaryNamespace",
+                                        "should match"),
+                                refused(
+                                        "primaryNamespace of another provider",
+                                        set(
+                                                "primaryNamespace",
+                                                SUB.replace("ServiceBus", "EventHub")
+                                                        + "orders-weu"),
+                                        "spec.primaryNamespace",
+                                        "should match"),
+                                refused(
+                                        "partnerNamespace is a bare name",
+                                        set("partnerNamespace", "orders-neu"),
+                                        "spec.partnerNamespace",
+                                        "should match"),
+                                refused(
+                                        "partnerNamespace with a too short name",
+                                        set("partnerNamespace", SUB + "ab"),
+                                        "spec.partnerNamespace",
+                                        "should match"),
+                                refused(
+                                        "missing partnerNamespace",
+                                        remove("partnerNamespace"),
+                                        "spec.partnerNamespace",
+                                        "Required"),
+                                // primary == partner (CEL, case-insensitive)
+                                refused(
+                                        "primary == partner",
+                                        set("partnerNamespace", SUB + "orders-weu"),
+                                        "spec.partnerNamespace",
+                                        "must name a different namespace than spec.primaryNamespace"),
+                                refused(
+                                        "primary == partner differing only in case",
+                                        set(
+                                                "partnerNamespace",
+                                                SUB.replace("geodr-demo", "GEODR-DEMO")
+                                                        + "Orders-WEU"),
+                                        "spec.partnerNamespace",
+                                        "must name a different namespace than spec.primaryNamespace"),
+                                // enums and minimum
+                                refused(
+                                        "unknown failoverMode",
+                                        set("failoverMode", "Gentle"),
+                                        "spec.failoverMode",
+                                        "Unsupported value",
+                                        "\"Forced\"",
+                                        "\"Safe\""),
+                                refused(
+                                        "lower-case failoverMode",
+                                        set("failoverMode", "safe"),
+                                        "spec.failoverMode",
+                                        "Unsupported value"),
+                                refused(
+                                        "unknown deletionPolicy",
+                                        set("deletionPolicy", "Orphan"),
+                                        "spec.deletionPolicy",
+                                        "Unsupported value",
+                                        "\"Delete\"",
+                                        "\"Retain\""),
+                                refused(
+                                        "negative failoverRequested",
+                                        set("failoverRequested", -1),
+                                        "spec.failoverRequested",
+                                        "greater than or equal to 0"),
+                                // alternateName (CEL)
+                                refused(
+                                        "alternateName when alias is not the primary namespace's name",
+                                        set("alternateName", "orders-weu-alt"),
+                                        "spec.alternateName",
+                                        "may only be set when spec.alias equals the name of the spec.primaryNamespace"),
+                                refused(
+                                        "alternateName when alias is only a suffix of the primary namespace's name",
+                                        s -> {
+                                            s.put("alias", "weu");
+                                            s.put("alternateName", "orders-weu-alt");
+                                        },
+                                        "spec.alternateName",
+                                        "may only be set when"),
+                                accepted(
+                                        "alternateName when alias is the primary namespace's name",
+                                        s -> {
+                                            s.put("alias", "orders-weu");
+                                            s.put("alternateName", "orders-weu-alt");
+                                        }),
+                                accepted(
+                                        "alternateName when alias is the primary namespace's name in another case",
+                                        s -> {
+                                            s.put("alias", "Orders-WEU");
+                                            s.put("alternateName", "orders-weu-alt");
+                                        }),
+                                // nested objects
+                                refused(
+                                        "connection Secret name that is no DNS subdomain",
+                                        set("connectionSecret", Map.of("name", "Bad_Name")),
+                                        "spec.connectionSecret.name",
+                                        "should match"),
+                                refused(
+                                        "credentialsSecretRef without name",
+                                        set("credentialsSecretRef", Map.of()),
+                                        "spec.credentialsSecretRef.name",
+                                        "Required"),
+                                // transition rules (updates)
+                                refusedUpdate(
+                                        "update: failoverRequested decreased",
+                                        set("failoverRequested", 3),
+                                        set("failoverRequested", 2),
+                                        "spec.failoverRequested",
+                                        "may never decrease"),
+                                refusedUpdate(
+                                        "update: failoverRequested removed after a bump (defaults to 0)",
+                                        set("failoverRequested", 1),
+                                        remove("failoverRequested"),
+                                        "spec.failoverRequested",
+                                        "may never decrease"),
+                                refusedUpdate(
+                                        "update: alias changed",
+                                        none(),
+                                        set("alias", "orders2"),
+                                        "spec.alias",
+                                        "spec.alias is immutable"),
+                                acceptedUpdate(
+                                        "update: failover bump",
+                                        set("failoverRequested", 2),
+                                        set("failoverRequested", 3)),
+                                acceptedUpdate(
+                                        "update: fail-forward to a new primary and partner",
+                                        set("failoverRequested", 1),
+                                        s -> {
+                                            s.put("failoverRequested", 1);
+                                            s.put("primaryNamespace", SUB + "orders-neu");
+                                            s.put("partnerNamespace", SUB + "orders-frc");
+                                        }),
+                                acceptedUpdate(
+                                        "update: failoverMode and deletionPolicy changed",
+                                        none(),
+                                        s -> {
+                                            s.put("failoverMode", "Forced");
+                                            s.put("deletionPolicy", "Delete");
+                                        })));
         return cases.stream().map(Arguments::of);
     }
 
@@ -312,38 +447,56 @@ class CrdAdmissionIT {
             object = pairing(c.edit());
         } else {
             GenericKubernetesResource old = pairings().resource(pairing(c.old())).create();
-            // What the user wrote (as `kubectl replace` sends it), not the defaulted object read back.
+            // What the user wrote (as `kubectl replace` sends it), not the defaulted object read
+            // back.
             object = pairing(c.old().andThen(c.edit()));
             object.setMetadata(old.getMetadata());
         }
         if (c.field() == null) {
-            GenericKubernetesResource stored = c.old() == null ? pairings().resource(object).create()
-                    : pairings().resource(object).update();
+            GenericKubernetesResource stored =
+                    c.old() == null
+                            ? pairings().resource(object).create()
+                            : pairings().resource(object).update();
             assertThat(stored.getMetadata().getResourceVersion()).isNotBlank();
             return;
         }
         GenericKubernetesResource toSend = object;
-        assertThatThrownBy(() -> {
-            if (c.old() == null) {
-                pairings().resource(toSend).create();
-            } else {
-                pairings().resource(toSend).update();
-            }
-        }).isInstanceOfSatisfying(KubernetesClientException.class, e -> {
-            assertThat(e.getCode()).as("HTTP status").isEqualTo(422);
-            assertThat(e.getStatus()).isNotNull();
-            String message = e.getStatus().getMessage();
-            assertThat(message).as("the message names the field").contains(c.field() + ":");
-            for (String fragment : c.fragments()) {
-                assertThat(message).as("the message states the rule").contains(fragment);
-            }
-            List<String> fields = e.getStatus().getDetails() == null ? List.of()
-                    : e.getStatus().getDetails().getCauses().stream().map(StatusCause::getField).toList();
-            assertThat(fields).as("status.details.causes[].field").contains(c.field());
-        });
+        assertThatThrownBy(
+                        () -> {
+                            if (c.old() == null) {
+                                pairings().resource(toSend).create();
+                            } else {
+                                pairings().resource(toSend).update();
+                            }
+                        })
+                .isInstanceOfSatisfying(
+                        KubernetesClientException.class,
+                        e -> {
+                            assertThat(e.getCode()).as("HTTP status").isEqualTo(422);
+                            assertThat(e.getStatus()).isNotNull();
+                            String message = e.getStatus().getMessage();
+                            assertThat(message)
+                                    .as("the message names the field")
+                                    .contains(c.field() + ":");
+                            for (String fragment : c.fragments()) {
+                                assertThat(message)
+                                        .as("the message states the rule")
+                                        .contains(fragment);
+                            }
+                            List<String> fields =
+                                    e.getStatus().getDetails() == null
+                                            ? List.of()
+                                            : e.getStatus().getDetails().getCauses().stream()
+                                                    .map(StatusCause::getField)
+                                                    .toList();
+                            assertThat(fields)
+                                    .as("status.details.causes[].field")
+                                    .contains(c.field());
+                        });
         if (c.old() != null) {
             // The stored object is unchanged.
-            GenericKubernetesResource stored = pairings().withName(object.getMetadata().getName()).get();
+            GenericKubernetesResource stored =
+                    pairings().withName(object.getMetadata().getName()).get();
             assertThat(stored.getMetadata().getGeneration()).isEqualTo(1L);
         }
     }
@@ -353,7 +506,8 @@ class CrdAdmissionIT {
         GenericKubernetesResource r = pairing(none());
         r.setAdditionalProperty("status", Map.of("role", "Primary"));
         GenericKubernetesResource created = pairings().resource(r).create();
-        assertThat(created.getAdditionalProperties().get("status")).as("only the schema default, not the written role")
+        assertThat(created.getAdditionalProperties().get("status"))
+                .as("only the schema default, not the written role")
                 .isEqualTo(Map.of("observedGeneration", 0));
     }
 }

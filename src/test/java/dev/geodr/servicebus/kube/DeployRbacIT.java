@@ -7,24 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Base64;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
-import java.util.stream.Stream;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import dev.geodr.servicebus.api.v1alpha1.ConnectionSecret;
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairing;
+import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairingSpec;
+import dev.geodr.servicebus.operator.SimulatorAdmin;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -45,12 +31,27 @@ import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfig
 import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The RBAC of deploy/ is sufficient and no broader than intended: the application's Kubernetes client carries only
- * the token of deploy/'s ServiceAccount (proven with a SelfSubjectReview), the operator pairs, writes status, the
- * finalizer, the connection Secret and Events with it, the leader-election Lease works in its namespace, and a
- * table of things the operator must never do is refused with 403 for the same identity.
+ * The RBAC of deploy/ is sufficient and no broader than intended: the application's Kubernetes
+ * client carries only the token of deploy/'s ServiceAccount (proven with a SelfSubjectReview), the
+ * operator pairs, writes status, the finalizer, the connection Secret and Events with it, the
+ * leader-election Lease works in its namespace, and a table of things the operator must never do is
+ * refused with 403 for the same identity.
  */
 @QuarkusTest
 @TestProfile(RealApiServerProfile.class)
@@ -62,17 +63,23 @@ class DeployRbacIT extends RealApiTestBase {
 
     @Test
     void theOperatorsClientIsTheServiceAccountAndNothingElse() {
-        SelfSubjectReview review = operatorClient.authentication().v1().selfSubjectReviews()
-                .create(new SelfSubjectReview());
+        SelfSubjectReview review =
+                operatorClient
+                        .authentication()
+                        .v1()
+                        .selfSubjectReviews()
+                        .create(new SelfSubjectReview());
         assertThat(review.getStatus().getUserInfo().getUsername()).isEqualTo(OPERATOR_USER);
-        assertThat(review.getStatus().getUserInfo().getGroups()).contains("system:serviceaccounts",
-                "system:serviceaccounts:" + OPERATOR_NAMESPACE).doesNotContain("system:masters");
+        assertThat(review.getStatus().getUserInfo().getGroups())
+                .contains("system:serviceaccounts", "system:serviceaccounts:" + OPERATOR_NAMESPACE)
+                .doesNotContain("system:masters");
         assertThat(operatorClient.getConfiguration().getClientCertFile()).isNull();
         assertThat(operatorClient.getConfiguration().getClientCertData()).isNull();
         assertThat(operatorClient.getConfiguration().getUsername()).isNull();
 
         // The tests' own client is someone else: a cluster admin.
-        SelfSubjectReview adminReview = admin.authentication().v1().selfSubjectReviews().create(new SelfSubjectReview());
+        SelfSubjectReview adminReview =
+                admin.authentication().v1().selfSubjectReviews().create(new SelfSubjectReview());
         assertThat(adminReview.getStatus().getUserInfo().getGroups()).contains("system:masters");
     }
 
@@ -90,26 +97,65 @@ class DeployRbacIT extends RealApiTestBase {
         assertCurrentAndReady(ready);
         assertThat(ready.getMetadata().getFinalizers()).isNotEmpty();
 
-        Secret secret = await().atMost(Duration.ofSeconds(20))
-                .until(() -> admin.secrets().inNamespace(NS).withName("rbac-alias-connection").get(), s -> s != null);
-        assertThat(secret.getData()).containsOnlyKeys("aliasPrimaryConnectionString",
-                "aliasSecondaryConnectionString", "primaryKey", "secondaryKey", "keyName");
+        Secret secret =
+                await().atMost(Duration.ofSeconds(20))
+                        .until(
+                                () ->
+                                        admin.secrets()
+                                                .inNamespace(NS)
+                                                .withName("rbac-alias-connection")
+                                                .get(),
+                                s -> s != null);
+        assertThat(secret.getData())
+                .containsOnlyKeys(
+                        "aliasPrimaryConnectionString",
+                        "aliasSecondaryConnectionString",
+                        "primaryKey",
+                        "secondaryKey",
+                        "keyName");
         assertThat(decode(secret, "aliasPrimaryConnectionString")).startsWith("Endpoint=sb://");
         assertThat(decode(secret, "keyName")).isEqualTo("RootManageSharedAccessKey");
-        assertThat(secret.getMetadata().getOwnerReferences()).singleElement().satisfies(owner -> {
-            assertThat(owner.getKind()).isEqualTo("ServiceBusGeoPairing");
-            assertThat(owner.getUid()).isEqualTo(ready.getMetadata().getUid());
-            assertThat(owner.getController()).isTrue();
-        });
+        assertThat(secret.getMetadata().getOwnerReferences())
+                .singleElement()
+                .satisfies(
+                        owner -> {
+                            assertThat(owner.getKind()).isEqualTo("ServiceBusGeoPairing");
+                            assertThat(owner.getUid()).isEqualTo(ready.getMetadata().getUid());
+                            assertThat(owner.getController()).isTrue();
+                        });
 
-        List<Event> events = await().atMost(Duration.ofSeconds(10)).until(
-                () -> admin.v1().events().inNamespace(NS).list().getItems().stream()
-                        .filter(e -> "rbac".equals(e.getInvolvedObject().getName())).toList(),
-                list -> list.stream().anyMatch(e -> "ConnectionSecretUpdated".equals(e.getReason())));
-        assertThat(events).allSatisfy(e -> {
-            assertThat(e.getSource().getComponent()).isEqualTo("servicebus-geodr-operator");
-            assertThat(e.getInvolvedObject().getUid()).isEqualTo(ready.getMetadata().getUid());
-        });
+        List<Event> events =
+                await().atMost(Duration.ofSeconds(10))
+                        .until(
+                                () ->
+                                        admin
+                                                .v1()
+                                                .events()
+                                                .inNamespace(NS)
+                                                .list()
+                                                .getItems()
+                                                .stream()
+                                                .filter(
+                                                        e ->
+                                                                "rbac"
+                                                                        .equals(
+                                                                                e.getInvolvedObject()
+                                                                                        .getName()))
+                                                .toList(),
+                                list ->
+                                        list.stream()
+                                                .anyMatch(
+                                                        e ->
+                                                                "ConnectionSecretUpdated"
+                                                                        .equals(e.getReason())));
+        assertThat(events)
+                .allSatisfy(
+                        e -> {
+                            assertThat(e.getSource().getComponent())
+                                    .isEqualTo("servicebus-geodr-operator");
+                            assertThat(e.getInvolvedObject().getUid())
+                                    .isEqualTo(ready.getMetadata().getUid());
+                        });
         // Keys never appear in Events.
         String key = decode(secret, "primaryKey");
         assertThat(events).noneSatisfy(e -> assertThat(e.getMessage()).contains(key));
@@ -117,31 +163,62 @@ class DeployRbacIT extends RealApiTestBase {
 
     @Test
     void leaderElectionWorksInTheOperatorNamespace() throws Exception {
-        // What JOSDK's LeaderElectionManager checks before it starts: create, update and get on leases.
-        SelfSubjectRulesReview rules = operatorClient.resource(new SelfSubjectRulesReviewBuilder().withNewSpec()
-                .withNamespace(OPERATOR_NAMESPACE).endSpec().build()).create();
-        List<ResourceRule> leaseRules = rules.getStatus().getResourceRules().stream()
-                .filter(r -> r.getApiGroups().contains("coordination.k8s.io") && r.getResources().contains("leases"))
-                .toList();
+        // What JOSDK's LeaderElectionManager checks before it starts: create, update and get on
+        // leases.
+        SelfSubjectRulesReview rules =
+                operatorClient
+                        .resource(
+                                new SelfSubjectRulesReviewBuilder()
+                                        .withNewSpec()
+                                        .withNamespace(OPERATOR_NAMESPACE)
+                                        .endSpec()
+                                        .build())
+                        .create();
+        List<ResourceRule> leaseRules =
+                rules.getStatus().getResourceRules().stream()
+                        .filter(
+                                r ->
+                                        r.getApiGroups().contains("coordination.k8s.io")
+                                                && r.getResources().contains("leases"))
+                        .toList();
         assertThat(leaseRules.stream().flatMap(r -> r.getVerbs().stream()))
                 .contains("create", "update", "get");
 
-        // And the elector itself (fabric8's, which JOSDK uses): acquire (get + create), then renew (update).
+        // And the elector itself (fabric8's, which JOSDK uses): acquire (get + create), then renew
+        // (update).
         CountDownLatch leading = new CountDownLatch(1);
-        CompletableFuture<?> elector = operatorClient.leaderElector().withConfig(new LeaderElectionConfigBuilder()
-                .withName("geodr-it").withLock(new LeaseLock(OPERATOR_NAMESPACE, LEASE, "it-replica"))
-                .withLeaseDuration(Duration.ofSeconds(4)).withRenewDeadline(Duration.ofSeconds(3))
-                .withRetryPeriod(Duration.ofMillis(500))
-                .withLeaderCallbacks(new LeaderCallbacks(leading::countDown, () -> {
-                }, id -> {
-                })).build()).build().start();
+        CompletableFuture<?> elector =
+                operatorClient
+                        .leaderElector()
+                        .withConfig(
+                                new LeaderElectionConfigBuilder()
+                                        .withName("geodr-it")
+                                        .withLock(
+                                                new LeaseLock(
+                                                        OPERATOR_NAMESPACE, LEASE, "it-replica"))
+                                        .withLeaseDuration(Duration.ofSeconds(4))
+                                        .withRenewDeadline(Duration.ofSeconds(3))
+                                        .withRetryPeriod(Duration.ofMillis(500))
+                                        .withLeaderCallbacks(
+                                                new LeaderCallbacks(
+                                                        leading::countDown, () -> {}, id -> {}))
+                                        .build())
+                        .build()
+                        .start();
         try {
             assertThat(leading.await(20, TimeUnit.SECONDS)).as("became leader").isTrue();
             Lease acquired = admin.leases().inNamespace(OPERATOR_NAMESPACE).withName(LEASE).get();
             assertThat(acquired.getSpec().getHolderIdentity()).isEqualTo("it-replica");
-            await().atMost(Duration.ofSeconds(10)).until(() -> !admin.leases().inNamespace(OPERATOR_NAMESPACE)
-                    .withName(LEASE).get().getMetadata().getResourceVersion()
-                    .equals(acquired.getMetadata().getResourceVersion()));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(
+                            () ->
+                                    !admin.leases()
+                                            .inNamespace(OPERATOR_NAMESPACE)
+                                            .withName(LEASE)
+                                            .get()
+                                            .getMetadata()
+                                            .getResourceVersion()
+                                            .equals(acquired.getMetadata().getResourceVersion()));
         } finally {
             elector.cancel(true);
         }
@@ -158,56 +235,129 @@ class DeployRbacIT extends RealApiTestBase {
 
     static Stream<Arguments> forbidden() {
         return Stream.of(
-                new Forbidden("delete a Secret", c -> c.secrets().inNamespace("default").withName("rbac-probe")
-                        .delete()),
-                new Forbidden("list pods", c -> c.pods().inAnyNamespace().list()),
-                new Forbidden("read ConfigMaps", c -> c.configMaps().inNamespace("default").list()),
-                new Forbidden("create a ConfigMap", c -> c.configMaps().inNamespace("default")
-                        .resource(new ConfigMapBuilder().withNewMetadata().withName("x").endMetadata().build())
-                        .create()),
-                new Forbidden("delete a ServiceBusGeoPairing", c -> c.resources(ServiceBusGeoPairing.class)
-                        .inNamespace("default").withName("anything").delete()),
-                new Forbidden("create a ServiceBusGeoPairing", c -> c.resources(ServiceBusGeoPairing.class)
-                        .inNamespace("default").resource(probePairing()).create()),
-                new Forbidden("read CRDs", c -> c.apiextensions().v1().customResourceDefinitions().list()),
-                new Forbidden("take a Lease outside its namespace", c -> c.leases().inNamespace("default")
-                        .resource(new LeaseBuilder().withNewMetadata().withName("x").endMetadata().build()).create()),
-                new Forbidden("delete its own Lease", c -> c.leases().inNamespace(OPERATOR_NAMESPACE).withName(LEASE)
-                        .delete()),
-                new Forbidden("grant itself a ClusterRole", c -> c.rbac().clusterRoles().resource(
-                        new ClusterRoleBuilder().withNewMetadata().withName("geodr-it-escalate").endMetadata().build())
-                        .create()),
-                new Forbidden("mint tokens for its own ServiceAccount", c -> c.serviceAccounts()
-                        .inNamespace(OPERATOR_NAMESPACE).withName(OPERATOR_SERVICE_ACCOUNT)
-                        .tokenRequest(new TokenRequestBuilder().withNewSpec().endSpec().build())))
+                        new Forbidden(
+                                "delete a Secret",
+                                c ->
+                                        c.secrets()
+                                                .inNamespace("default")
+                                                .withName("rbac-probe")
+                                                .delete()),
+                        new Forbidden("list pods", c -> c.pods().inAnyNamespace().list()),
+                        new Forbidden(
+                                "read ConfigMaps",
+                                c -> c.configMaps().inNamespace("default").list()),
+                        new Forbidden(
+                                "create a ConfigMap",
+                                c ->
+                                        c.configMaps()
+                                                .inNamespace("default")
+                                                .resource(
+                                                        new ConfigMapBuilder()
+                                                                .withNewMetadata()
+                                                                .withName("x")
+                                                                .endMetadata()
+                                                                .build())
+                                                .create()),
+                        new Forbidden(
+                                "delete a ServiceBusGeoPairing",
+                                c ->
+                                        c.resources(ServiceBusGeoPairing.class)
+                                                .inNamespace("default")
+                                                .withName("anything")
+                                                .delete()),
+                        new Forbidden(
+                                "create a ServiceBusGeoPairing",
+                                c ->
+                                        c.resources(ServiceBusGeoPairing.class)
+                                                .inNamespace("default")
+                                                .resource(probePairing())
+                                                .create()),
+                        new Forbidden(
+                                "read CRDs",
+                                c -> c.apiextensions().v1().customResourceDefinitions().list()),
+                        new Forbidden(
+                                "take a Lease outside its namespace",
+                                c ->
+                                        c.leases()
+                                                .inNamespace("default")
+                                                .resource(
+                                                        new LeaseBuilder()
+                                                                .withNewMetadata()
+                                                                .withName("x")
+                                                                .endMetadata()
+                                                                .build())
+                                                .create()),
+                        new Forbidden(
+                                "delete its own Lease",
+                                c ->
+                                        c.leases()
+                                                .inNamespace(OPERATOR_NAMESPACE)
+                                                .withName(LEASE)
+                                                .delete()),
+                        new Forbidden(
+                                "grant itself a ClusterRole",
+                                c ->
+                                        c.rbac()
+                                                .clusterRoles()
+                                                .resource(
+                                                        new ClusterRoleBuilder()
+                                                                .withNewMetadata()
+                                                                .withName("geodr-it-escalate")
+                                                                .endMetadata()
+                                                                .build())
+                                                .create()),
+                        new Forbidden(
+                                "mint tokens for its own ServiceAccount",
+                                c ->
+                                        c.serviceAccounts()
+                                                .inNamespace(OPERATOR_NAMESPACE)
+                                                .withName(OPERATOR_SERVICE_ACCOUNT)
+                                                .tokenRequest(
+                                                        new TokenRequestBuilder()
+                                                                .withNewSpec()
+                                                                .endSpec()
+                                                                .build())))
                 .map(Arguments::of);
     }
 
     private static ServiceBusGeoPairing probePairing() {
         ServiceBusGeoPairing cr = new ServiceBusGeoPairing();
-        cr.setMetadata(new ObjectMetaBuilder().withName("rbac-probe").withNamespace("default").build());
-        cr.setSpec(new dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairingSpec());
+        cr.setMetadata(
+                new ObjectMetaBuilder().withName("rbac-probe").withNamespace("default").build());
+        cr.setSpec(new ServiceBusGeoPairingSpec());
         cr.getSpec().setAlias("probe");
-        cr.getSpec().setPrimaryNamespace(dev.geodr.servicebus.operator.SimulatorAdmin.id("probe-weu"));
-        cr.getSpec().setPartnerNamespace(dev.geodr.servicebus.operator.SimulatorAdmin.id("probe-neu"));
+        cr.getSpec().setPrimaryNamespace(SimulatorAdmin.id("probe-weu"));
+        cr.getSpec().setPartnerNamespace(SimulatorAdmin.id("probe-neu"));
         return cr;
     }
 
     @ParameterizedTest(name = "the operator may not {0}")
     @MethodSource("forbidden")
     void theServiceAccountIsRefused(Forbidden f) {
-        admin.secrets().inNamespace("default").resource(new SecretBuilder().withNewMetadata().withName("rbac-probe")
-                .endMetadata().withStringData(Map.of("k", "v")).build()).serverSideApply();
+        admin.secrets()
+                .inNamespace("default")
+                .resource(
+                        new SecretBuilder()
+                                .withNewMetadata()
+                                .withName("rbac-probe")
+                                .endMetadata()
+                                .withStringData(Map.of("k", "v"))
+                                .build())
+                .serverSideApply();
         assertThatThrownBy(() -> f.attempt().accept(operatorClient))
-                .isInstanceOfSatisfying(KubernetesClientException.class, e -> {
-                    assertThat(e.getCode()).as("HTTP status").isEqualTo(403);
-                    assertThat(e.getMessage()).contains(OPERATOR_USER);
-                });
-        assertThat(admin.secrets().inNamespace("default").withName("rbac-probe").get()).as("probe Secret kept")
+                .isInstanceOfSatisfying(
+                        KubernetesClientException.class,
+                        e -> {
+                            assertThat(e.getCode()).as("HTTP status").isEqualTo(403);
+                            assertThat(e.getMessage()).contains(OPERATOR_USER);
+                        });
+        assertThat(admin.secrets().inNamespace("default").withName("rbac-probe").get())
+                .as("probe Secret kept")
                 .isNotNull();
     }
 
     private static String decode(Secret secret, String key) {
-        return new String(Base64.getDecoder().decode(secret.getData().get(key)), StandardCharsets.UTF_8);
+        return new String(
+                Base64.getDecoder().decode(secret.getData().get(key)), StandardCharsets.UTF_8);
     }
 }

@@ -5,19 +5,19 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /**
- * Where the control-plane binaries of hack/kube-binaries.sh are:
- * {@code <dir>/k8s/<version>-linux-<arch>/{etcd,kube-apiserver,kubectl}}, with {@code <dir>} from the system
- * property {@code geodr.kube-api-test.dir}, else {@code KUBE_API_TEST_DIR}, else {@code ~/.kubeapitest}, and
- * the version from {@code geodr.k8s.version}, else {@code K8S_VERSION}, else {@value #DEFAULT_K8S_VERSION}.
- * Every real-API-server test is skipped (never failed) when they are absent.
+ * Where the control-plane binaries of hack/kube-binaries.sh are: {@code
+ * <dir>/k8s/<version>-linux-<arch>/{etcd,kube-apiserver,kubectl}}, with {@code <dir>} from the
+ * system property {@code geodr.kube-api-test.dir}, else {@code KUBE_API_TEST_DIR}, else {@code
+ * ~/.kubeapitest}, and the version from {@code geodr.k8s.version}, else {@code K8S_VERSION}, else
+ * {@value #DEFAULT_K8S_VERSION}. Every real-API-server test is skipped (never failed) when they are
+ * absent.
  */
 public final class KubeBinaries {
 
     /** Keep in step with K8S_VERSION in hack/kube-binaries.sh. */
     public static final String DEFAULT_K8S_VERSION = "1.35.4";
 
-    private KubeBinaries() {
-    }
+    private KubeBinaries() {}
 
     public static String version() {
         return setting("geodr.k8s.version", "K8S_VERSION", DEFAULT_K8S_VERSION);
@@ -25,8 +25,11 @@ public final class KubeBinaries {
 
     /** kube-api-test's directory (it also writes its certificates there). */
     public static Path testDir() {
-        return Path.of(setting("geodr.kube-api-test.dir", "KUBE_API_TEST_DIR",
-                Path.of(System.getProperty("user.home"), ".kubeapitest").toString()));
+        return Path.of(
+                setting(
+                        "geodr.kube-api-test.dir",
+                        "KUBE_API_TEST_DIR",
+                        Path.of(System.getProperty("user.home"), ".kubeapitest").toString()));
     }
 
     /** kube-api-test's naming: {@code <version>-<os>-<amd64|arm64>}. */
@@ -41,11 +44,13 @@ public final class KubeBinaries {
 
     public static boolean present() {
         Path bin = binDir();
-        return Stream.of("etcd", "kube-apiserver", "kubectl").allMatch(b -> Files.isExecutable(bin.resolve(b)));
+        return Stream.of("etcd", "kube-apiserver", "kubectl")
+                .allMatch(b -> Files.isExecutable(bin.resolve(b)));
     }
 
     public static String skipMessage() {
-        return "SKIPPED: no control-plane binaries in " + binDir()
+        return "SKIPPED: no control-plane binaries in "
+                + binDir()
                 + " (etcd, kube-apiserver, kubectl); build them with hack/kube-binaries.sh";
     }
 

@@ -2,30 +2,33 @@ package dev.geodr.servicebus.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-
-import org.junit.jupiter.api.Test;
-
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairing;
 import dev.geodr.servicebus.operator.OperatorHarness;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 
 /**
- * What users see with the real kubectl of the API server's version (never the machine's dispatching wrapper):
- * {@code kubectl wait --for=condition=Ready} returns 0 once the operator has made a pairing Ready, and
- * {@code kubectl get sbgp} prints the CRD's printer columns with the real values.
+ * What users see with the real kubectl of the API server's version (never the machine's dispatching
+ * wrapper): {@code kubectl wait --for=condition=Ready} returns 0 once the operator has made a
+ * pairing Ready, and {@code kubectl get sbgp} prints the CRD's printer columns with the real
+ * values.
  */
 @QuarkusTest
 @TestProfile(RealApiServerProfile.class)
 @RequiresKubeBinaries
 class KubectlOutputIT extends RealApiTestBase {
 
-    static final List<String> COLUMNS = List.of("NAME", "ALIAS", "ROLE", "STATE", "PENDING", "ACTIVE", "READY", "AGE");
+    static final List<String> COLUMNS =
+            List.of("NAME", "ALIAS", "ROLE", "STATE", "PENDING", "ACTIVE", "READY", "AGE");
 
     private TestApiServer.Kubectl.Result kubectl(String... args) {
         return TestApiServer.Kubectl.run(Path.of(adminKubeconfig), Duration.ofSeconds(60), args);
@@ -37,12 +40,22 @@ class KubectlOutputIT extends RealApiTestBase {
         sim.namespace("kctl-neu", 0);
         apply(op.pairing("kctl", "kctl-weu", "kctl-neu"));
         ServiceBusGeoPairing before = op.get("kctl");
-        assertThat(OperatorHarness.isTrue(before, "Ready")).as("not Ready when kubectl wait starts").isFalse();
+        assertThat(OperatorHarness.isTrue(before, "Ready"))
+                .as("not Ready when kubectl wait starts")
+                .isFalse();
 
-        // kubectl wait runs while the simulator's clock is advanced in parallel; nothing else makes it Ready.
+        // kubectl wait runs while the simulator's clock is advanced in parallel; nothing else makes
+        // it Ready.
         long started = System.nanoTime();
-        Process wait = TestApiServer.Kubectl.start(Path.of(adminKubeconfig), "wait", "--namespace", NS,
-                "--for=condition=Ready", "sbgp/kctl", "--timeout=60s");
+        Process wait =
+                TestApiServer.Kubectl.start(
+                        Path.of(adminKubeconfig),
+                        "wait",
+                        "--namespace",
+                        NS,
+                        "--for=condition=Ready",
+                        "sbgp/kctl",
+                        "--timeout=60s");
         while (!wait.waitFor(400, TimeUnit.MILLISECONDS)) {
             if (System.nanoTime() - started > TimeUnit.SECONDS.toNanos(70)) {
                 wait.destroyForcibly();
@@ -50,47 +63,73 @@ class KubectlOutputIT extends RealApiTestBase {
             }
             sim.advance(30);
         }
-        TestApiServer.Kubectl.Result waited = TestApiServer.Kubectl.await(wait, Duration.ofSeconds(5));
-        assertThat(waited.exitCode()).as("kubectl wait exit code; stderr: %s", waited.stderr()).isZero();
-        assertThat(waited.stdout().trim()).isEqualTo("servicebusgeopairing.servicebus.geodr.dev/kctl condition met");
+        TestApiServer.Kubectl.Result waited =
+                TestApiServer.Kubectl.await(wait, Duration.ofSeconds(5));
+        assertThat(waited.exitCode())
+                .as("kubectl wait exit code; stderr: %s", waited.stderr())
+                .isZero();
+        assertThat(waited.stdout().trim())
+                .isEqualTo("servicebusgeopairing.servicebus.geodr.dev/kctl condition met");
         assertCurrentAndReady(op.get("kctl"));
 
         // kubectl get with the short name: header and the Ready pairing's row.
-        TestApiServer.Kubectl.Result get = kubectl("get", "sbgp", "kctl", "--namespace", NS).requireSuccess();
+        TestApiServer.Kubectl.Result get =
+                kubectl("get", "sbgp", "kctl", "--namespace", NS).requireSuccess();
         List<String> lines = get.stdout().lines().toList();
         assertThat(lines).as(get.stdout()).hasSize(2);
         assertThat(columns(lines.get(0))).isEqualTo(COLUMNS);
         System.out.println("kubectl get sbgp of a Ready pairing:\n" + get.stdout());
         List<String> row = cells(lines.get(0), lines.get(1));
         assertThat(row).hasSize(COLUMNS.size());
-        assertThat(row.subList(0, 7)).containsExactly("kctl", "kctl", "Primary", "Succeeded", "0", "kctl-weu", "True");
+        assertThat(row.subList(0, 7))
+                .containsExactly("kctl", "kctl", "Primary", "Succeeded", "0", "kctl-weu", "True");
         assertThat(row.get(7)).as("AGE").matches("\\d+s|\\d+m\\d*s?");
 
         // The other short name and the full resource name print the same columns.
-        for (String resource : List.of("geopairing", "servicebusgeopairings.servicebus.geodr.dev")) {
-            List<String> other = kubectl("get", resource, "kctl", "--namespace", NS).requireSuccess().stdout()
-                    .lines().toList();
+        for (String resource :
+                List.of("geopairing", "servicebusgeopairings.servicebus.geodr.dev")) {
+            List<String> other =
+                    kubectl("get", resource, "kctl", "--namespace", NS)
+                            .requireSuccess()
+                            .stdout()
+                            .lines()
+                            .toList();
             assertThat(columns(other.get(0))).as(resource).isEqualTo(COLUMNS);
-            assertThat(cells(other.get(0), other.get(1)).subList(0, 7)).as(resource)
-                    .containsExactly("kctl", "kctl", "Primary", "Succeeded", "0", "kctl-weu", "True");
+            assertThat(cells(other.get(0), other.get(1)).subList(0, 7))
+                    .as(resource)
+                    .containsExactly(
+                            "kctl", "kctl", "Primary", "Succeeded", "0", "kctl-weu", "True");
         }
 
         // After a failover the row follows: the alias lives on the partner and READY turns False.
         ServiceBusGeoPairing bump = op.pairing("kctl", "kctl-weu", "kctl-neu");
         bump.getSpec().setFailoverRequested(1);
         apply(bump);
-        op.driveUntil("kctl", 20, r -> observed(r) && r.getStatus().getFailover().getLast() != null);
-        List<String> table = kubectl("get", "sbgp", "kctl", "--namespace", NS).requireSuccess().stdout().lines()
-                .toList();
+        op.driveUntil(
+                "kctl", 20, r -> observed(r) && r.getStatus().getFailover().getLast() != null);
+        List<String> table =
+                kubectl("get", "sbgp", "kctl", "--namespace", NS)
+                        .requireSuccess()
+                        .stdout()
+                        .lines()
+                        .toList();
         List<String> afterFailover = cells(table.get(0), table.get(1));
         System.out.println("kubectl get sbgp after the failover:\n" + String.join("\n", table));
-        assertThat(afterFailover.get(2)).as("ROLE: the spec'd primary holds no alias record now").isEmpty();
+        assertThat(afterFailover.get(2))
+                .as("ROLE: the spec'd primary holds no alias record now")
+                .isEmpty();
         assertThat(afterFailover.get(5)).as("ACTIVE").isEqualTo("kctl-neu");
         assertThat(afterFailover.get(6)).as("READY").isEqualTo("False");
 
         // kubectl wait on a pairing that is not Ready times out with a non-zero exit.
-        TestApiServer.Kubectl.Result notReady = kubectl("wait", "--namespace", NS, "--for=condition=Ready",
-                "sbgp/kctl", "--timeout=2s");
+        TestApiServer.Kubectl.Result notReady =
+                kubectl(
+                        "wait",
+                        "--namespace",
+                        NS,
+                        "--for=condition=Ready",
+                        "sbgp/kctl",
+                        "--timeout=2s");
         assertThat(notReady.exitCode()).isNotZero();
         assertThat(notReady.stderr()).contains("timed out");
     }
@@ -100,17 +139,23 @@ class KubectlOutputIT extends RealApiTestBase {
         return Arrays.asList(header.trim().split("\\s+"));
     }
 
-    /** A row cut at the header's column offsets (a cell may be empty, which whitespace splitting would lose). */
+    /**
+     * A row cut at the header's column offsets (a cell may be empty, which whitespace splitting
+     * would lose).
+     */
     private static List<String> cells(String header, String row) {
-        List<Integer> starts = new java.util.ArrayList<>();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\S+").matcher(header);
+        List<Integer> starts = new ArrayList<>();
+        Matcher m = Pattern.compile("\\S+").matcher(header);
         while (m.find()) {
             starts.add(m.start());
         }
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         for (int i = 0; i < starts.size(); i++) {
             int from = Math.min(starts.get(i), row.length());
-            int to = i + 1 < starts.size() ? Math.min(starts.get(i + 1), row.length()) : row.length();
+            int to =
+                    i + 1 < starts.size()
+                            ? Math.min(starts.get(i + 1), row.length())
+                            : row.length();
             out.add(row.substring(from, to).trim());
         }
         return out;

@@ -1,5 +1,12 @@
 package dev.geodr.servicebus.kube;
 
+import io.fabric8.kubeapitest.KubeAPIServer;
+import io.fabric8.kubeapitest.KubeAPIServerConfigBuilder;
+import io.fabric8.kubeapitest.cert.CertManager;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -10,21 +17,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import io.fabric8.kubeapitest.KubeAPIServer;
-import io.fabric8.kubeapitest.KubeAPIServerConfigBuilder;
-import io.fabric8.kubeapitest.cert.CertManager;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
-import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-
 /**
- * A real etcd + kube-apiserver (io.fabric8:kube-api-test, offline, binaries of hack/kube-binaries.sh) with an
- * admin client (client certificate in system:masters), plus the real kubectl of the same version.
+ * A real etcd + kube-apiserver (io.fabric8:kube-api-test, offline, binaries of
+ * hack/kube-binaries.sh) with an admin client (client certificate in system:masters), plus the real
+ * kubectl of the same version.
  */
 public final class TestApiServer implements AutoCloseable {
 
-    public static final Path CRD_FILE = Path.of("crds/servicebusgeopairings.servicebus.geodr.dev-v1.yml");
+    public static final Path CRD_FILE =
+            Path.of("crds/servicebusgeopairings.servicebus.geodr.dev-v1.yml");
     public static final String CRD_NAME = "servicebusgeopairings.servicebus.geodr.dev";
     static final String FIELD_MANAGER = "geodr-it";
 
@@ -37,19 +38,25 @@ public final class TestApiServer implements AutoCloseable {
         this.server = server;
         this.workDir = workDir;
         String kubeconfig = server.getKubeConfigYaml();
-        this.admin = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(kubeconfig)).build();
+        this.admin =
+                new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(kubeconfig)).build();
         this.adminKubeconfig = workDir.resolve("admin.kubeconfig");
         Files.writeString(adminKubeconfig, kubeconfig);
     }
 
-    /** Starts etcd and the API server (about 5 s); callers must have checked {@link KubeBinaries#present()}. */
+    /**
+     * Starts etcd and the API server (about 5 s); callers must have checked {@link
+     * KubeBinaries#present()}.
+     */
     public static TestApiServer start(String name) {
-        KubeAPIServer server = new KubeAPIServer(KubeAPIServerConfigBuilder.anAPIServerConfig()
-                .withTestDir(KubeBinaries.testDir().toString())
-                .withApiServerVersion(KubeBinaries.version())
-                .withOfflineMode(true)
-                .withStartupTimeout(120_000)
-                .build());
+        KubeAPIServer server =
+                new KubeAPIServer(
+                        KubeAPIServerConfigBuilder.anAPIServerConfig()
+                                .withTestDir(KubeBinaries.testDir().toString())
+                                .withApiServerVersion(KubeBinaries.version())
+                                .withOfflineMode(true)
+                                .withStartupTimeout(120_000)
+                                .build());
         server.start();
         try {
             Path dir = Files.createDirectories(Path.of("target", "realapi", name)).toAbsolutePath();
@@ -68,7 +75,10 @@ public final class TestApiServer implements AutoCloseable {
         return admin.getConfiguration().getMasterUrl().replaceAll("/$", "");
     }
 
-    /** The CA that signed the API server's serving certificate (kube-api-test's self-signed apiserver.crt). */
+    /**
+     * The CA that signed the API server's serving certificate (kube-api-test's self-signed
+     * apiserver.crt).
+     */
     public Path caCertFile() {
         return Path.of(new CertManager(KubeBinaries.testDir().toString()).getAPIServerCertPath());
     }
@@ -83,23 +93,43 @@ public final class TestApiServer implements AutoCloseable {
 
     /** Server-side applies the committed CRD and waits until the API server serves it. */
     public CustomResourceDefinition applyCrd() {
-        CustomResourceDefinition crd = admin.apiextensions().v1().customResourceDefinitions().load(CRD_FILE.toFile())
-                .item();
+        CustomResourceDefinition crd =
+                admin.apiextensions()
+                        .v1()
+                        .customResourceDefinitions()
+                        .load(CRD_FILE.toFile())
+                        .item();
         admin.resource(crd).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
         return awaitEstablished(CRD_NAME);
     }
 
     public CustomResourceDefinition awaitEstablished(String crdName) {
-        return admin.apiextensions().v1().customResourceDefinitions().withName(crdName)
-                .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions() != null
-                        && c.getStatus().getConditions().stream()
-                                .anyMatch(x -> "Established".equals(x.getType()) && "True".equals(x.getStatus())),
-                        60, TimeUnit.SECONDS);
+        return admin.apiextensions()
+                .v1()
+                .customResourceDefinitions()
+                .withName(crdName)
+                .waitUntilCondition(
+                        c ->
+                                c != null
+                                        && c.getStatus() != null
+                                        && c.getStatus().getConditions() != null
+                                        && c.getStatus().getConditions().stream()
+                                                .anyMatch(
+                                                        x ->
+                                                                "Established".equals(x.getType())
+                                                                        && "True"
+                                                                                .equals(
+                                                                                        x
+                                                                                                .getStatus())),
+                        60,
+                        TimeUnit.SECONDS);
     }
 
     /** Writes a kubeconfig that authenticates with a bearer token only (no client certificate). */
-    public Path writeTokenKubeconfig(String fileName, String user, String token) throws IOException {
-        String yaml = """
+    public Path writeTokenKubeconfig(String fileName, String user, String token)
+            throws IOException {
+        String yaml =
+                """
                 apiVersion: v1
                 kind: Config
                 clusters:
@@ -118,7 +148,8 @@ public final class TestApiServer implements AutoCloseable {
                     user: %s
                     namespace: default
                 current-context: %s
-                """.formatted(url(), caCertFile(), user, token, user, user, user);
+                """
+                        .formatted(url(), caCertFile(), user, token, user, user, user);
         Path file = workDir.resolve(fileName);
         Files.writeString(file, yaml);
         return file;
@@ -138,20 +169,23 @@ public final class TestApiServer implements AutoCloseable {
         }
     }
 
-    /** The real kubectl binary next to the API server (never the machine's version-dispatching wrapper). */
+    /**
+     * The real kubectl binary next to the API server (never the machine's version-dispatching
+     * wrapper).
+     */
     public static final class Kubectl {
 
         public record Result(int exitCode, String stdout, String stderr) {
             public Result requireSuccess() {
                 if (exitCode != 0) {
-                    throw new IllegalStateException("kubectl exited " + exitCode + ": " + stderr + stdout);
+                    throw new IllegalStateException(
+                            "kubectl exited " + exitCode + ": " + stderr + stdout);
                 }
                 return this;
             }
         }
 
-        private Kubectl() {
-        }
+        private Kubectl() {}
 
         public static Process start(Path kubeconfig, String... args) {
             List<String> command = new ArrayList<>();
@@ -181,7 +215,9 @@ public final class TestApiServer implements AutoCloseable {
                     p.destroyForcibly();
                     throw new IllegalStateException("kubectl did not finish within " + timeout);
                 }
-                return new Result(p.exitValue(), new String(out.readAllBytes(), StandardCharsets.UTF_8),
+                return new Result(
+                        p.exitValue(),
+                        new String(out.readAllBytes(), StandardCharsets.UTF_8),
                         new String(err.readAllBytes(), StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -18,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -28,44 +29,50 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The connection Secret is written from listKeys, and no key reaches logs, Events, status or metrics. */
+/**
+ * The connection Secret is written from listKeys, and no key reaches logs, Events, status or
+ * metrics.
+ */
 @QuarkusTest
 @WithKubernetesTestServer(crud = true)
 class ConnectionSecretAndMetricsIT {
 
-    @Inject
-    KubernetesClient client;
+    @Inject KubernetesClient client;
 
-    @Inject
-    SimulatorLauncher launcher;
+    @Inject SimulatorLauncher launcher;
 
     @TestHTTPResource("/q/metrics")
     URI metrics;
 
     private final List<String> logLines = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            String message = record.getMessage();
-            if (record.getParameters() != null && message != null) {
-                try {
-                    message = String.format(message, record.getParameters());
-                } catch (RuntimeException e) {
-                    message = message + " " + java.util.Arrays.toString(record.getParameters());
+    private final Handler capture =
+            new Handler() {
+                @Override
+                public void publish(LogRecord record) {
+                    String message = record.getMessage();
+                    if (record.getParameters() != null && message != null) {
+                        try {
+                            message = String.format(message, record.getParameters());
+                        } catch (RuntimeException e) {
+                            message = message + " " + Arrays.toString(record.getParameters());
+                        }
+                    }
+                    logLines.add(
+                            record.getLoggerName()
+                                    + " "
+                                    + message
+                                    + " "
+                                    + (record.getThrown() == null
+                                            ? ""
+                                            : record.getThrown().toString()));
                 }
-            }
-            logLines.add(record.getLoggerName() + " " + message + " " + (record.getThrown() == null ? ""
-                    : record.getThrown().toString()));
-        }
 
-        @Override
-        public void flush() {
-        }
+                @Override
+                public void flush() {}
 
-        @Override
-        public void close() {
-        }
-    };
+                @Override
+                public void close() {}
+            };
 
     private SimulatorAdmin sim;
     private OperatorHarness op;
@@ -95,22 +102,36 @@ class ConnectionSecretAndMetricsIT {
         op.create(cr);
         op.awaitReady("keys");
 
-        Secret secret = await().atMost(Duration.ofSeconds(30)).until(
-                () -> client.secrets().inNamespace("default").withName("keys-alias-connection").get(),
-                s -> s != null);
+        Secret secret =
+                await().atMost(Duration.ofSeconds(30))
+                        .until(
+                                () ->
+                                        client.secrets()
+                                                .inNamespace("default")
+                                                .withName("keys-alias-connection")
+                                                .get(),
+                                s -> s != null);
         String primaryConnection = value(secret, "aliasPrimaryConnectionString");
         String primaryKey = value(secret, "primaryKey");
         String secondaryKey = value(secret, "secondaryKey");
-        assertThat(primaryConnection).startsWith("Endpoint=sb://keys-alias.servicebus.windows.net/;")
-                .contains("SharedAccessKeyName=RootManageSharedAccessKey").contains(primaryKey);
+        assertThat(primaryConnection)
+                .startsWith("Endpoint=sb://keys-alias.servicebus.windows.net/;")
+                .contains("SharedAccessKeyName=RootManageSharedAccessKey")
+                .contains(primaryKey);
         assertThat(value(secret, "keyName")).isEqualTo("RootManageSharedAccessKey");
-        assertThat(secret.getMetadata().getOwnerReferences()).singleElement()
+        assertThat(secret.getMetadata().getOwnerReferences())
+                .singleElement()
                 .satisfies(o -> assertThat(o.getName()).isEqualTo("keys"));
 
         String status = Serialization.asJson(op.get("keys").getStatus());
-        String events = Serialization.asJson(client.v1().events().inNamespace("default").list().getItems());
-        String scrape = HttpClient.newHttpClient().send(HttpRequest.newBuilder(metrics).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String events =
+                Serialization.asJson(client.v1().events().inNamespace("default").list().getItems());
+        String scrape =
+                HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(metrics).build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body();
         for (String key : List.of(primaryKey, secondaryKey)) {
             assertThat(logLines).as("logs").noneMatch(line -> line.contains(key));
             assertThat(status).as("status").doesNotContain(key);
@@ -122,27 +143,40 @@ class ConnectionSecretAndMetricsIT {
 
     @Test
     void metricsScrapeWorksAfterRescheduledPasses() throws Exception {
-        // JOSDK 5.3.2's events.received meter lacks the action tag on timer events; without the filter the
+        // JOSDK 5.3.2's events.received meter lacks the action tag on timer events; without the
+        // filter the
         // first reschedule after the finalizer is added throws and this scrape misses the meter.
         sim.namespace("metrics-weu", 0);
         sim.namespace("metrics-neu", 0);
         op.create(op.pairing("metrics", "metrics-weu", "metrics-neu"));
         op.awaitReady("metrics");
-        HttpResponse<String> response = await().atMost(Duration.ofSeconds(20)).until(
-                () -> HttpClient.newHttpClient().send(HttpRequest.newBuilder(metrics).build(),
-                        HttpResponse.BodyHandlers.ofString()),
-                r -> r.statusCode() == 200 && r.body().contains("geodr_pairing_ready{name=\"metrics\""));
+        HttpResponse<String> response =
+                await().atMost(Duration.ofSeconds(20))
+                        .until(
+                                () ->
+                                        HttpClient.newHttpClient()
+                                                .send(
+                                                        HttpRequest.newBuilder(metrics).build(),
+                                                        HttpResponse.BodyHandlers.ofString()),
+                                r ->
+                                        r.statusCode() == 200
+                                                && r.body()
+                                                        .contains(
+                                                                "geodr_pairing_ready{name=\"metrics\""));
         assertThat(response.body())
                 .contains("geodr_pairing_ready{name=\"metrics\",namespace=\"default\"} 1.0")
                 .contains("geodr_arm_requests_total{code=\"200\",operation=\"getAlias\"")
                 .containsPattern("events_received_total\\{[^}]*action=\"none\"");
-        assertThat(logLines).noneMatch(l -> l.contains("Prometheus requires that all meters with the same name"));
+        assertThat(logLines)
+                .noneMatch(
+                        l -> l.contains("Prometheus requires that all meters with the same name"));
     }
 
     private static String value(Secret secret, String key) {
         if (secret.getStringData() != null && secret.getStringData().containsKey(key)) {
             return secret.getStringData().get(key);
         }
-        return new String(Base64.getDecoder().decode(secret.getData().get(key)), StandardCharsets.UTF_8);
+        return new String(
+                Base64.getDecoder().decode(secret.getData().get(key)), StandardCharsets.UTF_8);
     }
 }

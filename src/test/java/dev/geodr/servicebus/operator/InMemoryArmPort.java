@@ -21,9 +21,10 @@ import java.util.Optional;
 
 /**
  * An ARM port held in memory: namespaces and their alias records, every call recorded. Transitions
- * complete at once (a PUT is Succeeded on both sides, a failover leaves the partner PrimaryNotReplicating
- * and removes the old primary's record), so a test of the reconcile pass needs no clock and no sleeps.
- * The simulator is the place for ARM's timing; this is the place for the operator's decisions.
+ * complete at once (a PUT is Succeeded on both sides, a failover leaves the partner
+ * PrimaryNotReplicating and removes the old primary's record), so a test of the reconcile pass
+ * needs no clock and no sleeps. The simulator is the place for ARM's timing; this is the place for
+ * the operator's decisions.
  */
 final class InMemoryArmPort implements ArmGeoDrPort, ArmPortFactory {
 
@@ -37,7 +38,8 @@ final class InMemoryArmPort implements ArmGeoDrPort, ArmPortFactory {
     }
 
     InMemoryArmPort premiumNamespace(NamespaceRef namespace) {
-        namespaces.put(key(namespace), new NamespaceInfo(namespace, "Premium", "westeurope", 1, 0, 0));
+        namespaces.put(
+                key(namespace), new NamespaceInfo(namespace, "Premium", "westeurope", 1, 0, 0));
         return this;
     }
 
@@ -68,16 +70,31 @@ final class InMemoryArmPort implements ArmGeoDrPort, ArmPortFactory {
     }
 
     @Override
-    public AliasRecord createOrUpdatePairing(NamespaceRef primary, String alias, NamespaceRef partner,
-            String alternateName) {
+    public AliasRecord createOrUpdatePairing(
+            NamespaceRef primary, String alias, NamespaceRef partner, String alternateName) {
         record("createOrUpdatePairing", primary);
         requireNamespace(primary);
         requireNamespace(partner);
-        AliasRecord onPrimary = new AliasRecord(primary, alias, AliasRole.Primary, ProvisioningState.Succeeded,
-                Optional.of(partner), Optional.of(0L), Optional.ofNullable(alternateName));
+        AliasRecord onPrimary =
+                new AliasRecord(
+                        primary,
+                        alias,
+                        AliasRole.Primary,
+                        ProvisioningState.Succeeded,
+                        Optional.of(partner),
+                        Optional.of(0L),
+                        Optional.ofNullable(alternateName));
         aliases.put(key(primary, alias), onPrimary);
-        aliases.put(key(partner, alias), new AliasRecord(partner, alias, AliasRole.Secondary,
-                ProvisioningState.Succeeded, Optional.of(primary), Optional.empty(), Optional.ofNullable(alternateName)));
+        aliases.put(
+                key(partner, alias),
+                new AliasRecord(
+                        partner,
+                        alias,
+                        AliasRole.Secondary,
+                        ProvisioningState.Succeeded,
+                        Optional.of(primary),
+                        Optional.empty(),
+                        Optional.ofNullable(alternateName)));
         return onPrimary;
     }
 
@@ -108,9 +125,12 @@ final class InMemoryArmPort implements ArmGeoDrPort, ArmPortFactory {
     public AliasKeys listKeys(NamespaceRef namespace, String alias, String authorizationRule) {
         record("listKeys", namespace);
         existing(namespace, alias);
-        return new AliasKeys("Endpoint=sb://" + alias + ".servicebus.windows.net/;SharedAccessKey=primary",
-                "Endpoint=sb://" + alias + ".servicebus.windows.net/;SharedAccessKey=secondary", "primary",
-                "secondary", authorizationRule);
+        return new AliasKeys(
+                "Endpoint=sb://" + alias + ".servicebus.windows.net/;SharedAccessKey=primary",
+                "Endpoint=sb://" + alias + ".servicebus.windows.net/;SharedAccessKey=secondary",
+                "primary",
+                "secondary",
+                authorizationRule);
     }
 
     @Override
@@ -121,15 +141,26 @@ final class InMemoryArmPort implements ArmGeoDrPort, ArmPortFactory {
     }
 
     private static AliasRecord notReplicating(AliasRecord r) {
-        return new AliasRecord(r.namespace(), r.alias(), AliasRole.PrimaryNotReplicating, ProvisioningState.Succeeded,
-                Optional.empty(), Optional.empty(), r.alternateName());
+        return new AliasRecord(
+                r.namespace(),
+                r.alias(),
+                AliasRole.PrimaryNotReplicating,
+                ProvisioningState.Succeeded,
+                Optional.empty(),
+                Optional.empty(),
+                r.alternateName());
     }
 
     private AliasRecord existing(NamespaceRef namespace, String alias) {
         requireNamespace(namespace);
         AliasRecord r = aliases.get(key(namespace, alias));
         if (r == null) {
-            throw new ArmException(ArmErrorKind.NOT_FOUND, 404, "NotFound", "alias " + alias + " not found", null,
+            throw new ArmException(
+                    ArmErrorKind.NOT_FOUND,
+                    404,
+                    "NotFound",
+                    "alias " + alias + " not found",
+                    null,
                     null);
         }
         return r;
@@ -137,8 +168,13 @@ final class InMemoryArmPort implements ArmGeoDrPort, ArmPortFactory {
 
     private void requireNamespace(NamespaceRef namespace) {
         if (!namespaces.containsKey(key(namespace))) {
-            throw new ArmException(ArmErrorKind.NOT_FOUND, 404, "ResourceNotFound",
-                    "namespace " + namespace.name() + " not found", null, null);
+            throw new ArmException(
+                    ArmErrorKind.NOT_FOUND,
+                    404,
+                    "ResourceNotFound",
+                    "namespace " + namespace.name() + " not found",
+                    null,
+                    null);
         }
     }
 

@@ -8,18 +8,20 @@ import dev.geodr.servicebus.arm.NamespaceRef;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@link ClusterSide} in memory: the operator's own identity, Events and intent writes recorded. */
+/**
+ * {@link ClusterSide} in memory: the operator's own identity, Events and intent writes recorded.
+ */
 final class InMemoryClusterSide implements ClusterSide {
 
-    record Event(boolean warning, String reason, String message) {
-    }
+    record Event(boolean warning, String reason, String message) {}
 
     final List<Event> events = new ArrayList<>();
     final List<ServiceBusGeoPairingStatus> statusWrites = new ArrayList<>();
     int secretSyncs;
 
     @Override
-    public void event(ServiceBusGeoPairing resource, boolean warning, String reason, String message) {
+    public void event(
+            ServiceBusGeoPairing resource, boolean warning, String reason, String message) {
         events.add(new Event(warning, reason, message));
     }
 
@@ -34,7 +36,8 @@ final class InMemoryClusterSide implements ClusterSide {
     }
 
     @Override
-    public boolean syncConnectionSecret(ServiceBusGeoPairing resource, ArmGeoDrPort port, NamespaceRef holder) {
+    public boolean syncConnectionSecret(
+            ServiceBusGeoPairing resource, ArmGeoDrPort port, NamespaceRef holder) {
         secretSyncs++;
         return false;
     }

@@ -10,9 +10,13 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
-/** Drives the operator in ITs: creates resources, advances the simulator clock, waits for conditions. */
+/**
+ * Drives the operator in ITs: creates resources, advances the simulator clock, waits for
+ * conditions.
+ */
 public final class OperatorHarness {
 
     public static final String NS = "default";
@@ -44,20 +48,26 @@ public final class OperatorHarness {
         return client.resources(ServiceBusGeoPairing.class).inNamespace(NS).withName(name).get();
     }
 
-    public void editSpec(String name, java.util.function.Consumer<ServiceBusGeoPairingSpec> edit) {
-        retryOnConflict(() -> client.resources(ServiceBusGeoPairing.class).inNamespace(NS).withName(name).edit(r -> {
-            edit.accept(r.getSpec());
-            return r;
-        }));
+    public void editSpec(String name, Consumer<ServiceBusGeoPairingSpec> edit) {
+        retryOnConflict(
+                () ->
+                        client.resources(ServiceBusGeoPairing.class)
+                                .inNamespace(NS)
+                                .withName(name)
+                                .edit(
+                                        r -> {
+                                            edit.accept(r.getSpec());
+                                            return r;
+                                        }));
     }
 
     /**
-     * Runs a read-modify-write again when the API server answers 409. The operator writes status while a test
-     * edits the same object, so a conflict is expected now and then (as it is for any real client), and the
-     * edit is simply re-read and re-applied.
+     * Runs a read-modify-write again when the API server answers 409. The operator writes status
+     * while a test edits the same object, so a conflict is expected now and then (as it is for any
+     * real client), and the edit is simply re-read and re-applied.
      */
     public static void retryOnConflict(Runnable readModifyWrite) {
-        for (int attempt = 1;; attempt++) {
+        for (int attempt = 1; ; attempt++) {
             try {
                 readModifyWrite.run();
                 return;
@@ -73,7 +83,9 @@ public final class OperatorHarness {
         if (cr == null || cr.getStatus() == null || cr.getStatus().getConditions() == null) {
             return Optional.empty();
         }
-        return cr.getStatus().getConditions().stream().filter(c -> type.equals(c.getType())).findFirst();
+        return cr.getStatus().getConditions().stream()
+                .filter(c -> type.equals(c.getType()))
+                .findFirst();
     }
 
     public static boolean isTrue(ServiceBusGeoPairing cr, String type) {
@@ -81,51 +93,70 @@ public final class OperatorHarness {
     }
 
     public static boolean hasReason(ServiceBusGeoPairing cr, String type, String reason) {
-        return condition(cr, type).map(c -> "True".equals(c.getStatus()) && reason.equals(c.getReason()))
+        return condition(cr, type)
+                .map(c -> "True".equals(c.getStatus()) && reason.equals(c.getReason()))
                 .orElse(false);
     }
 
-    /** Polls the resource, advancing the simulator clock a little each round, until the predicate holds. */
-    public ServiceBusGeoPairing driveUntil(String name, int secondsPerStep, Predicate<ServiceBusGeoPairing> done) {
+    /**
+     * Polls the resource, advancing the simulator clock a little each round, until the predicate
+     * holds.
+     */
+    public ServiceBusGeoPairing driveUntil(
+            String name, int secondsPerStep, Predicate<ServiceBusGeoPairing> done) {
         ServiceBusGeoPairing[] last = new ServiceBusGeoPairing[1];
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(400)).until(() -> {
-            last[0] = get(name);
-            if (last[0] != null && done.test(last[0])) {
-                return true;
-            }
-            if (secondsPerStep > 0) {
-                sim.advance(secondsPerStep);
-            }
-            return false;
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(400))
+                .until(
+                        () -> {
+                            last[0] = get(name);
+                            if (last[0] != null && done.test(last[0])) {
+                                return true;
+                            }
+                            if (secondsPerStep > 0) {
+                                sim.advance(secondsPerStep);
+                            }
+                            return false;
+                        });
         return last[0];
     }
 
     /** Advances the simulator clock until the resource is gone (deletion waiting on Azure). */
     public void driveUntilDeleted(String name) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(400)).until(() -> {
-            if (get(name) == null) {
-                return true;
-            }
-            sim.advance(30);
-            return false;
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(400))
+                .until(
+                        () -> {
+                            if (get(name) == null) {
+                                return true;
+                            }
+                            sim.advance(30);
+                            return false;
+                        });
     }
 
     /**
-     * Waits until the operator has read ARM under {@code namespacePart} at least {@code reads} more times, i.e.
-     * it has made further passes. A test that asserts "nothing more was written" calls this first, so that the
-     * assertion follows passes that could have written instead of a quiet window that proves nothing.
+     * Waits until the operator has read ARM under {@code namespacePart} at least {@code reads} more
+     * times, i.e. it has made further passes. A test that asserts "nothing more was written" calls
+     * this first, so that the assertion follows passes that could have written instead of a quiet
+     * window that proves nothing.
      */
     public void awaitMoreReads(String namespacePart, int reads) {
         long target = sim.reads(namespacePart) + reads;
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> sim.reads(namespacePart) >= target);
     }
 
     public ServiceBusGeoPairing awaitReady(String name) {
-        return driveUntil(name, 30, cr -> isTrue(cr, "Ready")
-                && cr.getStatus().getObservedGeneration() != null
-                && cr.getStatus().getObservedGeneration().equals(cr.getMetadata().getGeneration()));
+        return driveUntil(
+                name,
+                30,
+                cr ->
+                        isTrue(cr, "Ready")
+                                && cr.getStatus().getObservedGeneration() != null
+                                && cr.getStatus()
+                                        .getObservedGeneration()
+                                        .equals(cr.getMetadata().getGeneration()));
     }
 }

@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.geodr.servicebus.api.v1alpha1.DeletionPolicy;
+import dev.geodr.servicebus.api.v1alpha1.FailoverInFlight;
 import dev.geodr.servicebus.api.v1alpha1.FailoverMode;
 import dev.geodr.servicebus.api.v1alpha1.FailoverOutcome;
+import dev.geodr.servicebus.api.v1alpha1.FailoverPhase;
+import dev.geodr.servicebus.api.v1alpha1.SecretReference;
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairing;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
@@ -18,19 +22,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The operator end to end on the Kubernetes mock API server, talking through the real Azure SDK over
- * HTTPS to the embedded simulator on a manual clock. Every failover test counts the simulator's
- * {@code failover} POSTs. Each test uses its own namespaces, so tests do not see each other's state.
+ * The operator end to end on the Kubernetes mock API server, talking through the real Azure SDK
+ * over HTTPS to the embedded simulator on a manual clock. Every failover test counts the
+ * simulator's {@code failover} POSTs. Each test uses its own namespaces, so tests do not see each
+ * other's state.
  */
 @QuarkusTest
 @WithKubernetesTestServer(crud = true)
 class PairingLifecycleIT {
 
-    @Inject
-    KubernetesClient client;
+    @Inject KubernetesClient client;
 
-    @Inject
-    SimulatorLauncher launcher;
+    @Inject SimulatorLauncher launcher;
 
     SimulatorAdmin sim;
     OperatorHarness op;
@@ -62,8 +65,10 @@ class PairingLifecycleIT {
         assertThat(sim.count("/life-weu/", "put")).as("one PUT creates the pairing").isEqualTo(1);
 
         op.editSpec("life", s -> s.setFailoverRequested(1));
-        ServiceBusGeoPairing failedOver = op.driveUntil("life", 20, cr -> cr.getStatus().getFailover().getLast() != null);
-        assertThat(failedOver.getStatus().getFailover().getLast().getOutcome()).isEqualTo(FailoverOutcome.Succeeded);
+        ServiceBusGeoPairing failedOver =
+                op.driveUntil("life", 20, cr -> cr.getStatus().getFailover().getLast() != null);
+        assertThat(failedOver.getStatus().getFailover().getLast().getOutcome())
+                .isEqualTo(FailoverOutcome.Succeeded);
         assertThat(failedOver.getStatus().getActiveNamespaceName()).isEqualTo("life-neu");
         assertThat(hasReason(failedOver, "Stalled", "FailedOver")).isTrue();
         assertThat(OperatorHarness.condition(failedOver, "Stalled").get().getMessage())
@@ -72,14 +77,18 @@ class PairingLifecycleIT {
         // More passes must not fail over again.
         sim.advance(60);
         op.awaitMoreReads("/life-", 4);
-        assertThat(sim.count("/life-neu/", "failover")).as("exactly one failover POST, on the partner").isEqualTo(1);
+        assertThat(sim.count("/life-neu/", "failover"))
+                .as("exactly one failover POST, on the partner")
+                .isEqualTo(1);
         assertThat(sim.count("/life-weu/", "failover")).isZero();
 
         // Swap the spec: the old primary (now empty of the alias) becomes the partner; re-paired.
-        op.editSpec("life", s -> {
-            s.setPrimaryNamespace(SimulatorAdmin.id("life-neu"));
-            s.setPartnerNamespace(SimulatorAdmin.id("life-weu"));
-        });
+        op.editSpec(
+                "life",
+                s -> {
+                    s.setPrimaryNamespace(SimulatorAdmin.id("life-neu"));
+                    s.setPartnerNamespace(SimulatorAdmin.id("life-weu"));
+                });
         ServiceBusGeoPairing repaired = op.awaitReady("life");
         assertThat(repaired.getStatus().getActiveNamespaceName()).isEqualTo("life-neu");
         assertThat(repaired.getStatus().getPartner().getRole()).isEqualTo("Secondary");
@@ -89,15 +98,35 @@ class PairingLifecycleIT {
     @Test
     void outOfBandFailoverIsDetectedAndReported() {
         pairAndWait("oob");
-        assertThat(sim.arm("POST", SimulatorAdmin.id("oob-neu") + "/disasterRecoveryConfigs/oob/failover", null))
+        assertThat(
+                        sim.arm(
+                                "POST",
+                                SimulatorAdmin.id("oob-neu")
+                                        + "/disasterRecoveryConfigs/oob/failover",
+                                null))
                 .isEqualTo(200);
-        ServiceBusGeoPairing cr = op.driveUntil("oob", 30, r -> hasReason(r, "Stalled", "FailedOver"));
+        ServiceBusGeoPairing cr =
+                op.driveUntil("oob", 30, r -> hasReason(r, "Stalled", "FailedOver"));
         assertThat(cr.getStatus().getActiveNamespaceName()).isEqualTo("oob-neu");
         assertThat(cr.getStatus().getFailover().getLastHandledRequest()).isZero();
         assertThat(sim.count("/oob-neu/", "failover")).as("only the out-of-band POST").isEqualTo(1);
-        await().atMost(Duration.ofSeconds(10)).until(() -> client.v1().events().inNamespace("default").list()
-                .getItems().stream().anyMatch(e -> "OutOfBandFailover".equals(e.getReason())
-                        && "oob".equals(e.getInvolvedObject().getName())));
+        await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () ->
+                                client
+                                        .v1()
+                                        .events()
+                                        .inNamespace("default")
+                                        .list()
+                                        .getItems()
+                                        .stream()
+                                        .anyMatch(
+                                                e ->
+                                                        "OutOfBandFailover".equals(e.getReason())
+                                                                && "oob"
+                                                                        .equals(
+                                                                                e.getInvolvedObject()
+                                                                                        .getName())));
     }
 
     @Test
@@ -105,12 +134,16 @@ class PairingLifecycleIT {
         pairAndWait("forced");
         sim.fault("{\"unreachable\":\"" + SimulatorAdmin.id("forced-weu") + "\"}");
         try {
-            op.editSpec("forced", s -> {
-                s.setFailoverMode(FailoverMode.Forced);
-                s.setFailoverRequested(1);
-            });
-            ServiceBusGeoPairing cr = op.driveUntil("forced", 20, r -> r.getStatus().getFailover().getLast() != null);
-            assertThat(cr.getStatus().getFailover().getLast().getOutcome()).isEqualTo(FailoverOutcome.Succeeded);
+            op.editSpec(
+                    "forced",
+                    s -> {
+                        s.setFailoverMode(FailoverMode.Forced);
+                        s.setFailoverRequested(1);
+                    });
+            ServiceBusGeoPairing cr =
+                    op.driveUntil("forced", 20, r -> r.getStatus().getFailover().getLast() != null);
+            assertThat(cr.getStatus().getFailover().getLast().getOutcome())
+                    .isEqualTo(FailoverOutcome.Succeeded);
             assertThat(cr.getStatus().getPrimary().getReachable()).isFalse();
             assertThat(sim.count("/forced-neu/", "failover")).isEqualTo(1);
         } finally {
@@ -122,27 +155,46 @@ class PairingLifecycleIT {
     void safeFailoverWaitsForReplicationThenFailsAtTheTimeout() {
         pairAndWait("safe");
         sim.namespace("safe-weu", 100_000);
-        op.driveUntil("safe", 1, r -> r.getStatus().getPendingReplicationOperationsCount() != null
-                && r.getStatus().getPendingReplicationOperationsCount() > 0);
+        op.driveUntil(
+                "safe",
+                1,
+                r ->
+                        r.getStatus().getPendingReplicationOperationsCount() != null
+                                && r.getStatus().getPendingReplicationOperationsCount() > 0);
         op.editSpec("safe", s -> s.setFailoverRequested(1));
-        op.driveUntil("safe", 0, r -> r.getStatus().getFailover().getInFlight() != null
-                || r.getStatus().getFailover().getLast() != null);
-        ServiceBusGeoPairing failed = op.driveUntil("safe", 0, r -> r.getStatus().getFailover().getLast() != null);
-        assertThat(failed.getStatus().getFailover().getLast().getOutcome()).isEqualTo(FailoverOutcome.Failed);
-        assertThat(failed.getStatus().getFailover().getLast().getMessage()).contains("replication is pending");
+        op.driveUntil(
+                "safe",
+                0,
+                r ->
+                        r.getStatus().getFailover().getInFlight() != null
+                                || r.getStatus().getFailover().getLast() != null);
+        ServiceBusGeoPairing failed =
+                op.driveUntil("safe", 0, r -> r.getStatus().getFailover().getLast() != null);
+        assertThat(failed.getStatus().getFailover().getLast().getOutcome())
+                .isEqualTo(FailoverOutcome.Failed);
+        assertThat(failed.getStatus().getFailover().getLast().getMessage())
+                .contains("replication is pending");
         assertThat(failed.getStatus().getFailover().getLastHandledRequest()).isEqualTo(1);
-        assertThat(sim.count("/safe-", "failover")).as("a Safe request never POSTs while replication is pending")
+        assertThat(sim.count("/safe-", "failover"))
+                .as("a Safe request never POSTs while replication is pending")
                 .isZero();
     }
 
     @Test
     void requestWithNothingToFailOverIsRejected() {
         pairAndWait("rej");
-        assertThat(sim.arm("POST", SimulatorAdmin.id("rej-weu") + "/disasterRecoveryConfigs/rej/breakPairing", null))
+        assertThat(
+                        sim.arm(
+                                "POST",
+                                SimulatorAdmin.id("rej-weu")
+                                        + "/disasterRecoveryConfigs/rej/breakPairing",
+                                null))
                 .isEqualTo(200);
         op.editSpec("rej", s -> s.setFailoverRequested(1));
-        ServiceBusGeoPairing cr = op.driveUntil("rej", 30, r -> r.getStatus().getFailover().getLast() != null);
-        assertThat(cr.getStatus().getFailover().getLast().getOutcome()).isEqualTo(FailoverOutcome.Rejected);
+        ServiceBusGeoPairing cr =
+                op.driveUntil("rej", 30, r -> r.getStatus().getFailover().getLast() != null);
+        assertThat(cr.getStatus().getFailover().getLast().getOutcome())
+                .isEqualTo(FailoverOutcome.Rejected);
         assertThat(sim.count("/rej-", "failover")).isZero();
         // The operator then repairs the pairing that was broken out of band.
         op.awaitReady("rej");
@@ -152,13 +204,21 @@ class PairingLifecycleIT {
     void restartAfterTheFailoverPostNeverSendsASecondOne() {
         pairAndWait("crash");
         // The operator wrote Intended, sent the POST, and died before recording Issued.
-        assertThat(sim.arm("POST", SimulatorAdmin.id("crash-neu") + "/disasterRecoveryConfigs/crash/failover", null))
+        assertThat(
+                        sim.arm(
+                                "POST",
+                                SimulatorAdmin.id("crash-neu")
+                                        + "/disasterRecoveryConfigs/crash/failover",
+                                null))
                 .isEqualTo(200);
         writeIntended("crash");
         op.editSpec("crash", s -> s.setFailoverRequested(1));
-        ServiceBusGeoPairing cr = op.driveUntil("crash", 20, r -> r.getStatus().getFailover().getLast() != null);
-        assertThat(cr.getStatus().getFailover().getLast().getOutcome()).isEqualTo(FailoverOutcome.Succeeded);
-        assertThat(sim.count("/crash-neu/", "failover")).as("the POST made before the crash is the only one")
+        ServiceBusGeoPairing cr =
+                op.driveUntil("crash", 20, r -> r.getStatus().getFailover().getLast() != null);
+        assertThat(cr.getStatus().getFailover().getLast().getOutcome())
+                .isEqualTo(FailoverOutcome.Succeeded);
+        assertThat(sim.count("/crash-neu/", "failover"))
+                .as("the POST made before the crash is the only one")
                 .isEqualTo(1);
     }
 
@@ -168,21 +228,34 @@ class PairingLifecycleIT {
         // The operator wrote Intended and died before the POST: ARM still shows a steady Secondary.
         writeIntended("intent");
         op.editSpec("intent", s -> s.setFailoverRequested(1));
-        ServiceBusGeoPairing cr = op.driveUntil("intent", 20, r -> r.getStatus().getFailover().getLast() != null);
-        assertThat(cr.getStatus().getFailover().getLast().getOutcome()).isEqualTo(FailoverOutcome.Succeeded);
-        assertThat(sim.count("/intent-neu/", "failover")).as("the intended POST is sent exactly once").isEqualTo(1);
+        ServiceBusGeoPairing cr =
+                op.driveUntil("intent", 20, r -> r.getStatus().getFailover().getLast() != null);
+        assertThat(cr.getStatus().getFailover().getLast().getOutcome())
+                .isEqualTo(FailoverOutcome.Succeeded);
+        assertThat(sim.count("/intent-neu/", "failover"))
+                .as("the intended POST is sent exactly once")
+                .isEqualTo(1);
     }
 
     @Test
     void aPerResourceCredentialIsUsedWhenItsSecretIsComplete() {
         namespaces("sp", 0);
-        client.secrets().inNamespace("default").resource(new io.fabric8.kubernetes.api.model.SecretBuilder()
-                .withNewMetadata().withName("sp-credentials").endMetadata()
-                .addToStringData("AZURE_TENANT_ID", "00000000-0000-0000-0000-0000000000aa")
-                .addToStringData("AZURE_CLIENT_ID", "00000000-0000-0000-0000-0000000000bb")
-                .addToStringData("AZURE_CLIENT_SECRET", "not-a-real-secret").build()).create();
+        client.secrets()
+                .inNamespace("default")
+                .resource(
+                        new SecretBuilder()
+                                .withNewMetadata()
+                                .withName("sp-credentials")
+                                .endMetadata()
+                                .addToStringData(
+                                        "AZURE_TENANT_ID", "00000000-0000-0000-0000-0000000000aa")
+                                .addToStringData(
+                                        "AZURE_CLIENT_ID", "00000000-0000-0000-0000-0000000000bb")
+                                .addToStringData("AZURE_CLIENT_SECRET", "not-a-real-secret")
+                                .build())
+                .create();
         var cr = op.pairing("sp", "sp-weu", "sp-neu");
-        var ref = new dev.geodr.servicebus.api.v1alpha1.SecretReference();
+        var ref = new SecretReference();
         ref.setName("sp-credentials");
         cr.getSpec().setCredentialsSecretRef(ref);
         op.create(cr);
@@ -198,9 +271,17 @@ class PairingLifecycleIT {
         op.awaitMoreReads("/keep-", 4);
         assertThat(sim.writes("/keep-")).as("no ARM write in two more passes").isEqualTo(writes);
 
-        client.resources(ServiceBusGeoPairing.class).inNamespace("default").withName("keep").delete();
+        client.resources(ServiceBusGeoPairing.class)
+                .inNamespace("default")
+                .withName("keep")
+                .delete();
         await().atMost(Duration.ofSeconds(20)).until(() -> op.get("keep") == null);
-        assertThat(sim.arm("GET", SimulatorAdmin.id("keep-weu") + "/disasterRecoveryConfigs/keep", null)).isEqualTo(200);
+        assertThat(
+                        sim.arm(
+                                "GET",
+                                SimulatorAdmin.id("keep-weu") + "/disasterRecoveryConfigs/keep",
+                                null))
+                .isEqualTo(200);
         assertThat(sim.count("/keep-", "breakPairing") + sim.count("/keep-", "delete")).isZero();
     }
 
@@ -211,11 +292,19 @@ class PairingLifecycleIT {
         cr.getSpec().setDeletionPolicy(DeletionPolicy.Delete);
         op.create(cr);
         op.awaitReady("drop");
-        client.resources(ServiceBusGeoPairing.class).inNamespace("default").withName("drop").delete();
+        client.resources(ServiceBusGeoPairing.class)
+                .inNamespace("default")
+                .withName("drop")
+                .delete();
         op.driveUntilDeleted("drop");
         assertThat(sim.count("/drop-weu/", "breakPairing")).isEqualTo(1);
         assertThat(sim.count("/drop-weu/", "delete")).isGreaterThanOrEqualTo(1);
-        assertThat(sim.arm("GET", SimulatorAdmin.id("drop-weu") + "/disasterRecoveryConfigs/drop", null)).isEqualTo(404);
+        assertThat(
+                        sim.arm(
+                                "GET",
+                                SimulatorAdmin.id("drop-weu") + "/disasterRecoveryConfigs/drop",
+                                null))
+                .isEqualTo(404);
     }
 
     @Test
@@ -223,22 +312,27 @@ class PairingLifecycleIT {
         sim.namespace("bad-weu", 0);
         sim.namespace("bad-neu", "Standard", 1);
         op.create(op.pairing("bad", "bad-weu", "bad-neu"));
-        ServiceBusGeoPairing notPremium = op.driveUntil("bad", 0, r -> hasReason(r, "Stalled", "InvalidSpec"));
+        ServiceBusGeoPairing notPremium =
+                op.driveUntil("bad", 0, r -> hasReason(r, "Stalled", "InvalidSpec"));
         assertThat(OperatorHarness.condition(notPremium, "Stalled").get().getMessage())
-                .contains("spec.partnerNamespace").contains("Premium");
+                .contains("spec.partnerNamespace")
+                .contains("Premium");
 
         op.create(op.pairing("ghost", "ghost-weu", "ghost-neu"));
-        ServiceBusGeoPairing missing = op.driveUntil("ghost", 0, r -> hasReason(r, "Stalled", "InvalidSpec"));
-        assertThat(OperatorHarness.condition(missing, "Stalled").get().getMessage()).contains("spec.primaryNamespace");
+        ServiceBusGeoPairing missing =
+                op.driveUntil("ghost", 0, r -> hasReason(r, "Stalled", "InvalidSpec"));
+        assertThat(OperatorHarness.condition(missing, "Stalled").get().getMessage())
+                .contains("spec.primaryNamespace");
 
         sim.namespace("creds-weu", 0);
         sim.namespace("creds-neu", 0);
         var withCreds = op.pairing("creds", "creds-weu", "creds-neu");
-        var ref = new dev.geodr.servicebus.api.v1alpha1.SecretReference();
+        var ref = new SecretReference();
         ref.setName("no-such-secret");
         withCreds.getSpec().setCredentialsSecretRef(ref);
         op.create(withCreds);
-        ServiceBusGeoPairing noSecret = op.driveUntil("creds", 0, r -> hasReason(r, "Stalled", "InvalidSpec"));
+        ServiceBusGeoPairing noSecret =
+                op.driveUntil("creds", 0, r -> hasReason(r, "Stalled", "InvalidSpec"));
         assertThat(OperatorHarness.condition(noSecret, "Stalled").get().getMessage())
                 .contains("spec.credentialsSecretRef");
 
@@ -250,30 +344,42 @@ class PairingLifecycleIT {
     @Test
     void throttlingStormCausesNoDuplicateWrites() {
         namespaces("storm", 0);
-        sim.fault("{\"failNext\":{\"operation\":\"put\",\"count\":3,\"status\":429,\"code\":\"TooManyRequests\","
-                + "\"message\":\"storm\",\"retryAfterSeconds\":1}}");
+        sim.fault(
+                "{\"failNext\":{\"operation\":\"put\",\"count\":3,\"status\":429,\"code\":\"TooManyRequests\","
+                        + "\"message\":\"storm\",\"retryAfterSeconds\":1}}");
         op.create(op.pairing("storm", "storm-weu", "storm-neu"));
         op.driveUntil("storm", 0, r -> hasReason(r, "Reconciling", "Throttled"));
         op.awaitReady("storm");
-        assertThat(sim.calls("/storm-weu/").stream().filter(c -> c.startsWith("PUT ") && c.contains(" 200 ")).count())
-                .as("one successful PUT").isEqualTo(1);
-        assertThat(sim.count("/storm-weu/", "put")).as("no more than the throttled attempts plus one").isLessThanOrEqualTo(4);
+        assertThat(
+                        sim.calls("/storm-weu/").stream()
+                                .filter(c -> c.startsWith("PUT ") && c.contains(" 200 "))
+                                .count())
+                .as("one successful PUT")
+                .isEqualTo(1);
+        assertThat(sim.count("/storm-weu/", "put"))
+                .as("no more than the throttled attempts plus one")
+                .isLessThanOrEqualTo(4);
         assertThat(isTrue(op.get("storm"), "Ready")).isTrue();
     }
 
     /** What a crashed operator leaves behind: request 1 recorded as Intended, from -weu to -neu. */
     private void writeIntended(String name) {
-        var inFlight = new dev.geodr.servicebus.api.v1alpha1.FailoverInFlight();
+        var inFlight = new FailoverInFlight();
         inFlight.setRequest(1L);
         inFlight.setMode(FailoverMode.Safe);
         inFlight.setFrom(SimulatorAdmin.id(name + "-weu"));
         inFlight.setTo(SimulatorAdmin.id(name + "-neu"));
-        inFlight.setPhase(dev.geodr.servicebus.api.v1alpha1.FailoverPhase.Intended);
+        inFlight.setPhase(FailoverPhase.Intended);
         inFlight.setStartedAt("2026-11-22T00:00:00Z");
-        OperatorHarness.retryOnConflict(() -> client.resources(ServiceBusGeoPairing.class).inNamespace("default")
-                .withName(name).editStatus(r -> {
-                    r.getStatus().getFailover().setInFlight(inFlight);
-                    return r;
-                }));
+        OperatorHarness.retryOnConflict(
+                () ->
+                        client.resources(ServiceBusGeoPairing.class)
+                                .inNamespace("default")
+                                .withName(name)
+                                .editStatus(
+                                        r -> {
+                                            r.getStatus().getFailover().setInFlight(inFlight);
+                                            return r;
+                                        }));
     }
 }

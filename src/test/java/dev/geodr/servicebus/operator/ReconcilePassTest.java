@@ -7,7 +7,6 @@ import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairingSpec;
 import dev.geodr.servicebus.arm.NamespaceRef;
 import dev.geodr.servicebus.pairing.PairingPlanner;
 import dev.geodr.servicebus.pairing.PlannerSettings;
-import dev.geodr.servicebus.pairing.Reasons;
 import dev.geodr.servicebus.status.StatusProjector;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -17,8 +16,8 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /**
- * The real {@link ReconcilePass} on an in-memory ARM port and cluster: the operator's decisions end to end
- * in milliseconds. Every failover test counts the failover calls.
+ * The real {@link ReconcilePass} on an in-memory ARM port and cluster: the operator's decisions end
+ * to end in milliseconds. Every failover test counts the failover calls.
  */
 class ReconcilePassTest {
 
@@ -26,11 +25,15 @@ class ReconcilePassTest {
     private static final NamespaceRef WEU = new NamespaceRef(SUB, "geodr-demo", "orders-weu");
     private static final NamespaceRef NEU = new NamespaceRef(SUB, "geodr-demo", "orders-neu");
 
-    private final InMemoryArmPort arm = new InMemoryArmPort().premiumNamespace(WEU).premiumNamespace(NEU);
+    private final InMemoryArmPort arm =
+            new InMemoryArmPort().premiumNamespace(WEU).premiumNamespace(NEU);
     private final InMemoryClusterSide cluster = new InMemoryClusterSide();
-    private final ReconcilePass pass = new ReconcilePass(arm, new PairingPlanner(PlannerSettings.defaults()),
-            Clock.fixed(Instant.parse("2026-12-02T10:00:00Z"), ZoneOffset.UTC),
-            new OperatorMetrics(new SimpleMeterRegistry()));
+    private final ReconcilePass pass =
+            new ReconcilePass(
+                    arm,
+                    new PairingPlanner(PlannerSettings.defaults()),
+                    Clock.fixed(Instant.parse("2026-12-02T10:00:00Z"), ZoneOffset.UTC),
+                    new OperatorMetrics(new SimpleMeterRegistry()));
 
     @Test
     void aNewPairingBecomesReadyWithOnePut() {
@@ -88,14 +91,23 @@ class ReconcilePassTest {
     }
 
     private static String condition(ServiceBusGeoPairing resource, String type) {
-        return resource.getStatus().getConditions().stream().filter(c -> type.equals(c.getType()))
-                .map(c -> c.getStatus()).findFirst().orElse(null);
+        return resource.getStatus().getConditions().stream()
+                .filter(c -> type.equals(c.getType()))
+                .map(c -> c.getStatus())
+                .findFirst()
+                .orElse(null);
     }
 
     private static ServiceBusGeoPairing pairing(long failoverRequested) {
         ServiceBusGeoPairing resource = new ServiceBusGeoPairing();
-        resource.setMetadata(new ObjectMetaBuilder().withName("orders").withNamespace("apps").withGeneration(1L)
-                .withUid("uid-1").withResourceVersion("1").build());
+        resource.setMetadata(
+                new ObjectMetaBuilder()
+                        .withName("orders")
+                        .withNamespace("apps")
+                        .withGeneration(1L)
+                        .withUid("uid-1")
+                        .withResourceVersion("1")
+                        .build());
         ServiceBusGeoPairingSpec spec = new ServiceBusGeoPairingSpec();
         spec.setAlias("orders");
         spec.setPrimaryNamespace(WEU.id());

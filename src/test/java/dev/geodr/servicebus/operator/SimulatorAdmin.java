@@ -11,12 +11,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
-/** The simulator's admin API over HTTPS, as other tools script it: namespaces, clock, faults, call log. */
+/**
+ * The simulator's admin API over HTTPS, as other tools script it: namespaces, clock, faults, call
+ * log.
+ */
 public final class SimulatorAdmin {
 
     public static final String SUB = "11111111-1111-1111-1111-111111111111";
@@ -32,16 +36,25 @@ public final class SimulatorAdmin {
     }
 
     public static String id(String name) {
-        return "/subscriptions/" + SUB + "/resourceGroups/" + RG + "/providers/Microsoft.ServiceBus/namespaces/" + name;
+        return "/subscriptions/"
+                + SUB
+                + "/resourceGroups/"
+                + RG
+                + "/providers/Microsoft.ServiceBus/namespaces/"
+                + name;
     }
 
     public void namespace(String name, int entities) {
-        send("PUT", "simulator/namespaces/" + SUB + "/" + RG + "/" + name,
+        send(
+                "PUT",
+                "simulator/namespaces/" + SUB + "/" + RG + "/" + name,
                 "{\"location\":\"westeurope\",\"sku\":\"Premium\",\"entities\":" + entities + "}");
     }
 
     public void namespace(String name, String sku, int partitions) {
-        send("PUT", "simulator/namespaces/" + SUB + "/" + RG + "/" + name,
+        send(
+                "PUT",
+                "simulator/namespaces/" + SUB + "/" + RG + "/" + name,
                 "{\"sku\":\"" + sku + "\",\"partitions\":" + partitions + "}");
     }
 
@@ -63,30 +76,47 @@ public final class SimulatorAdmin {
         List<String> out = new ArrayList<>();
         for (JsonNode c : body.get("calls")) {
             if (c.get("path").asText().toLowerCase().contains(namespacePart.toLowerCase())) {
-                out.add(c.get("method").asText() + " " + c.get("operation").asText() + " " + c.get("status").asInt()
-                        + " " + c.get("path").asText());
+                out.add(
+                        c.get("method").asText()
+                                + " "
+                                + c.get("operation").asText()
+                                + " "
+                                + c.get("status").asInt()
+                                + " "
+                                + c.get("path").asText());
             }
         }
         return out;
     }
 
-    /** One entry of the simulator's call log; {@code wallTime} is the JVM clock when the simulator received it. */
-    public record Call(long seq, String method, String path, String operation, int status,
-            java.time.Instant wallTime) {
+    /**
+     * One entry of the simulator's call log; {@code wallTime} is the JVM clock when the simulator
+     * received it.
+     */
+    public record Call(
+            long seq, String method, String path, String operation, int status, Instant wallTime) {
         public boolean isWrite() {
             return !"GET".equals(method);
         }
     }
 
-    /** The ARM calls whose path contains {@code namespacePart}, in the order the simulator received them. */
+    /**
+     * The ARM calls whose path contains {@code namespacePart}, in the order the simulator received
+     * them.
+     */
     public List<Call> callLog(String namespacePart) {
         JsonNode body = read(send("GET", "simulator/calls", null));
         List<Call> out = new ArrayList<>();
         for (JsonNode c : body.get("calls")) {
             if (c.get("path").asText().toLowerCase().contains(namespacePart.toLowerCase())) {
-                out.add(new Call(c.get("seq").asLong(), c.get("method").asText(), c.get("path").asText(),
-                        c.get("operation").asText(), c.get("status").asInt(),
-                        java.time.Instant.parse(c.get("wallTime").asText())));
+                out.add(
+                        new Call(
+                                c.get("seq").asLong(),
+                                c.get("method").asText(),
+                                c.get("path").asText(),
+                                c.get("operation").asText(),
+                                c.get("status").asInt(),
+                                Instant.parse(c.get("wallTime").asText())));
             }
         }
         return out;
@@ -112,17 +142,24 @@ public final class SimulatorAdmin {
     private String send(String method, String path, String body) {
         HttpResponse<String> response = sendRaw(method, path, body);
         if (response.statusCode() >= 300) {
-            throw new IllegalStateException(method + " " + path + " → " + response.statusCode() + " " + response.body());
+            throw new IllegalStateException(
+                    method + " " + path + " → " + response.statusCode() + " " + response.body());
         }
         return response.body();
     }
 
     private HttpResponse<String> sendRaw(String method, String path, String body) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))
-                    .header("Authorization", "Bearer it").header("Content-Type", "application/json")
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(body));
+            HttpRequest.Builder request =
+                    HttpRequest.newBuilder(
+                                    base.resolve(path.startsWith("/") ? path.substring(1) : path))
+                            .header("Authorization", "Bearer it")
+                            .header("Content-Type", "application/json")
+                            .method(
+                                    method,
+                                    body == null
+                                            ? HttpRequest.BodyPublishers.noBody()
+                                            : HttpRequest.BodyPublishers.ofString(body));
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(method + " " + path + ": " + e, e);
@@ -145,7 +182,8 @@ public final class SimulatorAdmin {
             for (var cert : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
                 store.setCertificateEntry("sim" + i++, cert);
             }
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            TrustManagerFactory tmf =
+                    TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             tmf.init(store);
             SSLContext ctx = SSLContext.getInstance("TLS");
             ctx.init(null, tmf.getTrustManagers(), null);

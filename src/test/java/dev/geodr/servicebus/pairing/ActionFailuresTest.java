@@ -13,14 +13,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** What a failed ARM call does to the plan: the error class decides the memory, the reason and the wait. */
+/**
+ * What a failed ARM call does to the plan: the error class decides the memory, the reason and the
+ * wait.
+ */
 class ActionFailuresTest {
 
     private final PairingPlanner planner = new PairingPlanner(SETTINGS);
 
     private Plan failoverPlan(FailoverMode mode) {
-        Plan plan = planner.plan(withRequest(desired(WEU, NEU), 1, mode), steady(0),
-                Observed.of(primaryPaired(WEU, NEU, 0), secondaryPaired(NEU, WEU)), NOW);
+        Plan plan =
+                planner.plan(
+                        withRequest(desired(WEU, NEU), 1, mode),
+                        steady(0),
+                        Observed.of(primaryPaired(WEU, NEU, 0), secondaryPaired(NEU, WEU)),
+                        NOW);
         assertThat(plan.action()).isInstanceOf(Action.Failover.class);
         return plan;
     }
@@ -35,29 +42,50 @@ class ActionFailuresTest {
         "Safe,   FATAL,     ,         Failed, FailoverFailed",
         "Forced, NOT_FOUND, ,         Failed, FailoverFailed",
     })
-    void failedFailoverPost(FailoverMode mode, ArmErrorKind kind, FailoverPhase phase, FailoverOutcome outcome,
+    void failedFailoverPost(
+            FailoverMode mode,
+            ArmErrorKind kind,
+            FailoverPhase phase,
+            FailoverOutcome outcome,
             String reason) {
-        Plan after = planner.afterActionFailure(failoverPlan(mode), kind, "boom", Optional.empty(), NOW);
+        Plan after =
+                planner.afterActionFailure(failoverPlan(mode), kind, "boom", Optional.empty(), NOW);
 
         assertThat(after.action()).isEqualTo(new Action.None());
         assertThat(after.verdict().reason()).isEqualTo(reason);
         if (phase != null) {
-            assertThat(after.memory().inFlight()).get().extracting(InFlightFailover::phase).isEqualTo(phase);
+            assertThat(after.memory().inFlight())
+                    .get()
+                    .extracting(InFlightFailover::phase)
+                    .isEqualTo(phase);
             assertThat(after.memory().lastHandledRequest()).isZero();
         } else {
             assertThat(after.memory().inFlight()).isEmpty();
-            assertThat(after.memory().lastHandledRequest()).as("a failed request is handled, never retried")
+            assertThat(after.memory().lastHandledRequest())
+                    .as("a failed request is handled, never retried")
                     .isEqualTo(1);
-            assertThat(after.memory().last()).get().extracting(FailoverResult::outcome).isEqualTo(outcome);
+            assertThat(after.memory().last())
+                    .get()
+                    .extracting(FailoverResult::outcome)
+                    .isEqualTo(outcome);
         }
     }
 
     @Test
     void throttledCallWaitsForRetryAfter() {
-        Plan create = planner.plan(desired(WEU, NEU), steady(0), Observed.of(absent(), absent())
-                .withInfo(premium(WEU, 0), premium(NEU, 0)), NOW);
-        Plan after = planner.afterActionFailure(create, ArmErrorKind.THROTTLED, "429", Optional.of(Duration.ofSeconds(37)),
-                NOW);
+        Plan create =
+                planner.plan(
+                        desired(WEU, NEU),
+                        steady(0),
+                        Observed.of(absent(), absent()).withInfo(premium(WEU, 0), premium(NEU, 0)),
+                        NOW);
+        Plan after =
+                planner.afterActionFailure(
+                        create,
+                        ArmErrorKind.THROTTLED,
+                        "429",
+                        Optional.of(Duration.ofSeconds(37)),
+                        NOW);
         assertThat(after.requeue().after()).isEqualTo(Duration.ofSeconds(37));
         assertThat(after.verdict().reason()).isEqualTo(Reasons.THROTTLED);
         assertThat(after.verdict().health()).isEqualTo(Health.PROGRESSING);
@@ -65,10 +93,19 @@ class ActionFailuresTest {
 
     @Test
     void refusedPutIsStalledWithArmsMessage() {
-        Plan create = planner.plan(desired(WEU, NEU), steady(0), Observed.of(absent(), absent())
-                .withInfo(premium(WEU, 0), premium(NEU, 0)), NOW);
-        Plan after = planner.afterActionFailure(create, ArmErrorKind.CONFLICT,
-                "Alias 'orders' is not availble, please use a different name.", Optional.empty(), NOW);
+        Plan create =
+                planner.plan(
+                        desired(WEU, NEU),
+                        steady(0),
+                        Observed.of(absent(), absent()).withInfo(premium(WEU, 0), premium(NEU, 0)),
+                        NOW);
+        Plan after =
+                planner.afterActionFailure(
+                        create,
+                        ArmErrorKind.CONFLICT,
+                        "Alias 'orders' is not availble, please use a different name.",
+                        Optional.empty(),
+                        NOW);
         assertThat(after.verdict().health()).isEqualTo(Health.STALLED);
         assertThat(after.verdict().message()).contains("not availble");
     }
@@ -77,11 +114,22 @@ class ActionFailuresTest {
     void namespaceInfoIsReadOnlyWhenAPutMayFollow() {
         var d = desired(WEU, NEU);
         assertThat(PairingPlanner.needsNamespaceInfo(d, absent(), absent())).isTrue();
-        assertThat(PairingPlanner.needsNamespaceInfo(d, pnr(WEU, ProvisioningState.Succeeded), absent())).isTrue();
-        assertThat(PairingPlanner.needsNamespaceInfo(d, primaryPaired(WEU, NEU, 0), secondaryPaired(NEU, WEU)))
-                .as("steady pairing costs two GETs").isFalse();
-        assertThat(PairingPlanner.needsNamespaceInfo(d, rec(WEU, AliasRole.Primary, ProvisioningState.Accepted, NEU),
-                absent())).isFalse();
-        assertThat(PairingPlanner.needsNamespaceInfo(deleting(d, true), absent(), absent())).isFalse();
+        assertThat(
+                        PairingPlanner.needsNamespaceInfo(
+                                d, pnr(WEU, ProvisioningState.Succeeded), absent()))
+                .isTrue();
+        assertThat(
+                        PairingPlanner.needsNamespaceInfo(
+                                d, primaryPaired(WEU, NEU, 0), secondaryPaired(NEU, WEU)))
+                .as("steady pairing costs two GETs")
+                .isFalse();
+        assertThat(
+                        PairingPlanner.needsNamespaceInfo(
+                                d,
+                                rec(WEU, AliasRole.Primary, ProvisioningState.Accepted, NEU),
+                                absent()))
+                .isFalse();
+        assertThat(PairingPlanner.needsNamespaceInfo(deleting(d, true), absent(), absent()))
+                .isFalse();
     }
 }

@@ -20,35 +20,61 @@ final class Fixtures {
     static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
     static final PlannerSettings SETTINGS = PlannerSettings.defaults();
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static NamespaceRef ns(String name) {
         return new NamespaceRef(SUB, "geodr-demo", name);
     }
 
     static Desired desired(NamespaceRef primary, NamespaceRef partner) {
-        return new Desired("orders", primary, partner, Optional.empty(), 0, FailoverMode.Safe, false, false);
+        return new Desired(
+                "orders", primary, partner, Optional.empty(), 0, FailoverMode.Safe, false, false);
     }
 
     static Desired withRequest(Desired d, long request, FailoverMode mode) {
-        return new Desired(d.alias(), d.primary(), d.partner(), d.alternateName(), request, mode, d.deleting(),
+        return new Desired(
+                d.alias(),
+                d.primary(),
+                d.partner(),
+                d.alternateName(),
+                request,
+                mode,
+                d.deleting(),
                 d.deleteInAzure());
     }
 
     static Desired deleting(Desired d, boolean deleteInAzure) {
-        return new Desired(d.alias(), d.primary(), d.partner(), d.alternateName(), d.failoverRequested(),
-                d.failoverMode(), true, deleteInAzure);
+        return new Desired(
+                d.alias(),
+                d.primary(),
+                d.partner(),
+                d.alternateName(),
+                d.failoverRequested(),
+                d.failoverMode(),
+                true,
+                deleteInAzure);
     }
 
-    static SideView rec(NamespaceRef on, AliasRole role, ProvisioningState state, NamespaceRef partner) {
+    static SideView rec(
+            NamespaceRef on, AliasRole role, ProvisioningState state, NamespaceRef partner) {
         return rec(on, role, state, partner, null);
     }
 
-    static SideView rec(NamespaceRef on, AliasRole role, ProvisioningState state, NamespaceRef partner,
+    static SideView rec(
+            NamespaceRef on,
+            AliasRole role,
+            ProvisioningState state,
+            NamespaceRef partner,
             Long pending) {
-        return SideView.of(new AliasRecord(on, "orders", role, state, Optional.ofNullable(partner),
-                Optional.ofNullable(pending), Optional.empty()));
+        return SideView.of(
+                new AliasRecord(
+                        on,
+                        "orders",
+                        role,
+                        state,
+                        Optional.ofNullable(partner),
+                        Optional.ofNullable(pending),
+                        Optional.empty()));
     }
 
     static SideView primaryPaired(NamespaceRef on, NamespaceRef partner, long pending) {
@@ -83,9 +109,11 @@ final class Fixtures {
         return new Memory(Optional.of(FailoverMemory.adopted(handled)), Optional.of(WEU));
     }
 
-    static Memory inFlight(long handled, long request, FailoverMode mode, FailoverPhase phase, Duration age) {
+    static Memory inFlight(
+            long handled, long request, FailoverMode mode, FailoverPhase phase, Duration age) {
         Instant started = NOW.minus(age);
         InFlightFailover f = new InFlightFailover(request, mode, WEU, NEU, phase, started, started);
-        return new Memory(Optional.of(FailoverMemory.adopted(handled).withInFlight(f)), Optional.of(WEU));
+        return new Memory(
+                Optional.of(FailoverMemory.adopted(handled).withInFlight(f)), Optional.of(WEU));
     }
 }

@@ -1,7 +1,6 @@
 package dev.geodr.servicebus.pairing;
 
 import static dev.geodr.servicebus.arm.AliasRole.Primary;
-import static dev.geodr.servicebus.arm.AliasRole.PrimaryNotReplicating;
 import static dev.geodr.servicebus.arm.AliasRole.Secondary;
 import static dev.geodr.servicebus.arm.ProvisioningState.Accepted;
 import static dev.geodr.servicebus.arm.ProvisioningState.Failed;
@@ -22,8 +21,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * One row per behaviour of api.md: (desired, memory, observed) → action, health/reason, failover memory,
- * requeue. Rows read as sentences: what the user asked, what we remembered, what ARM showed.
+ * One row per behaviour of api.md: (desired, memory, observed) → action, health/reason, failover
+ * memory, requeue. Rows read as sentences: what the user asked, what we remembered, what ARM
+ * showed.
  */
 class PairingPlannerTest {
 
@@ -33,13 +33,20 @@ class PairingPlannerTest {
     private static final Duration STEADY = SETTINGS.steadyPoll();
 
     /** What a row expects. Null fields are not checked. */
-    record Expect(Action action, Health health, String reason, Long lastHandled, FailoverPhase phase,
-            FailoverOutcome outcome, Duration requeue, boolean intent, String messageContains, String notice,
-            NamespaceRef active) {
-    }
+    record Expect(
+            Action action,
+            Health health,
+            String reason,
+            Long lastHandled,
+            FailoverPhase phase,
+            FailoverOutcome outcome,
+            Duration requeue,
+            boolean intent,
+            String messageContains,
+            String notice,
+            NamespaceRef active) {}
 
-    record Row(Desired desired, Memory memory, Observed observed, Expect expect) {
-    }
+    record Row(Desired desired, Memory memory, Observed observed, Expect expect) {}
 
     private static Row row(Desired d, Memory m, Observed o, Expect e) {
         return new Row(d, m, o, e);
@@ -49,7 +56,8 @@ class PairingPlannerTest {
         return Observed.of(primary, partner);
     }
 
-    private static Observed obsInfo(SideView primary, SideView partner, NamespaceInfo pInfo, NamespaceInfo sInfo) {
+    private static Observed obsInfo(
+            SideView primary, SideView partner, NamespaceInfo pInfo, NamespaceInfo sInfo) {
         return Observed.of(primary, partner).withInfo(pInfo, sInfo);
     }
 
@@ -57,34 +65,95 @@ class PairingPlannerTest {
         return new Expect(action, health, reason, null, null, null, null, false, null, null, null);
     }
 
-    private static Expect with(Expect e, Long lastHandled, FailoverPhase phase, FailoverOutcome outcome) {
-        return new Expect(e.action, e.health, e.reason, lastHandled, phase, outcome, e.requeue, e.intent,
-                e.messageContains, e.notice, e.active);
+    private static Expect with(
+            Expect e, Long lastHandled, FailoverPhase phase, FailoverOutcome outcome) {
+        return new Expect(
+                e.action,
+                e.health,
+                e.reason,
+                lastHandled,
+                phase,
+                outcome,
+                e.requeue,
+                e.intent,
+                e.messageContains,
+                e.notice,
+                e.active);
     }
 
     private static Expect requeue(Expect e, Duration d) {
-        return new Expect(e.action, e.health, e.reason, e.lastHandled, e.phase, e.outcome, d, e.intent,
-                e.messageContains, e.notice, e.active);
+        return new Expect(
+                e.action,
+                e.health,
+                e.reason,
+                e.lastHandled,
+                e.phase,
+                e.outcome,
+                d,
+                e.intent,
+                e.messageContains,
+                e.notice,
+                e.active);
     }
 
     private static Expect intent(Expect e) {
-        return new Expect(e.action, e.health, e.reason, e.lastHandled, e.phase, e.outcome, e.requeue, true,
-                e.messageContains, e.notice, e.active);
+        return new Expect(
+                e.action,
+                e.health,
+                e.reason,
+                e.lastHandled,
+                e.phase,
+                e.outcome,
+                e.requeue,
+                true,
+                e.messageContains,
+                e.notice,
+                e.active);
     }
 
     private static Expect says(Expect e, String text) {
-        return new Expect(e.action, e.health, e.reason, e.lastHandled, e.phase, e.outcome, e.requeue, e.intent,
-                text, e.notice, e.active);
+        return new Expect(
+                e.action,
+                e.health,
+                e.reason,
+                e.lastHandled,
+                e.phase,
+                e.outcome,
+                e.requeue,
+                e.intent,
+                text,
+                e.notice,
+                e.active);
     }
 
     private static Expect notice(Expect e, String reason) {
-        return new Expect(e.action, e.health, e.reason, e.lastHandled, e.phase, e.outcome, e.requeue, e.intent,
-                e.messageContains, reason, e.active);
+        return new Expect(
+                e.action,
+                e.health,
+                e.reason,
+                e.lastHandled,
+                e.phase,
+                e.outcome,
+                e.requeue,
+                e.intent,
+                e.messageContains,
+                reason,
+                e.active);
     }
 
     private static Expect active(Expect e, NamespaceRef ns) {
-        return new Expect(e.action, e.health, e.reason, e.lastHandled, e.phase, e.outcome, e.requeue, e.intent,
-                e.messageContains, e.notice, ns);
+        return new Expect(
+                e.action,
+                e.health,
+                e.reason,
+                e.lastHandled,
+                e.phase,
+                e.outcome,
+                e.requeue,
+                e.intent,
+                e.messageContains,
+                e.notice,
+                ns);
     }
 
     private static final Action NONE = new Action.None();
@@ -105,196 +174,718 @@ class PairingPlannerTest {
         SideView paired = primaryPaired(WEU, NEU, 0);
         SideView secondary = secondaryPaired(NEU, WEU);
         return Stream.of(
-            // --- pairing and waiting
-            r("first sight, nothing in Azure: PUT on the primary, adopt request 0",
-                row(D, Memory.firstSight(), obsInfo(absent(), absent(), premium(WEU, 25), premium(NEU, 0)),
-                    requeue(with(expect(create(WEU, NEU), Health.PROGRESSING, Reasons.PAIRING), 0L, null, null), FAST))),
-            r("first sight of a resource restored from Git after a failover request 3: adopt, never fail over",
-                row(withRequest(D, 3, FailoverMode.Safe), Memory.firstSight(), obs(paired, secondary),
-                    notice(with(expect(NONE, Health.READY, Reasons.PAIRED), 3L, null, null), Reasons.FAILOVER_ADOPTED))),
-            r("pairing Accepted: wait and poll fast",
-                row(D, steady(0), obs(rec(WEU, Primary, Accepted, NEU), rec(NEU, Secondary, Accepted, WEU)),
-                    requeue(expect(NONE, Health.PROGRESSING, Reasons.PAIRING), FAST))),
-            r("paired and steady: Ready, slow jittered poll, no write",
-                row(D, steady(0), obs(paired, secondary),
-                    requeue(active(expect(NONE, Health.READY, Reasons.PAIRED), WEU), STEADY))),
-            r("paired with replication pending: Ready, medium poll",
-                row(D, steady(0), obs(primaryPaired(WEU, NEU, 12), secondary),
-                    says(requeue(expect(NONE, Health.READY, Reasons.PAIRED), PENDING), "12 replication"))),
-            r("primary Succeeded, partner still Accepted: progressing",
-                row(D, steady(0), obs(paired, rec(NEU, Secondary, Accepted, WEU)),
-                    expect(NONE, Health.PROGRESSING, Reasons.PAIRING))),
-            r("partner unreachable on a steady pairing: still Ready by the primary's view",
-                row(D, steady(0), obs(paired, unreachable()),
-                    says(requeue(expect(NONE, Health.READY, Reasons.PAIRED), PENDING), "unreachable"))),
-            // --- partner change: break, wait, re-pair
-            r("spec.partnerNamespace changed: break on the primary",
-                row(toFrc, steady(0), obs(paired, absent()),
-                    expect(new Action.BreakPairing(WEU, "orders"), Health.PROGRESSING, Reasons.BREAKING))),
-            r("break phase 1 (Primary/Accepted with the old partner): wait",
-                row(toFrc, steady(0), obs(rec(WEU, Primary, Accepted, NEU), absent()),
-                    expect(NONE, Health.PROGRESSING, Reasons.BREAKING))),
-            r("break phase 2 (PrimaryNotReplicating/Accepted): wait",
-                row(toFrc, steady(0), obs(pnr(WEU, Accepted), absent()),
-                    expect(NONE, Health.PROGRESSING, Reasons.BREAKING))),
-            r("break finished: PUT with the new partner",
-                row(toFrc, steady(0), obsInfo(pnr(WEU, Succeeded), absent(), premium(WEU, 25), premium(FRC, 0)),
-                    expect(create(WEU, FRC), Health.PROGRESSING, Reasons.PAIRING))),
-            r("partner still shows the old Secondary record after the break: wait",
-                row(D, steady(0), obs(pnr(WEU, Succeeded), secondary),
-                    expect(NONE, Health.PROGRESSING, Reasons.BREAKING))),
-            // --- drift repair
-            r("pairing broken out of band (PrimaryNotReplicating): PUT again",
-                row(D, steady(0), obsInfo(pnr(WEU, Succeeded), absent(), premium(WEU, 25), premium(NEU, 0)),
-                    says(expect(create(WEU, NEU), Health.PROGRESSING, Reasons.PAIRING), "re-pairing"))),
-            // --- failover
-            r("Safe request, paired, nothing pending: intent written, then POST on the partner",
-                row(safe1, steady(0), obs(paired, secondary),
-                    intent(with(expect(failover(FailoverMode.Safe), Health.PROGRESSING, Reasons.FAILING_OVER),
-                        0L, FailoverPhase.Issued, null)))),
-            r("Forced request with the primary region down: POST on the partner",
-                row(forced1, steady(0), obs(unreachable(), secondary),
-                    intent(expect(failover(FailoverMode.Forced), Health.PROGRESSING, Reasons.FAILING_OVER)))),
-            r("Safe request with replication pending: wait, nothing sent",
-                row(safe1, steady(0), obs(primaryPaired(WEU, NEU, 7), secondary),
-                    says(with(expect(NONE, Health.PROGRESSING, Reasons.REPLICATION_PENDING), 0L, FailoverPhase.Waiting,
-                        null), "7 operation"))),
-            r("Safe request while pairing is still Accepted: wait",
-                row(safe1, steady(0), obs(rec(WEU, Primary, Accepted, NEU), rec(NEU, Secondary, Accepted, WEU)),
-                    with(expect(NONE, Health.PROGRESSING, Reasons.REPLICATION_PENDING), 0L, FailoverPhase.Waiting, null))),
-            r("Safe request waiting past its timeout: Failed, handled, never retried",
-                row(safe1, inFlight(0, 1, FailoverMode.Safe, FailoverPhase.Waiting, Duration.ofMinutes(11)),
-                    obs(primaryPaired(WEU, NEU, 7), secondary),
-                    notice(with(expect(NONE, Health.PROGRESSING, Reasons.FAILOVER_FAILED), 1L, null,
-                        FailoverOutcome.Failed), Reasons.FAILOVER_FAILED))),
-            r("Safe request waiting, replication drained: issue it",
-                row(safe1, inFlight(0, 1, FailoverMode.Safe, FailoverPhase.Waiting, Duration.ofMinutes(2)),
-                    obs(paired, secondary),
-                    intent(expect(failover(FailoverMode.Safe), Health.PROGRESSING, Reasons.FAILING_OVER)))),
-            r("waiting Safe request switched to Forced in the spec: issue it now",
-                row(forced1, inFlight(0, 1, FailoverMode.Safe, FailoverPhase.Waiting, Duration.ofMinutes(2)),
-                    obs(primaryPaired(WEU, NEU, 7), secondary),
-                    intent(expect(failover(FailoverMode.Forced), Health.PROGRESSING, Reasons.FAILING_OVER)))),
-            r("Safe request with the primary unreachable: waits (pending cannot be checked)",
-                row(safe1, steady(0), obs(unreachable(), secondary),
-                    says(expect(NONE, Health.PROGRESSING, Reasons.REPLICATION_PENDING), "primary namespace is unreachable"))),
-            r("request while not paired: Rejected and handled",
-                row(safe1, steady(0), obs(absent(), absent()),
-                    notice(with(expect(NONE, Health.PROGRESSING, Reasons.FAILOVER_REJECTED), 1L, null,
-                        FailoverOutcome.Rejected), Reasons.FAILOVER_REJECTED))),
-            r("request after the alias already failed over: Rejected",
-                row(withRequest(D, 2, FailoverMode.Forced), steady(1), obs(absent(), pnr(NEU, Succeeded)),
-                    says(with(expect(NONE, Health.PROGRESSING, Reasons.FAILOVER_REJECTED), 2L, null,
-                        FailoverOutcome.Rejected), "already lives on orders-neu"))),
-            r("partner is Primary of the pairing (spec swapped): Rejected",
-                row(safe1, steady(0), obs(secondaryPaired(WEU, NEU), primaryPaired(NEU, WEU, 0)),
-                    with(expect(NONE, Health.PROGRESSING, Reasons.FAILOVER_REJECTED), 1L, null, FailoverOutcome.Rejected))),
-            r("several bumps before acting are one request (the latest)",
-                row(withRequest(D, 4, FailoverMode.Safe), steady(1), obs(paired, secondary),
-                    intent(with(expect(failover(FailoverMode.Safe), Health.PROGRESSING, Reasons.FAILING_OVER), 1L,
-                        FailoverPhase.Issued, null)))),
-            r("restart in Intended, partner still a steady Secondary: not applied, issue it",
-                row(safe1, inFlight(0, 1, FailoverMode.Safe, FailoverPhase.Intended, Duration.ofSeconds(5)),
-                    obs(paired, secondary),
-                    intent(expect(failover(FailoverMode.Safe), Health.PROGRESSING, Reasons.FAILING_OVER)))),
-            r("restart in Intended, partner Secondary/Accepted: applied, wait (no second POST)",
-                row(safe1, inFlight(0, 1, FailoverMode.Safe, FailoverPhase.Intended, Duration.ofSeconds(5)),
-                    obs(rec(WEU, Primary, Accepted, NEU), rec(NEU, Secondary, Accepted, WEU)),
-                    with(expect(NONE, Health.PROGRESSING, Reasons.FAILING_OVER), 0L, FailoverPhase.Issued, null))),
-            r("restart in Intended, failover already complete: Succeeded",
-                row(safe1, inFlight(0, 1, FailoverMode.Safe, FailoverPhase.Intended, Duration.ofSeconds(5)),
-                    obs(absent(), pnr(NEU, Succeeded)),
-                    with(expect(NONE, Health.STALLED, Reasons.FAILED_OVER), 1L, null, FailoverOutcome.Succeeded))),
-            r("issued, partner Secondary/Accepted: wait fast",
-                row(safe1, inFlight(0, 1, FailoverMode.Safe, FailoverPhase.Issued, Duration.ofSeconds(30)),
-                    obs(rec(WEU, Primary, Accepted, NEU), rec(NEU, Secondary, Accepted, WEU)),
-                    requeue(with(expect(NONE, Health.PROGRESSING, Reasons.FAILING_OVER), 0L, FailoverPhase.Issued, null),
-                        FAST))),
-            r("issued, partner PNR/Succeeded and old primary gone: Succeeded, FailedOver guidance, active = partner",
-                row(safe1, inFlight(0, 1, FailoverMode.Safe, FailoverPhase.Issued, Duration.ofSeconds(90)),
-                    obs(absent(), pnr(NEU, Succeeded)),
-                    active(notice(says(with(expect(NONE, Health.STALLED, Reasons.FAILED_OVER), 1L, null,
-                        FailoverOutcome.Succeeded), "set spec.primaryNamespace to " + NEU.id()),
-                        Reasons.FAILOVER_SUCCEEDED), NEU))),
-            r("issued Forced with the old primary unreachable: Succeeded once the partner is PNR",
-                row(forced1, inFlight(0, 1, FailoverMode.Forced, FailoverPhase.Issued, Duration.ofSeconds(90)),
-                    obs(unreachable(), pnr(NEU, Succeeded)),
-                    with(expect(NONE, Health.STALLED, Reasons.FAILED_OVER), 1L, null, FailoverOutcome.Succeeded))),
-            r("issued, partner PNR but old primary record still there: wait",
-                row(safe1, inFlight(0, 1, FailoverMode.Safe, FailoverPhase.Issued, Duration.ofSeconds(90)),
-                    obs(rec(WEU, Primary, Accepted, NEU), pnr(NEU, Succeeded)),
-                    with(expect(NONE, Health.PROGRESSING, Reasons.FAILING_OVER), 0L, FailoverPhase.Issued, null))),
-            r("issued but ARM shows no progress past the issued timeout: Failed",
-                row(safe1, inFlight(0, 1, FailoverMode.Safe, FailoverPhase.Issued, Duration.ofMinutes(16)),
-                    obs(paired, secondary),
-                    with(expect(NONE, Health.PROGRESSING, Reasons.FAILOVER_FAILED), 1L, null, FailoverOutcome.Failed))),
-            r("a bump while in flight folds into the running request",
-                row(withRequest(D, 2, FailoverMode.Safe), inFlight(0, 1, FailoverMode.Safe, FailoverPhase.Issued,
-                    Duration.ofSeconds(90)), obs(absent(), pnr(NEU, Succeeded)),
-                    with(expect(NONE, Health.STALLED, Reasons.FAILED_OVER), 2L, null, FailoverOutcome.Succeeded))),
-            // --- after a failover: report, follow the new topology
-            r("out-of-band failover detected (portal/CLI): FailedOver with guidance and a warning Event",
-                row(D, steady(0), obs(absent(), pnr(NEU, Succeeded)),
-                    active(notice(expect(NONE, Health.STALLED, Reasons.FAILED_OVER), Reasons.OUT_OF_BAND_FAILOVER), NEU))),
-            r("failed over earlier and already reported: FailedOver, no new Event",
-                row(D, Memory.of(FailoverMemory.adopted(1), NEU), obs(absent(), pnr(NEU, Succeeded)),
-                    notice(expect(NONE, Health.STALLED, Reasons.FAILED_OVER), null))),
-            r("fail-forward: primary set to the PNR holder, new empty partner: PUT there",
-                row(failForward, Memory.of(FailoverMemory.adopted(1), NEU),
-                    obsInfo(pnr(NEU, Succeeded), absent(), premium(NEU, 25), premium(FRC, 0)),
-                    expect(new Action.CreatePairing(NEU, FRC, "orders", Optional.empty()), Health.PROGRESSING,
-                        Reasons.PAIRING))),
-            r("primary region down, no request: tell the user, write nothing",
-                row(D, steady(0), obs(unreachable(), secondary),
-                    says(expect(NONE, Health.PROGRESSING, Reasons.UNREACHABLE), "failoverMode Forced"))),
-            // --- bad input only the operator can judge
-            r("primary namespace does not exist", row(D, steady(0), obs(missing(), absent()),
-                says(expect(NONE, Health.STALLED, Reasons.INVALID_SPEC), "spec.primaryNamespace"))),
-            r("partner namespace does not exist", row(D, steady(0), obs(absent(), missing()),
-                says(expect(NONE, Health.STALLED, Reasons.INVALID_SPEC), "spec.partnerNamespace"))),
-            r("partner is not Premium", row(D, steady(0), obsInfo(absent(), absent(), premium(WEU, 3),
-                    new NamespaceInfo(NEU, "Standard", "northeurope", 1, 0, 0)),
-                says(expect(NONE, Health.STALLED, Reasons.INVALID_SPEC), "spec.partnerNamespace: namespace orders-neu is Standard"))),
-            r("partner holds entities", row(D, steady(0), obsInfo(absent(), absent(), premium(WEU, 3), premium(NEU, 4)),
-                says(expect(NONE, Health.STALLED, Reasons.INVALID_SPEC), "holds 4 queue(s)"))),
-            r("partitioned primary with a non-partitioned partner", row(D, steady(0), obsInfo(absent(), absent(),
-                    new NamespaceInfo(WEU, "Premium", "westeurope", 2, 0, 0), premium(NEU, 0)),
-                says(expect(NONE, Health.STALLED, Reasons.INVALID_SPEC), "partitioned"))),
-            r("primary has a private endpoint, partner none", row(D, steady(0), obsInfo(absent(), absent(),
-                    new NamespaceInfo(WEU, "Premium", "westeurope", 1, 0, 1), premium(NEU, 0)),
-                says(expect(NONE, Health.STALLED, Reasons.INVALID_SPEC), "private endpoint"))),
-            r("credentials Secret missing (found outside ARM)", row(D, steady(0),
-                obs(absent(), absent()).withSpecProblems(List.of("spec.credentialsSecretRef: Secret creds not found")),
-                says(expect(NONE, Health.STALLED, Reasons.INVALID_SPEC), "spec.credentialsSecretRef"))),
-            r("partner already in another pairing", row(D, steady(0), obs(absent(), secondaryPaired(NEU, FRC)),
-                says(expect(NONE, Health.STALLED, Reasons.INVALID_SPEC), "already holds the alias as Secondary"))),
-            r("spec.primaryNamespace is Azure's Secondary: never fail over implicitly",
-                row(D, steady(0), obs(secondaryPaired(WEU, NEU), primaryPaired(NEU, WEU, 0)),
-                    says(expect(NONE, Health.STALLED, Reasons.INVALID_SPEC), "swap"))),
-            r("ARM reports Failed", row(D, steady(0), obs(rec(WEU, Primary, Failed, NEU), secondary),
-                expect(NONE, Health.STALLED, Reasons.AZURE_ERROR))),
-            // --- deletion
-            r("delete with Retain: release, Azure untouched", row(deleting(D, false), steady(0), obs(paired, secondary),
-                expect(new Action.ReleaseFinalizer(), Health.PROGRESSING, Reasons.DELETING))),
-            r("delete with Delete while paired: break first", row(deleting(D, true), steady(0), obs(paired, secondary),
-                expect(new Action.BreakPairing(WEU, "orders"), Health.PROGRESSING, Reasons.DELETING))),
-            r("delete with Delete while breaking: wait", row(deleting(D, true), steady(0),
-                obs(pnr(WEU, Accepted), absent()), expect(NONE, Health.PROGRESSING, Reasons.DELETING))),
-            r("delete with Delete once PNR/Succeeded: DELETE on the holder", row(deleting(D, true), steady(0),
-                obs(pnr(WEU, Succeeded), absent()),
-                expect(new Action.DeleteAlias(WEU, "orders"), Health.PROGRESSING, Reasons.DELETING))),
-            r("delete with Delete after a failover: DELETE where the alias lives now", row(deleting(D, true),
-                steady(1), obs(absent(), pnr(NEU, Succeeded)),
-                expect(new Action.DeleteAlias(NEU, "orders"), Health.PROGRESSING, Reasons.DELETING))),
-            r("delete with Delete during a failover: wait", row(deleting(D, true), steady(0),
-                obs(rec(WEU, Primary, Accepted, NEU), rec(NEU, Secondary, Accepted, WEU)),
-                expect(NONE, Health.PROGRESSING, Reasons.DELETING))),
-            r("delete with Delete, alias gone (404): release", row(deleting(D, true), steady(0),
-                obs(absent(), absent()), expect(new Action.ReleaseFinalizer(), Health.PROGRESSING, Reasons.DELETING))),
-            r("delete with Delete, namespaces gone: NotFound counts as done", row(deleting(D, true), steady(0),
-                obs(missing(), missing()), expect(new Action.ReleaseFinalizer(), Health.PROGRESSING, Reasons.DELETING))),
-            r("delete with Delete, primary unreachable: wait, say how to let go", row(deleting(D, true), steady(0),
-                obs(unreachable(), absent()), says(expect(NONE, Health.PROGRESSING, Reasons.UNREACHABLE), "Retain"))));
+                // --- pairing and waiting
+                r(
+                        "first sight, nothing in Azure: PUT on the primary, adopt request 0",
+                        row(
+                                D,
+                                Memory.firstSight(),
+                                obsInfo(absent(), absent(), premium(WEU, 25), premium(NEU, 0)),
+                                requeue(
+                                        with(
+                                                expect(
+                                                        create(WEU, NEU),
+                                                        Health.PROGRESSING,
+                                                        Reasons.PAIRING),
+                                                0L,
+                                                null,
+                                                null),
+                                        FAST))),
+                r(
+                        "first sight of a resource restored from Git after a failover request 3: adopt, never fail over",
+                        row(
+                                withRequest(D, 3, FailoverMode.Safe),
+                                Memory.firstSight(),
+                                obs(paired, secondary),
+                                notice(
+                                        with(
+                                                expect(NONE, Health.READY, Reasons.PAIRED),
+                                                3L,
+                                                null,
+                                                null),
+                                        Reasons.FAILOVER_ADOPTED))),
+                r(
+                        "pairing Accepted: wait and poll fast",
+                        row(
+                                D,
+                                steady(0),
+                                obs(
+                                        rec(WEU, Primary, Accepted, NEU),
+                                        rec(NEU, Secondary, Accepted, WEU)),
+                                requeue(expect(NONE, Health.PROGRESSING, Reasons.PAIRING), FAST))),
+                r(
+                        "paired and steady: Ready, slow jittered poll, no write",
+                        row(
+                                D,
+                                steady(0),
+                                obs(paired, secondary),
+                                requeue(
+                                        active(expect(NONE, Health.READY, Reasons.PAIRED), WEU),
+                                        STEADY))),
+                r(
+                        "paired with replication pending: Ready, medium poll",
+                        row(
+                                D,
+                                steady(0),
+                                obs(primaryPaired(WEU, NEU, 12), secondary),
+                                says(
+                                        requeue(
+                                                expect(NONE, Health.READY, Reasons.PAIRED),
+                                                PENDING),
+                                        "12 replication"))),
+                r(
+                        "primary Succeeded, partner still Accepted: progressing",
+                        row(
+                                D,
+                                steady(0),
+                                obs(paired, rec(NEU, Secondary, Accepted, WEU)),
+                                expect(NONE, Health.PROGRESSING, Reasons.PAIRING))),
+                r(
+                        "partner unreachable on a steady pairing: still Ready by the primary's view",
+                        row(
+                                D,
+                                steady(0),
+                                obs(paired, unreachable()),
+                                says(
+                                        requeue(
+                                                expect(NONE, Health.READY, Reasons.PAIRED),
+                                                PENDING),
+                                        "unreachable"))),
+                // --- partner change: break, wait, re-pair
+                r(
+                        "spec.partnerNamespace changed: break on the primary",
+                        row(
+                                toFrc,
+                                steady(0),
+                                obs(paired, absent()),
+                                expect(
+                                        new Action.BreakPairing(WEU, "orders"),
+                                        Health.PROGRESSING,
+                                        Reasons.BREAKING))),
+                r(
+                        "break phase 1 (Primary/Accepted with the old partner): wait",
+                        row(
+                                toFrc,
+                                steady(0),
+                                obs(rec(WEU, Primary, Accepted, NEU), absent()),
+                                expect(NONE, Health.PROGRESSING, Reasons.BREAKING))),
+                r(
+                        "break phase 2 (PrimaryNotReplicating/Accepted): wait",
+                        row(
+                                toFrc,
+                                steady(0),
+                                obs(pnr(WEU, Accepted), absent()),
+                                expect(NONE, Health.PROGRESSING, Reasons.BREAKING))),
+                r(
+                        "break finished: PUT with the new partner",
+                        row(
+                                toFrc,
+                                steady(0),
+                                obsInfo(
+                                        pnr(WEU, Succeeded),
+                                        absent(),
+                                        premium(WEU, 25),
+                                        premium(FRC, 0)),
+                                expect(create(WEU, FRC), Health.PROGRESSING, Reasons.PAIRING))),
+                r(
+                        "partner still shows the old Secondary record after the break: wait",
+                        row(
+                                D,
+                                steady(0),
+                                obs(pnr(WEU, Succeeded), secondary),
+                                expect(NONE, Health.PROGRESSING, Reasons.BREAKING))),
+                // --- drift repair
+                r(
+                        "pairing broken out of band (PrimaryNotReplicating): PUT again",
+                        row(
+                                D,
+                                steady(0),
+                                obsInfo(
+                                        pnr(WEU, Succeeded),
+                                        absent(),
+                                        premium(WEU, 25),
+                                        premium(NEU, 0)),
+                                says(
+                                        expect(
+                                                create(WEU, NEU),
+                                                Health.PROGRESSING,
+                                                Reasons.PAIRING),
+                                        "re-pairing"))),
+                // --- failover
+                r(
+                        "Safe request, paired, nothing pending: intent written, then POST on the partner",
+                        row(
+                                safe1,
+                                steady(0),
+                                obs(paired, secondary),
+                                intent(
+                                        with(
+                                                expect(
+                                                        failover(FailoverMode.Safe),
+                                                        Health.PROGRESSING,
+                                                        Reasons.FAILING_OVER),
+                                                0L,
+                                                FailoverPhase.Issued,
+                                                null)))),
+                r(
+                        "Forced request with the primary region down: POST on the partner",
+                        row(
+                                forced1,
+                                steady(0),
+                                obs(unreachable(), secondary),
+                                intent(
+                                        expect(
+                                                failover(FailoverMode.Forced),
+                                                Health.PROGRESSING,
+                                                Reasons.FAILING_OVER)))),
+                r(
+                        "Safe request with replication pending: wait, nothing sent",
+                        row(
+                                safe1,
+                                steady(0),
+                                obs(primaryPaired(WEU, NEU, 7), secondary),
+                                says(
+                                        with(
+                                                expect(
+                                                        NONE,
+                                                        Health.PROGRESSING,
+                                                        Reasons.REPLICATION_PENDING),
+                                                0L,
+                                                FailoverPhase.Waiting,
+                                                null),
+                                        "7 operation"))),
+                r(
+                        "Safe request while pairing is still Accepted: wait",
+                        row(
+                                safe1,
+                                steady(0),
+                                obs(
+                                        rec(WEU, Primary, Accepted, NEU),
+                                        rec(NEU, Secondary, Accepted, WEU)),
+                                with(
+                                        expect(
+                                                NONE,
+                                                Health.PROGRESSING,
+                                                Reasons.REPLICATION_PENDING),
+                                        0L,
+                                        FailoverPhase.Waiting,
+                                        null))),
+                r(
+                        "Safe request waiting past its timeout: Failed, handled, never retried",
+                        row(
+                                safe1,
+                                inFlight(
+                                        0,
+                                        1,
+                                        FailoverMode.Safe,
+                                        FailoverPhase.Waiting,
+                                        Duration.ofMinutes(11)),
+                                obs(primaryPaired(WEU, NEU, 7), secondary),
+                                notice(
+                                        with(
+                                                expect(
+                                                        NONE,
+                                                        Health.PROGRESSING,
+                                                        Reasons.FAILOVER_FAILED),
+                                                1L,
+                                                null,
+                                                FailoverOutcome.Failed),
+                                        Reasons.FAILOVER_FAILED))),
+                r(
+                        "Safe request waiting, replication drained: issue it",
+                        row(
+                                safe1,
+                                inFlight(
+                                        0,
+                                        1,
+                                        FailoverMode.Safe,
+                                        FailoverPhase.Waiting,
+                                        Duration.ofMinutes(2)),
+                                obs(paired, secondary),
+                                intent(
+                                        expect(
+                                                failover(FailoverMode.Safe),
+                                                Health.PROGRESSING,
+                                                Reasons.FAILING_OVER)))),
+                r(
+                        "waiting Safe request switched to Forced in the spec: issue it now",
+                        row(
+                                forced1,
+                                inFlight(
+                                        0,
+                                        1,
+                                        FailoverMode.Safe,
+                                        FailoverPhase.Waiting,
+                                        Duration.ofMinutes(2)),
+                                obs(primaryPaired(WEU, NEU, 7), secondary),
+                                intent(
+                                        expect(
+                                                failover(FailoverMode.Forced),
+                                                Health.PROGRESSING,
+                                                Reasons.FAILING_OVER)))),
+                r(
+                        "Safe request with the primary unreachable: waits (pending cannot be checked)",
+                        row(
+                                safe1,
+                                steady(0),
+                                obs(unreachable(), secondary),
+                                says(
+                                        expect(
+                                                NONE,
+                                                Health.PROGRESSING,
+                                                Reasons.REPLICATION_PENDING),
+                                        "primary namespace is unreachable"))),
+                r(
+                        "request while not paired: Rejected and handled",
+                        row(
+                                safe1,
+                                steady(0),
+                                obs(absent(), absent()),
+                                notice(
+                                        with(
+                                                expect(
+                                                        NONE,
+                                                        Health.PROGRESSING,
+                                                        Reasons.FAILOVER_REJECTED),
+                                                1L,
+                                                null,
+                                                FailoverOutcome.Rejected),
+                                        Reasons.FAILOVER_REJECTED))),
+                r(
+                        "request after the alias already failed over: Rejected",
+                        row(
+                                withRequest(D, 2, FailoverMode.Forced),
+                                steady(1),
+                                obs(absent(), pnr(NEU, Succeeded)),
+                                says(
+                                        with(
+                                                expect(
+                                                        NONE,
+                                                        Health.PROGRESSING,
+                                                        Reasons.FAILOVER_REJECTED),
+                                                2L,
+                                                null,
+                                                FailoverOutcome.Rejected),
+                                        "already lives on orders-neu"))),
+                r(
+                        "partner is Primary of the pairing (spec swapped): Rejected",
+                        row(
+                                safe1,
+                                steady(0),
+                                obs(secondaryPaired(WEU, NEU), primaryPaired(NEU, WEU, 0)),
+                                with(
+                                        expect(NONE, Health.PROGRESSING, Reasons.FAILOVER_REJECTED),
+                                        1L,
+                                        null,
+                                        FailoverOutcome.Rejected))),
+                r(
+                        "several bumps before acting are one request (the latest)",
+                        row(
+                                withRequest(D, 4, FailoverMode.Safe),
+                                steady(1),
+                                obs(paired, secondary),
+                                intent(
+                                        with(
+                                                expect(
+                                                        failover(FailoverMode.Safe),
+                                                        Health.PROGRESSING,
+                                                        Reasons.FAILING_OVER),
+                                                1L,
+                                                FailoverPhase.Issued,
+                                                null)))),
+                r(
+                        "restart in Intended, partner still a steady Secondary: not applied, issue it",
+                        row(
+                                safe1,
+                                inFlight(
+                                        0,
+                                        1,
+                                        FailoverMode.Safe,
+                                        FailoverPhase.Intended,
+                                        Duration.ofSeconds(5)),
+                                obs(paired, secondary),
+                                intent(
+                                        expect(
+                                                failover(FailoverMode.Safe),
+                                                Health.PROGRESSING,
+                                                Reasons.FAILING_OVER)))),
+                r(
+                        "restart in Intended, partner Secondary/Accepted: applied, wait (no second POST)",
+                        row(
+                                safe1,
+                                inFlight(
+                                        0,
+                                        1,
+                                        FailoverMode.Safe,
+                                        FailoverPhase.Intended,
+                                        Duration.ofSeconds(5)),
+                                obs(
+                                        rec(WEU, Primary, Accepted, NEU),
+                                        rec(NEU, Secondary, Accepted, WEU)),
+                                with(
+                                        expect(NONE, Health.PROGRESSING, Reasons.FAILING_OVER),
+                                        0L,
+                                        FailoverPhase.Issued,
+                                        null))),
+                r(
+                        "restart in Intended, failover already complete: Succeeded",
+                        row(
+                                safe1,
+                                inFlight(
+                                        0,
+                                        1,
+                                        FailoverMode.Safe,
+                                        FailoverPhase.Intended,
+                                        Duration.ofSeconds(5)),
+                                obs(absent(), pnr(NEU, Succeeded)),
+                                with(
+                                        expect(NONE, Health.STALLED, Reasons.FAILED_OVER),
+                                        1L,
+                                        null,
+                                        FailoverOutcome.Succeeded))),
+                r(
+                        "issued, partner Secondary/Accepted: wait fast",
+                        row(
+                                safe1,
+                                inFlight(
+                                        0,
+                                        1,
+                                        FailoverMode.Safe,
+                                        FailoverPhase.Issued,
+                                        Duration.ofSeconds(30)),
+                                obs(
+                                        rec(WEU, Primary, Accepted, NEU),
+                                        rec(NEU, Secondary, Accepted, WEU)),
+                                requeue(
+                                        with(
+                                                expect(
+                                                        NONE,
+                                                        Health.PROGRESSING,
+                                                        Reasons.FAILING_OVER),
+                                                0L,
+                                                FailoverPhase.Issued,
+                                                null),
+                                        FAST))),
+                r(
+                        "issued, partner PNR/Succeeded and old primary gone: Succeeded, FailedOver guidance, active = partner",
+                        row(
+                                safe1,
+                                inFlight(
+                                        0,
+                                        1,
+                                        FailoverMode.Safe,
+                                        FailoverPhase.Issued,
+                                        Duration.ofSeconds(90)),
+                                obs(absent(), pnr(NEU, Succeeded)),
+                                active(
+                                        notice(
+                                                says(
+                                                        with(
+                                                                expect(
+                                                                        NONE,
+                                                                        Health.STALLED,
+                                                                        Reasons.FAILED_OVER),
+                                                                1L,
+                                                                null,
+                                                                FailoverOutcome.Succeeded),
+                                                        "set spec.primaryNamespace to " + NEU.id()),
+                                                Reasons.FAILOVER_SUCCEEDED),
+                                        NEU))),
+                r(
+                        "issued Forced with the old primary unreachable: Succeeded once the partner is PNR",
+                        row(
+                                forced1,
+                                inFlight(
+                                        0,
+                                        1,
+                                        FailoverMode.Forced,
+                                        FailoverPhase.Issued,
+                                        Duration.ofSeconds(90)),
+                                obs(unreachable(), pnr(NEU, Succeeded)),
+                                with(
+                                        expect(NONE, Health.STALLED, Reasons.FAILED_OVER),
+                                        1L,
+                                        null,
+                                        FailoverOutcome.Succeeded))),
+                r(
+                        "issued, partner PNR but old primary record still there: wait",
+                        row(
+                                safe1,
+                                inFlight(
+                                        0,
+                                        1,
+                                        FailoverMode.Safe,
+                                        FailoverPhase.Issued,
+                                        Duration.ofSeconds(90)),
+                                obs(rec(WEU, Primary, Accepted, NEU), pnr(NEU, Succeeded)),
+                                with(
+                                        expect(NONE, Health.PROGRESSING, Reasons.FAILING_OVER),
+                                        0L,
+                                        FailoverPhase.Issued,
+                                        null))),
+                r(
+                        "issued but ARM shows no progress past the issued timeout: Failed",
+                        row(
+                                safe1,
+                                inFlight(
+                                        0,
+                                        1,
+                                        FailoverMode.Safe,
+                                        FailoverPhase.Issued,
+                                        Duration.ofMinutes(16)),
+                                obs(paired, secondary),
+                                with(
+                                        expect(NONE, Health.PROGRESSING, Reasons.FAILOVER_FAILED),
+                                        1L,
+                                        null,
+                                        FailoverOutcome.Failed))),
+                r(
+                        "a bump while in flight folds into the running request",
+                        row(
+                                withRequest(D, 2, FailoverMode.Safe),
+                                inFlight(
+                                        0,
+                                        1,
+                                        FailoverMode.Safe,
+                                        FailoverPhase.Issued,
+                                        Duration.ofSeconds(90)),
+                                obs(absent(), pnr(NEU, Succeeded)),
+                                with(
+                                        expect(NONE, Health.STALLED, Reasons.FAILED_OVER),
+                                        2L,
+                                        null,
+                                        FailoverOutcome.Succeeded))),
+                // --- after a failover: report, follow the new topology
+                r(
+                        "out-of-band failover detected (portal/CLI): FailedOver with guidance and a warning Event",
+                        row(
+                                D,
+                                steady(0),
+                                obs(absent(), pnr(NEU, Succeeded)),
+                                active(
+                                        notice(
+                                                expect(NONE, Health.STALLED, Reasons.FAILED_OVER),
+                                                Reasons.OUT_OF_BAND_FAILOVER),
+                                        NEU))),
+                r(
+                        "failed over earlier and already reported: FailedOver, no new Event",
+                        row(
+                                D,
+                                Memory.of(FailoverMemory.adopted(1), NEU),
+                                obs(absent(), pnr(NEU, Succeeded)),
+                                notice(expect(NONE, Health.STALLED, Reasons.FAILED_OVER), null))),
+                r(
+                        "fail-forward: primary set to the PNR holder, new empty partner: PUT there",
+                        row(
+                                failForward,
+                                Memory.of(FailoverMemory.adopted(1), NEU),
+                                obsInfo(
+                                        pnr(NEU, Succeeded),
+                                        absent(),
+                                        premium(NEU, 25),
+                                        premium(FRC, 0)),
+                                expect(
+                                        new Action.CreatePairing(
+                                                NEU, FRC, "orders", Optional.empty()),
+                                        Health.PROGRESSING,
+                                        Reasons.PAIRING))),
+                r(
+                        "primary region down, no request: tell the user, write nothing",
+                        row(
+                                D,
+                                steady(0),
+                                obs(unreachable(), secondary),
+                                says(
+                                        expect(NONE, Health.PROGRESSING, Reasons.UNREACHABLE),
+                                        "failoverMode Forced"))),
+                // --- bad input only the operator can judge
+                r(
+                        "primary namespace does not exist",
+                        row(
+                                D,
+                                steady(0),
+                                obs(missing(), absent()),
+                                says(
+                                        expect(NONE, Health.STALLED, Reasons.INVALID_SPEC),
+                                        "spec.primaryNamespace"))),
+                r(
+                        "partner namespace does not exist",
+                        row(
+                                D,
+                                steady(0),
+                                obs(absent(), missing()),
+                                says(
+                                        expect(NONE, Health.STALLED, Reasons.INVALID_SPEC),
+                                        "spec.partnerNamespace"))),
+                r(
+                        "partner is not Premium",
+                        row(
+                                D,
+                                steady(0),
+                                obsInfo(
+                                        absent(),
+                                        absent(),
+                                        premium(WEU, 3),
+                                        new NamespaceInfo(NEU, "Standard", "northeurope", 1, 0, 0)),
+                                says(
+                                        expect(NONE, Health.STALLED, Reasons.INVALID_SPEC),
+                                        "spec.partnerNamespace: namespace orders-neu is Standard"))),
+                r(
+                        "partner holds entities",
+                        row(
+                                D,
+                                steady(0),
+                                obsInfo(absent(), absent(), premium(WEU, 3), premium(NEU, 4)),
+                                says(
+                                        expect(NONE, Health.STALLED, Reasons.INVALID_SPEC),
+                                        "holds 4 queue(s)"))),
+                r(
+                        "partitioned primary with a non-partitioned partner",
+                        row(
+                                D,
+                                steady(0),
+                                obsInfo(
+                                        absent(),
+                                        absent(),
+                                        new NamespaceInfo(WEU, "Premium", "westeurope", 2, 0, 0),
+                                        premium(NEU, 0)),
+                                says(
+                                        expect(NONE, Health.STALLED, Reasons.INVALID_SPEC),
+                                        "partitioned"))),
+                r(
+                        "primary has a private endpoint, partner none",
+                        row(
+                                D,
+                                steady(0),
+                                obsInfo(
+                                        absent(),
+                                        absent(),
+                                        new NamespaceInfo(WEU, "Premium", "westeurope", 1, 0, 1),
+                                        premium(NEU, 0)),
+                                says(
+                                        expect(NONE, Health.STALLED, Reasons.INVALID_SPEC),
+                                        "private endpoint"))),
+                r(
+                        "credentials Secret missing (found outside ARM)",
+                        row(
+                                D,
+                                steady(0),
+                                obs(absent(), absent())
+                                        .withSpecProblems(
+                                                List.of(
+                                                        "spec.credentialsSecretRef: Secret creds not found")),
+                                says(
+                                        expect(NONE, Health.STALLED, Reasons.INVALID_SPEC),
+                                        "spec.credentialsSecretRef"))),
+                r(
+                        "partner already in another pairing",
+                        row(
+                                D,
+                                steady(0),
+                                obs(absent(), secondaryPaired(NEU, FRC)),
+                                says(
+                                        expect(NONE, Health.STALLED, Reasons.INVALID_SPEC),
+                                        "already holds the alias as Secondary"))),
+                r(
+                        "spec.primaryNamespace is Azure's Secondary: never fail over implicitly",
+                        row(
+                                D,
+                                steady(0),
+                                obs(secondaryPaired(WEU, NEU), primaryPaired(NEU, WEU, 0)),
+                                says(expect(NONE, Health.STALLED, Reasons.INVALID_SPEC), "swap"))),
+                r(
+                        "ARM reports Failed",
+                        row(
+                                D,
+                                steady(0),
+                                obs(rec(WEU, Primary, Failed, NEU), secondary),
+                                expect(NONE, Health.STALLED, Reasons.AZURE_ERROR))),
+                // --- deletion
+                r(
+                        "delete with Retain: release, Azure untouched",
+                        row(
+                                deleting(D, false),
+                                steady(0),
+                                obs(paired, secondary),
+                                expect(
+                                        new Action.ReleaseFinalizer(),
+                                        Health.PROGRESSING,
+                                        Reasons.DELETING))),
+                r(
+                        "delete with Delete while paired: break first",
+                        row(
+                                deleting(D, true),
+                                steady(0),
+                                obs(paired, secondary),
+                                expect(
+                                        new Action.BreakPairing(WEU, "orders"),
+                                        Health.PROGRESSING,
+                                        Reasons.DELETING))),
+                r(
+                        "delete with Delete while breaking: wait",
+                        row(
+                                deleting(D, true),
+                                steady(0),
+                                obs(pnr(WEU, Accepted), absent()),
+                                expect(NONE, Health.PROGRESSING, Reasons.DELETING))),
+                r(
+                        "delete with Delete once PNR/Succeeded: DELETE on the holder",
+                        row(
+                                deleting(D, true),
+                                steady(0),
+                                obs(pnr(WEU, Succeeded), absent()),
+                                expect(
+                                        new Action.DeleteAlias(WEU, "orders"),
+                                        Health.PROGRESSING,
+                                        Reasons.DELETING))),
+                r(
+                        "delete with Delete after a failover: DELETE where the alias lives now",
+                        row(
+                                deleting(D, true),
+                                steady(1),
+                                obs(absent(), pnr(NEU, Succeeded)),
+                                expect(
+                                        new Action.DeleteAlias(NEU, "orders"),
+                                        Health.PROGRESSING,
+                                        Reasons.DELETING))),
+                r(
+                        "delete with Delete during a failover: wait",
+                        row(
+                                deleting(D, true),
+                                steady(0),
+                                obs(
+                                        rec(WEU, Primary, Accepted, NEU),
+                                        rec(NEU, Secondary, Accepted, WEU)),
+                                expect(NONE, Health.PROGRESSING, Reasons.DELETING))),
+                r(
+                        "delete with Delete, alias gone (404): release",
+                        row(
+                                deleting(D, true),
+                                steady(0),
+                                obs(absent(), absent()),
+                                expect(
+                                        new Action.ReleaseFinalizer(),
+                                        Health.PROGRESSING,
+                                        Reasons.DELETING))),
+                r(
+                        "delete with Delete, namespaces gone: NotFound counts as done",
+                        row(
+                                deleting(D, true),
+                                steady(0),
+                                obs(missing(), missing()),
+                                expect(
+                                        new Action.ReleaseFinalizer(),
+                                        Health.PROGRESSING,
+                                        Reasons.DELETING))),
+                r(
+                        "delete with Delete, primary unreachable: wait, say how to let go",
+                        row(
+                                deleting(D, true),
+                                steady(0),
+                                obs(unreachable(), absent()),
+                                says(
+                                        expect(NONE, Health.PROGRESSING, Reasons.UNREACHABLE),
+                                        "Retain"))));
     }
 
     private static Arguments r(String name, Row row) {
@@ -312,39 +903,57 @@ class PairingPlannerTest {
         assertThat(plan.action()).as("action").isEqualTo(e.action());
         assertThat(plan.verdict().health()).as("health").isEqualTo(e.health());
         assertThat(plan.verdict().reason()).as("reason").isEqualTo(e.reason());
-        assertThat(plan.intent().isPresent()).as("intent persisted before the call").isEqualTo(e.intent());
+        assertThat(plan.intent().isPresent())
+                .as("intent persisted before the call")
+                .isEqualTo(e.intent());
         if (e.intent()) {
-            assertThat(plan.intent().get().inFlight()).get().extracting(InFlightFailover::phase)
+            assertThat(plan.intent().get().inFlight())
+                    .get()
+                    .extracting(InFlightFailover::phase)
                     .isEqualTo(FailoverPhase.Intended);
         }
         if (e.lastHandled() != null) {
-            assertThat(plan.memory().lastHandledRequest()).as("lastHandledRequest").isEqualTo(e.lastHandled());
+            assertThat(plan.memory().lastHandledRequest())
+                    .as("lastHandledRequest")
+                    .isEqualTo(e.lastHandled());
         }
         if (e.phase() != null) {
-            assertThat(plan.memory().inFlight()).as("in-flight phase").get()
-                    .extracting(InFlightFailover::phase).isEqualTo(e.phase());
+            assertThat(plan.memory().inFlight())
+                    .as("in-flight phase")
+                    .get()
+                    .extracting(InFlightFailover::phase)
+                    .isEqualTo(e.phase());
         }
         if (e.outcome() != null) {
             assertThat(plan.memory().inFlight()).as("nothing in flight once finished").isEmpty();
-            assertThat(plan.memory().last()).as("last outcome").get()
-                    .extracting(FailoverResult::outcome).isEqualTo(e.outcome());
+            assertThat(plan.memory().last())
+                    .as("last outcome")
+                    .get()
+                    .extracting(FailoverResult::outcome)
+                    .isEqualTo(e.outcome());
         }
         if (e.requeue() != null) {
             assertThat(plan.requeue().after()).as("requeue").isEqualTo(e.requeue());
-            assertThat(plan.requeue().jitter()).as("jitter only when steady").isEqualTo(e.requeue().equals(STEADY));
+            assertThat(plan.requeue().jitter())
+                    .as("jitter only when steady")
+                    .isEqualTo(e.requeue().equals(STEADY));
         }
         if (e.messageContains() != null) {
             assertThat(plan.verdict().message()).contains(e.messageContains());
         }
         if (e.notice() != null) {
             assertThat(plan.notices()).extracting(Notice::reason).contains(e.notice());
-        } else if (e.action() instanceof Action.None && e.outcome() == null && e.lastHandled() == null) {
+        } else if (e.action() instanceof Action.None
+                && e.outcome() == null
+                && e.lastHandled() == null) {
             assertThat(plan.notices()).as("no Event for a quiet pass").isEmpty();
         }
         if (e.active() != null) {
             assertThat(plan.active()).get().isEqualTo(e.active());
         }
-        assertThat(plan.verdict().message()).as("deterministic: no timestamps").doesNotContain("2026-");
+        assertThat(plan.verdict().message())
+                .as("deterministic: no timestamps")
+                .doesNotContain("2026-");
     }
 
     @ParameterizedTest(name = "{0}")

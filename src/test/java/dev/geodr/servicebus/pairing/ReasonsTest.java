@@ -18,9 +18,22 @@ class ReasonsTest {
                 reasons.add((String) f.get(null));
             }
         }
-        assertThat(reasons).contains("Paired", "Pairing", "Breaking", "FailingOver", "FailedOver", "Deleting",
-                "InvalidSpec", "AzureError", "Throttled", "ReplicationPending", "NotPaired", "Unreachable");
-        assertThat(reasons).allSatisfy(r -> assertThat(r).matches("^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$"));
+        assertThat(reasons)
+                .contains(
+                        "Paired",
+                        "Pairing",
+                        "Breaking",
+                        "FailingOver",
+                        "FailedOver",
+                        "Deleting",
+                        "InvalidSpec",
+                        "AzureError",
+                        "Throttled",
+                        "ReplicationPending",
+                        "NotPaired",
+                        "Unreachable");
+        assertThat(reasons)
+                .allSatisfy(r -> assertThat(r).matches("^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$"));
         assertThat(reasons).doesNotHaveDuplicates();
     }
 }

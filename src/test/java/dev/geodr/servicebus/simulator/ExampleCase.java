@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.geodr.servicebus.simulator.render.Json;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * One spec example: seeds what its request needs (namespaces, a pairing in the right state), sends
- * exactly the example request, and compares with the example response. Quirk differences (§2.12) are
- * asserted one by one, so a change in either direction is noticed.
+ * exactly the example request, and compares with the example response. Quirk differences (§2.12)
+ * are asserted one by one, so a change in either direction is noticed.
  */
 final class ExampleCase {
 
@@ -36,11 +37,17 @@ final class ExampleCase {
     }
 
     private String nsId(String name) {
-        return "/subscriptions/" + sub + "/resourceGroups/" + rg + "/providers/Microsoft.ServiceBus/namespaces/" + name;
+        return "/subscriptions/"
+                + sub
+                + "/resourceGroups/"
+                + rg
+                + "/providers/Microsoft.ServiceBus/namespaces/"
+                + name;
     }
 
     private void namespace(String name, String body) {
-        TestClient.Resp r = c.send("PUT", "/simulator/namespaces/" + sub + "/" + rg + "/" + name, body);
+        TestClient.Resp r =
+                c.send("PUT", "/simulator/namespaces/" + sub + "/" + rg + "/" + name, body);
         assertThat(r.status() / 100).as("seed " + name + ": " + r.body()).isEqualTo(2);
     }
 
@@ -48,32 +55,49 @@ final class ExampleCase {
         return c.send(method, nsId(nsName) + suffix + "?api-version=" + api, body);
     }
 
-    /** Pairs {@code primary -> secondary} under the example's alias and lets it complete if asked. */
+    /**
+     * Pairs {@code primary -> secondary} under the example's alias and lets it complete if asked.
+     */
     private void pair(String primary, String secondary, boolean complete) {
         namespace(primary, "{}");
         namespace(secondary, "{}");
-        TestClient.Resp r = call("PUT", primary, "/disasterRecoveryConfigs/" + alias, TestClient.partner(nsId(secondary)));
+        TestClient.Resp r =
+                call(
+                        "PUT",
+                        primary,
+                        "/disasterRecoveryConfigs/" + alias,
+                        TestClient.partner(nsId(secondary)));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         if (complete) {
             c.advance(90);
         }
     }
 
-    /** The example's quirky values next to ours: the DR resource type, the id segment, the partner form. */
+    /**
+     * The example's quirky values next to ours: the DR resource type, the id segment, the partner
+     * form.
+     */
     private void assertDrQuirks(JsonNode exampleBody, JsonNode ours, String partnerName) {
-        assertThat(exampleBody.get("type").asText()).isEqualTo("Microsoft.ServiceBus/Namespaces/DisasterRecoveryConfig");
-        assertThat(ours.get("type").asText()).isEqualTo("Microsoft.ServiceBus/Namespaces/disasterrecoveryconfigs");
+        assertThat(exampleBody.get("type").asText())
+                .isEqualTo("Microsoft.ServiceBus/Namespaces/DisasterRecoveryConfig");
+        assertThat(ours.get("type").asText())
+                .isEqualTo("Microsoft.ServiceBus/Namespaces/disasterrecoveryconfigs");
         assertThat(exampleBody.get("id").asText()).contains("/disasterRecoveryConfig/");
-        assertThat(ours.get("id").asText()).contains("/disasterRecoveryConfigs/").doesNotContain("/disasterRecoveryConfig/");
+        assertThat(ours.get("id").asText())
+                .contains("/disasterRecoveryConfigs/")
+                .doesNotContain("/disasterRecoveryConfig/");
         assertThat(exampleBody.at("/properties/partnerNamespace").asText()).isEqualTo(partnerName);
         assertThat(ours.at("/properties/partnerNamespace").asText()).isEqualTo(nsId(partnerName));
-        assertThat(ours.at("/properties/type").asText()).as("always MetadataReplication").isEqualTo("MetadataReplication");
+        assertThat(ours.at("/properties/type").asText())
+                .as("always MetadataReplication")
+                .isEqualTo("MetadataReplication");
         assertThat(ours.has("location")).isFalse();
         assertThat(ours.has("systemData")).isFalse();
     }
 
     /** Same keys as the example, except keys the example lacks/has only because of a quirk. */
-    private static void assertShape(JsonNode exampleBody, JsonNode ours, Set<String> onlyOurs, Set<String> onlyExample) {
+    private static void assertShape(
+            JsonNode exampleBody, JsonNode ours, Set<String> onlyOurs, Set<String> onlyExample) {
         Set<String> expected = new TreeSet<>(shape(exampleBody));
         expected.removeAll(onlyExample);
         expected.addAll(onlyOurs);
@@ -84,33 +108,50 @@ final class ExampleCase {
         namespace(ns, "{}");
         String partnerName = p.at("/parameters/properties/partnerNamespace").asText();
         namespace(partnerName, "{}");
-        TestClient.Resp r = call("PUT", ns, "/disasterRecoveryConfigs/" + alias, Json.write(p.get("parameters")));
+        TestClient.Resp r =
+                call(
+                        "PUT",
+                        ns,
+                        "/disasterRecoveryConfigs/" + alias,
+                        Json.write(p.get("parameters")));
         assertThat(r.status()).as("200, never 201 (quirk: the example lists 201)").isEqualTo(200);
         JsonNode ex = ok.get("body");
         assertShape(ex, r.json(), Set.of("properties.type"), Set.of());
         assertThat(r.json().get("name").asText()).isEqualTo(ex.get("name").asText());
-        assertThat(r.json().at("/properties/alternateName")).isEqualTo(ex.at("/properties/alternateName"));
+        assertThat(r.json().at("/properties/alternateName"))
+                .isEqualTo(ex.at("/properties/alternateName"));
         assertThat(r.json().at("/properties/role")).isEqualTo(ex.at("/properties/role"));
-        assertThat(r.json().at("/properties/provisioningState")).isEqualTo(ex.at("/properties/provisioningState"));
+        assertThat(r.json().at("/properties/provisioningState"))
+                .isEqualTo(ex.at("/properties/provisioningState"));
         assertDrQuirks(ex, r.json(), partnerName);
     }
 
     void get() {
-        // The example asks the primary (8860) but answers with the secondary's record (37) in Accepted with a
-        // pending count of 0. We answer the namespace asked for; the secondary's view never has the count.
+        // The example asks the primary (8860) but answers with the secondary's record (37) in
+        // Accepted with a
+        // pending count of 0. We answer the namespace asked for; the secondary's view never has the
+        // count.
         JsonNode ex = ok.get("body");
-        String secondary = ex.at("/properties/partnerNamespace").asText().equals(ns) ? "sdk-Namespace-37" : ns;
+        String secondary =
+                ex.at("/properties/partnerNamespace").asText().equals(ns) ? "sdk-Namespace-37" : ns;
         pair(ns, secondary, false);
         TestClient.Resp asked = call("GET", ns, "/disasterRecoveryConfigs/" + alias, null);
         assertThat(asked.status()).isEqualTo(200);
         assertThat(asked.json().at("/properties/role").asText()).isEqualTo("Primary");
         TestClient.Resp sec = call("GET", secondary, "/disasterRecoveryConfigs/" + alias, null);
-        assertShape(ex, sec.json(), Set.of("properties.type"), Set.of("properties.pendingReplicationOperationsCount"));
-        assertThat(ex.at("/properties/pendingReplicationOperationsCount").isMissingNode()).isFalse();
+        assertShape(
+                ex,
+                sec.json(),
+                Set.of("properties.type"),
+                Set.of("properties.pendingReplicationOperationsCount"));
+        assertThat(ex.at("/properties/pendingReplicationOperationsCount").isMissingNode())
+                .isFalse();
         assertThat(sec.json().at("/properties/pendingReplicationOperationsCount").isMissingNode())
-                .as("quirk: a secondary never carries the count").isTrue();
+                .as("quirk: a secondary never carries the count")
+                .isTrue();
         assertThat(sec.json().at("/properties/role")).isEqualTo(ex.at("/properties/role"));
-        assertThat(sec.json().at("/properties/provisioningState")).isEqualTo(ex.at("/properties/provisioningState"));
+        assertThat(sec.json().at("/properties/provisioningState"))
+                .isEqualTo(ex.at("/properties/provisioningState"));
         assertThat(sec.json().get("name")).isEqualTo(ex.get("name"));
         assertDrQuirks(ex, sec.json(), ns);
     }
@@ -126,13 +167,21 @@ final class ExampleCase {
         assertShape(ex, ours, Set.of("properties.type"), Set.of());
         assertThat(ours.get("name")).isEqualTo(ex.get("name"));
         assertThat(ours.at("/properties/role")).isEqualTo(ex.at("/properties/role"));
-        assertThat(ours.at("/properties/provisioningState")).isEqualTo(ex.at("/properties/provisioningState"));
+        assertThat(ours.at("/properties/provisioningState"))
+                .isEqualTo(ex.at("/properties/provisioningState"));
         assertDrQuirks(ex, ours, ex.at("/properties/partnerNamespace").asText());
     }
 
     void delete() {
         pair(ns, "sdk-Namespace-37", true);
-        assertThat(call("POST", ns, "/disasterRecoveryConfigs/" + alias + "/breakPairing", null).status()).isEqualTo(200);
+        assertThat(
+                        call(
+                                        "POST",
+                                        ns,
+                                        "/disasterRecoveryConfigs/" + alias + "/breakPairing",
+                                        null)
+                                .status())
+                .isEqualTo(200);
         c.advance(120);
         TestClient.Resp r = call("DELETE", ns, "/disasterRecoveryConfigs/" + alias, null);
         assertThat(r.status()).as("200, never 204 (quirk: the example lists 204)").isEqualTo(200);
@@ -141,15 +190,20 @@ final class ExampleCase {
 
     void breakPairing() {
         pair(ns, "sdk-Namespace-37", true);
-        TestClient.Resp r = call("POST", ns, "/disasterRecoveryConfigs/" + alias + "/breakPairing", null);
+        TestClient.Resp r =
+                call("POST", ns, "/disasterRecoveryConfigs/" + alias + "/breakPairing", null);
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.body()).isEmpty();
         assertThat(ok.has("body")).isFalse();
     }
 
     void failover() {
-        pair("sdk-Namespace-37", ns, true); // failover is called on the secondary, which the example names
-        TestClient.Resp r = call("POST", ns, "/disasterRecoveryConfigs/" + alias + "/failover", null);
+        pair(
+                "sdk-Namespace-37",
+                ns,
+                true); // failover is called on the secondary, which the example names
+        TestClient.Resp r =
+                call("POST", ns, "/disasterRecoveryConfigs/" + alias + "/failover", null);
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.body()).isEmpty();
         assertThat(ok.has("body")).isFalse();
@@ -157,12 +211,18 @@ final class ExampleCase {
 
     void checkName() {
         namespace(ns, "{}");
-        TestClient.Resp r = call("POST", ns, "/disasterRecoveryConfigs/CheckNameAvailability",
-                Json.write(p.get("parameters")));
+        TestClient.Resp r =
+                call(
+                        "POST",
+                        ns,
+                        "/disasterRecoveryConfigs/CheckNameAvailability",
+                        Json.write(p.get("parameters")));
         assertThat(r.status()).isEqualTo(200);
         JsonNode ex = ok.get("body");
         assertShape(ex, r.json(), Set.of(), Set.of("message"));
-        assertThat(ex.get("message").asText()).as("quirk: the example has an empty message").isEmpty();
+        assertThat(ex.get("message").asText())
+                .as("quirk: the example has an empty message")
+                .isEmpty();
         assertThat(r.json().has("message")).isFalse();
         assertThat(r.json().get("nameAvailable")).isEqualTo(ex.get("nameAvailable"));
         assertThat(r.json().get("reason")).isEqualTo(ex.get("reason"));
@@ -176,8 +236,12 @@ final class ExampleCase {
         StringBuilder rules = new StringBuilder();
         for (JsonNode r : exampleRules) {
             if (!r.get("name").asText().equals("RootManageSharedAccessKey")) {
-                rules.append(rules.length() == 0 ? "" : ",").append("{\"name\":\"").append(r.get("name").asText())
-                        .append("\",\"rights\":").append(r.at("/properties/rights")).append("}");
+                rules.append(rules.length() == 0 ? "" : ",")
+                        .append("{\"name\":\"")
+                        .append(r.get("name").asText())
+                        .append("\",\"rights\":")
+                        .append(r.at("/properties/rights"))
+                        .append("}");
             }
         }
         namespace(ns, "{\"location\":\"westeurope\",\"authorizationRules\":[" + rules + "]}");
@@ -185,8 +249,11 @@ final class ExampleCase {
     }
 
     private static void assertRuleQuirks(JsonNode exampleRule, JsonNode ours) {
-        assertThat(exampleRule.get("type").asText()).isEqualTo("Microsoft.ServiceBus/Namespaces/DisasterRecoveryConfig/AuthorizationRules");
-        assertThat(ours.get("type").asText()).isEqualTo("Microsoft.ServiceBus/Namespaces/AuthorizationRules");
+        assertThat(exampleRule.get("type").asText())
+                .isEqualTo(
+                        "Microsoft.ServiceBus/Namespaces/DisasterRecoveryConfig/AuthorizationRules");
+        assertThat(ours.get("type").asText())
+                .isEqualTo("Microsoft.ServiceBus/Namespaces/AuthorizationRules");
         assertThat(exampleRule.has("location")).isFalse();
         assertThat(ours.get("location").asText()).isEqualTo("West Europe");
         assertThat(ours.get("name")).isEqualTo(exampleRule.get("name"));
@@ -196,14 +263,16 @@ final class ExampleCase {
     void listRules() {
         JsonNode ex = ok.at("/body/value");
         pairWithRules(ex);
-        TestClient.Resp r = call("GET", ns, "/disasterRecoveryConfigs/" + alias + "/" + ruleSegment(), null);
+        TestClient.Resp r =
+                call("GET", ns, "/disasterRecoveryConfigs/" + alias + "/" + ruleSegment(), null);
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().get("value")).hasSize(ex.size());
         for (int i = 0; i < ex.size(); i++) {
             JsonNode ours = r.json().get("value").get(i);
             assertShape(ex.get(i), ours, Set.of("location"), Set.of());
             assertRuleQuirks(ex.get(i), ours);
-            // the example's ids say AuthorizationRules while the 2024 path is authorizationRules; ids echo the request
+            // the example's ids say AuthorizationRules while the 2024 path is authorizationRules;
+            // ids echo the request
             assertThat(ours.get("id").asText()).isEqualToIgnoringCase(ex.get(i).get("id").asText());
         }
     }
@@ -212,33 +281,68 @@ final class ExampleCase {
         String rule = p.get("authorizationRuleName").asText();
         JsonNode ex = ok.get("body");
         pairWithRules(Json.array().add(ex));
-        TestClient.Resp r = call("GET", ns, "/disasterRecoveryConfigs/" + alias + "/" + ruleSegment() + "/" + rule, null);
+        TestClient.Resp r =
+                call(
+                        "GET",
+                        ns,
+                        "/disasterRecoveryConfigs/" + alias + "/" + ruleSegment() + "/" + rule,
+                        null);
         assertThat(r.status()).isEqualTo(200);
         assertShape(ex, r.json(), Set.of("location"), Set.of());
         assertRuleQuirks(ex, r.json());
-        // quirk: the example's id names alias sdk-DisasterRecovery-4047 while its request names 4879
+        // quirk: the example's id names alias sdk-DisasterRecovery-4047 while its request names
+        // 4879
         assertThat(ex.get("id").asText()).doesNotContain("/" + alias + "/");
-        assertThat(r.json().get("id").asText()).isEqualTo(nsId(ns) + "/disasterRecoveryConfigs/" + alias + "/"
-                + ruleSegment() + "/" + rule);
+        assertThat(r.json().get("id").asText())
+                .isEqualTo(
+                        nsId(ns)
+                                + "/disasterRecoveryConfigs/"
+                                + alias
+                                + "/"
+                                + ruleSegment()
+                                + "/"
+                                + rule);
     }
 
     void listKeys() {
         String rule = p.get("authorizationRuleName").asText();
-        namespace(ns, "{\"authorizationRules\":[{\"name\":\"" + rule + "\",\"rights\":[\"Listen\",\"Send\"]}]}");
+        namespace(
+                ns,
+                "{\"authorizationRules\":[{\"name\":\""
+                        + rule
+                        + "\",\"rights\":[\"Listen\",\"Send\"]}]}");
         pair(ns, ns + "-partner", true);
-        TestClient.Resp r = call("POST", ns, "/disasterRecoveryConfigs/" + alias + "/" + ruleSegment() + "/" + rule
-                + "/listKeys", null);
+        TestClient.Resp r =
+                call(
+                        "POST",
+                        ns,
+                        "/disasterRecoveryConfigs/"
+                                + alias
+                                + "/"
+                                + ruleSegment()
+                                + "/"
+                                + rule
+                                + "/listKeys",
+                        null);
         assertThat(r.status()).isEqualTo(200);
         JsonNode ex = ok.get("body");
         assertShape(ex, r.json(), Set.of(), Set.of());
         assertThat(r.json().get("keyName")).isEqualTo(ex.get("keyName"));
-        String host = alias.toLowerCase(java.util.Locale.ROOT);
-        // quirks: the example uses servicebus.windows-int.net and names RootManageSharedAccessKey in the string
-        assertThat(ex.get("aliasPrimaryConnectionString").asText()).contains(host + ".servicebus.windows-int.net/")
+        String host = alias.toLowerCase(Locale.ROOT);
+        // quirks: the example uses servicebus.windows-int.net and names RootManageSharedAccessKey
+        // in the string
+        assertThat(ex.get("aliasPrimaryConnectionString").asText())
+                .contains(host + ".servicebus.windows-int.net/")
                 .contains("SharedAccessKeyName=RootManageSharedAccessKey;");
-        assertThat(r.json().get("aliasPrimaryConnectionString").asText()).isEqualTo("Endpoint=sb://" + host
-                + ".servicebus.windows.net/;SharedAccessKeyName=" + rule + ";SharedAccessKey="
-                + r.json().get("primaryKey").asText());
-        assertThat(r.json().get("primaryKey").asText()).hasSize(ex.get("primaryKey").asText().length());
+        assertThat(r.json().get("aliasPrimaryConnectionString").asText())
+                .isEqualTo(
+                        "Endpoint=sb://"
+                                + host
+                                + ".servicebus.windows.net/;SharedAccessKeyName="
+                                + rule
+                                + ";SharedAccessKey="
+                                + r.json().get("primaryKey").asText());
+        assertThat(r.json().get("primaryKey").asText())
+                .hasSize(ex.get("primaryKey").asText().length());
     }
 }

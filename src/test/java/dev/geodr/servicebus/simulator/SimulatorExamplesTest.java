@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,9 +39,13 @@ class SimulatorExamplesTest {
     static Stream<String> examples() throws IOException {
         List<String> out = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(Fixtures.root().resolve("examples"))) {
-            for (Path dir : dirs.filter(d -> d.getFileName().toString().matches("\\d{4}-\\d{2}-\\d{2}")).sorted().toList()) {
+            for (Path dir :
+                    dirs.filter(d -> d.getFileName().toString().matches("\\d{4}-\\d{2}-\\d{2}"))
+                            .sorted()
+                            .toList()) {
                 try (Stream<Path> files = Files.list(dir)) {
-                    files.filter(f -> f.toString().endsWith(".json")).sorted()
+                    files.filter(f -> f.toString().endsWith(".json"))
+                            .sorted()
                             .forEach(f -> out.add(dir.getFileName() + "/" + f.getFileName()));
                 }
             }
@@ -56,7 +61,8 @@ class SimulatorExamplesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("examples")
     void example(String file) throws IOException {
-        JsonNode ex = Json.MAPPER.readTree(Fixtures.root().resolve("examples").resolve(file).toFile());
+        JsonNode ex =
+                Json.MAPPER.readTree(Fixtures.root().resolve("examples").resolve(file).toFile());
         ExampleCase c = new ExampleCase(client, ex);
         String name = file.substring(file.indexOf('/') + 1).replace(".json", "");
         switch (name) {
@@ -70,23 +76,30 @@ class SimulatorExamplesTest {
             case "SBAliasAuthorizationRuleListAll" -> c.listRules();
             case "SBAliasAuthorizationRuleGet" -> c.getRule();
             case "SBAliasAuthorizationRuleListKey" -> c.listKeys();
-            default -> throw new AssertionError("no case for the example " + file + "; add one to ExampleCase");
+            default ->
+                    throw new AssertionError(
+                            "no case for the example " + file + "; add one to ExampleCase");
         }
     }
 
-    /** Keys of an object, recursively, as dotted paths; array elements contribute their first element's keys. */
+    /**
+     * Keys of an object, recursively, as dotted paths; array elements contribute their first
+     * element's keys.
+     */
     static Set<String> shape(JsonNode n) {
-        Set<String> out = new java.util.TreeSet<>();
+        Set<String> out = new TreeSet<>();
         collect("", n, out);
         return out;
     }
 
     private static void collect(String prefix, JsonNode n, Set<String> out) {
         if (n.isObject()) {
-            n.fieldNames().forEachRemaining(f -> {
-                out.add(prefix + f);
-                collect(prefix + f + ".", n.get(f), out);
-            });
+            n.fieldNames()
+                    .forEachRemaining(
+                            f -> {
+                                out.add(prefix + f);
+                                collect(prefix + f + ".", n.get(f), out);
+                            });
         } else if (n.isArray() && !n.isEmpty()) {
             collect(prefix + "[].", n.get(0), out);
         }

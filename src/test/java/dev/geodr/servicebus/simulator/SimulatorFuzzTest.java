@@ -14,13 +14,17 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.Test;
 
 /**
  * A few hundred malformed requests: each gets an ARM-shaped 4xx (never a 5xx, never a stack trace),
- * the server survives, the state is exactly what it was, and a normal pairing still works afterwards.
+ * the server survives, the state is exactly what it was, and a normal pairing still works
+ * afterwards.
  */
 class SimulatorFuzzTest {
 
@@ -34,8 +38,15 @@ class SimulatorFuzzTest {
             c.putNamespace("rg-fuzz", "ns-secondary", "{}");
             c.putNamespace("rg-fuzz", "ns-third", "{}");
             c.putNamespace("rg-fuzz", "ns-fourth", "{}");
-            assertThat(c.arm("PUT", primary, "/disasterRecoveryConfigs/" + ALIAS,
-                    TestClient.partner(TestClient.nsId("rg-fuzz", "ns-secondary"))).status()).isEqualTo(200);
+            assertThat(
+                            c.arm(
+                                            "PUT",
+                                            primary,
+                                            "/disasterRecoveryConfigs/" + ALIAS,
+                                            TestClient.partner(
+                                                    TestClient.nsId("rg-fuzz", "ns-secondary")))
+                                    .status())
+                    .isEqualTo(200);
             c.advance(90);
             String before = c.send("GET", "/simulator/namespaces", null).body();
 
@@ -44,7 +55,11 @@ class SimulatorFuzzTest {
             for (FuzzCases.Case k : new FuzzCases(primary, ALIAS).all()) {
                 Result r = send(c, k);
                 sent++;
-                check(k.kind() + " " + k.method() + " " + abbreviate(k.path()), r, k.method().equals("HEAD"), failures);
+                check(
+                        k.kind() + " " + k.method() + " " + abbreviate(k.path()),
+                        r,
+                        k.method().equals("HEAD"),
+                        failures);
             }
             for (RawCase raw : rawCases(c)) {
                 Result r = raw(c, raw.bytes());
@@ -54,16 +69,27 @@ class SimulatorFuzzTest {
             assertThat(failures).as("requests not answered with an ARM-shaped 4xx").isEmpty();
             assertThat(sent).isGreaterThanOrEqualTo(300);
 
-            assertThat(c.send("GET", "/simulator/namespaces", null).body()).as("state unchanged").isEqualTo(before);
+            assertThat(c.send("GET", "/simulator/namespaces", null).body())
+                    .as("state unchanged")
+                    .isEqualTo(before);
             String third = TestClient.nsId("rg-fuzz", "ns-third");
-            TestClient.Resp put = c.arm("PUT", third, "/disasterRecoveryConfigs/after-fuzz",
-                    TestClient.partner(TestClient.nsId("rg-fuzz", "ns-fourth")));
+            TestClient.Resp put =
+                    c.arm(
+                            "PUT",
+                            third,
+                            "/disasterRecoveryConfigs/after-fuzz",
+                            TestClient.partner(TestClient.nsId("rg-fuzz", "ns-fourth")));
             assertThat(put.status()).isEqualTo(200);
             c.advance(90);
             TestClient.Resp get = c.arm("GET", third, "/disasterRecoveryConfigs/after-fuzz", null);
-            assertThat(get.json().at("/properties/provisioningState").asText()).isEqualTo("Succeeded");
-            assertThat(c.arm("GET", primary, "/disasterRecoveryConfigs/" + ALIAS, null)
-                    .json().at("/properties/role").asText()).isEqualTo("Primary");
+            assertThat(get.json().at("/properties/provisioningState").asText())
+                    .isEqualTo("Succeeded");
+            assertThat(
+                            c.arm("GET", primary, "/disasterRecoveryConfigs/" + ALIAS, null)
+                                    .json()
+                                    .at("/properties/role")
+                                    .asText())
+                    .isEqualTo("Primary");
         }
     }
 
@@ -72,7 +98,9 @@ class SimulatorFuzzTest {
             failures.add(label + " -> " + r.status() + " " + abbreviate(r.body()));
             return;
         }
-        if (r.body().contains("Exception") || r.body().contains("\tat ") || r.body().contains(".java:")) {
+        if (r.body().contains("Exception")
+                || r.body().contains("\tat ")
+                || r.body().contains(".java:")) {
             failures.add(label + " -> stack trace in body");
             return;
         }
@@ -89,8 +117,7 @@ class SimulatorFuzzTest {
         }
     }
 
-    record Result(int status, String body) {
-    }
+    record Result(int status, String body) {}
 
     private static Result send(TestClient c, FuzzCases.Case k) throws Exception {
         URI uri;
@@ -99,9 +126,14 @@ class SimulatorFuzzTest {
         } catch (IllegalArgumentException clientRefuses) {
             return raw(c, rawRequest(k)); // the JDK will not send a malformed URI; a socket will
         }
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri)
-                .timeout(Duration.ofSeconds(30)).method(k.method(), k.body() == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(k.body()));
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(uri)
+                        .timeout(Duration.ofSeconds(30))
+                        .method(
+                                k.method(),
+                                k.body() == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofByteArray(k.body()));
         if (k.contentType() != null) {
             b.header("Content-Type", k.contentType());
         }
@@ -109,10 +141,18 @@ class SimulatorFuzzTest {
             HttpResponse<String> r = c.http.send(b.build(), HttpResponse.BodyHandlers.ofString());
             return new Result(r.statusCode(), r.body());
         } catch (IOException e) {
-            // The JDK client may lose an early 413 while it is still uploading; ask again the raw way.
+            // The JDK client may lose an early 413 while it is still uploading; ask again the raw
+            // way.
             if (k.body() != null && k.body().length > 64 * 1024) {
-                return raw(c, ("PUT " + k.path() + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                        + "Content-Length: " + k.body().length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                return raw(
+                        c,
+                        ("PUT "
+                                        + k.path()
+                                        + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                                        + "Content-Length: "
+                                        + k.body().length
+                                        + "\r\n\r\n")
+                                .getBytes(StandardCharsets.US_ASCII));
             }
             throw e;
         }
@@ -120,34 +160,81 @@ class SimulatorFuzzTest {
 
     private static byte[] rawRequest(FuzzCases.Case k) {
         byte[] body = k.body() == null ? new byte[0] : k.body();
-        String head = k.method() + " " + k.path() + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
-                + (k.contentType() == null ? "" : "Content-Type: " + k.contentType() + "\r\n")
-                + "Content-Length: " + body.length + "\r\n\r\n";
+        String head =
+                k.method()
+                        + " "
+                        + k.path()
+                        + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                        + (k.contentType() == null
+                                ? ""
+                                : "Content-Type: " + k.contentType() + "\r\n")
+                        + "Content-Length: "
+                        + body.length
+                        + "\r\n\r\n";
         byte[] h = head.getBytes(StandardCharsets.ISO_8859_1);
-        byte[] all = java.util.Arrays.copyOf(h, h.length + body.length);
+        byte[] all = Arrays.copyOf(h, h.length + body.length);
         System.arraycopy(body, 0, all, h.length, body.length);
         return all;
     }
 
-    record RawCase(String kind, byte[] bytes) {
-    }
+    record RawCase(String kind, byte[] bytes) {}
 
     private static List<RawCase> rawCases(TestClient c) {
-        String p = TestClient.nsId("rg-fuzz", "ns-primary") + "/disasterRecoveryConfigs/" + ALIAS + "?api-version=2021-11-01";
+        String p =
+                TestClient.nsId("rg-fuzz", "ns-primary")
+                        + "/disasterRecoveryConfigs/"
+                        + ALIAS
+                        + "?api-version=2021-11-01";
         List<RawCase> out = new ArrayList<>();
         out.add(raw("garbage request line", "GARBAGE\r\n\r\n"));
         out.add(raw("three words, bad version", "GET / FTP/9.9\r\n\r\n"));
-        out.add(raw("URI of 20 KiB", "GET /" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: x\r\n\r\n"));
-        out.add(raw("header of 40 KiB", "GET " + p + " HTTP/1.1\r\nHost: x\r\nX-Big: " + "b".repeat(40_000) + "\r\n\r\n"));
-        out.add(raw("declared 10 MB body", "PUT " + p + " HTTP/1.1\r\nHost: x\r\nContent-Length: 10000000\r\n\r\n{"));
-        out.add(raw("chunked body over the cap", "PUT " + p + " HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
-                + ("8000\r\n" + "c".repeat(0x8000) + "\r\n").repeat(3) + "0\r\n\r\n"));
-        out.add(raw("bad chunk size", "PUT " + p + " HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n"));
-        out.add(raw("negative content length", "PUT " + p + " HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n{}"));
+        out.add(
+                raw(
+                        "URI of 20 KiB",
+                        "GET /" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: x\r\n\r\n"));
+        out.add(
+                raw(
+                        "header of 40 KiB",
+                        "GET "
+                                + p
+                                + " HTTP/1.1\r\nHost: x\r\nX-Big: "
+                                + "b".repeat(40_000)
+                                + "\r\n\r\n"));
+        out.add(
+                raw(
+                        "declared 10 MB body",
+                        "PUT " + p + " HTTP/1.1\r\nHost: x\r\nContent-Length: 10000000\r\n\r\n{"));
+        out.add(
+                raw(
+                        "chunked body over the cap",
+                        "PUT "
+                                + p
+                                + " HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                                + ("8000\r\n" + "c".repeat(0x8000) + "\r\n").repeat(3)
+                                + "0\r\n\r\n"));
+        out.add(
+                raw(
+                        "bad chunk size",
+                        "PUT "
+                                + p
+                                + " HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n"));
+        out.add(
+                raw(
+                        "negative content length",
+                        "PUT " + p + " HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n{}"));
         out.add(raw("NUL in path", "GET /subscriptions/\u0000/x HTTP/1.1\r\nHost: x\r\n\r\n"));
-        out.add(raw("absolute-form URI to nowhere", "GET https://example.com/ HTTP/1.1\r\nHost: x\r\n\r\n"));
-        out.add(raw("HTTP/1.0 without api-version", "GET " + p.substring(0, p.indexOf('?')) + " HTTP/1.0\r\n\r\n"));
-        out.add(raw("raw bad percent escape", "GET /subscriptions/%G1/resourceGroups HTTP/1.1\r\nHost: x\r\n\r\n"));
+        out.add(
+                raw(
+                        "absolute-form URI to nowhere",
+                        "GET https://example.com/ HTTP/1.1\r\nHost: x\r\n\r\n"));
+        out.add(
+                raw(
+                        "HTTP/1.0 without api-version",
+                        "GET " + p.substring(0, p.indexOf('?')) + " HTTP/1.0\r\n\r\n"));
+        out.add(
+                raw(
+                        "raw bad percent escape",
+                        "GET /subscriptions/%G1/resourceGroups HTTP/1.1\r\nHost: x\r\n\r\n"));
         out.add(raw("space in path", "GET /subscriptions/a b/x HTTP/1.1\r\nHost: x\r\n\r\n"));
         return out;
     }
@@ -158,8 +245,11 @@ class SimulatorFuzzTest {
 
     /** Writes bytes on a fresh TLS connection and reads the first response (status and body). */
     static Result raw(TestClient c, byte[] request) throws IOException {
-        try (SSLSocket s = (SSLSocket) TestClient.trusting(c.sim.certificatePath()).getSocketFactory()
-                .createSocket("127.0.0.1", c.sim.port())) {
+        try (SSLSocket s =
+                (SSLSocket)
+                        TestClient.trusting(c.sim.certificatePath())
+                                .getSocketFactory()
+                                .createSocket("127.0.0.1", c.sim.port())) {
             s.setSoTimeout(10_000);
             OutputStream out = s.getOutputStream();
             try {
@@ -172,7 +262,7 @@ class SimulatorFuzzTest {
             ByteArrayOutputStream buf = new ByteArrayOutputStream();
             byte[] chunk = new byte[8192];
             try {
-                for (int n; (n = in.read(chunk)) > 0;) {
+                for (int n; (n = in.read(chunk)) > 0; ) {
                     buf.write(chunk, 0, n);
                     if (complete(buf.toString(StandardCharsets.UTF_8))) {
                         break;
@@ -196,7 +286,7 @@ class SimulatorFuzzTest {
         if (split < 0) {
             return false;
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)content-length: (\\d+)").matcher(text.substring(0, split));
+        Matcher m = Pattern.compile("(?i)content-length: (\\d+)").matcher(text.substring(0, split));
         return m.find() && text.length() - split - 4 >= Integer.parseInt(m.group(1));
     }
 

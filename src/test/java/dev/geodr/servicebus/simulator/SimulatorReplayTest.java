@@ -1,11 +1,11 @@
 package dev.geodr.servicebus.simulator;
 
-import dev.geodr.servicebus.simulator.state.SimulatorTimers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.geodr.servicebus.simulator.state.SimulatorTimers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,9 +22,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Conformance replay: every recording slice in {@code src/test/resources/arm-fixtures/recordings/} is replayed
- * in order over HTTPS against a manual-clock simulator, the clock advanced to each recorded offset,
- * after seeding the namespaces the recording used. Status codes and bodies must match.
+ * Conformance replay: every recording slice in {@code src/test/resources/arm-fixtures/recordings/}
+ * is replayed in order over HTTPS against a manual-clock simulator, the clock advanced to each
+ * recorded offset, after seeding the namespaces the recording used. Status codes and bodies must
+ * match.
  */
 class SimulatorReplayTest {
 
@@ -34,35 +35,79 @@ class SimulatorReplayTest {
     /** One recorded namespace: its display region and the extra SAS rules the recording shows. */
     record SeedNs(String name, String location, String extraRule, String rights) {
         String json() {
-            String rules = extraRule == null ? "" : ",\"authorizationRules\":[{\"name\":\"" + extraRule
-                    + "\",\"rights\":[" + rights + "]}]";
+            String rules =
+                    extraRule == null
+                            ? ""
+                            : ",\"authorizationRules\":[{\"name\":\""
+                                    + extraRule
+                                    + "\",\"rights\":["
+                                    + rights
+                                    + "]}]";
             return "{\"location\":\"" + location + "\"" + rules + "}";
         }
     }
 
     /**
-     * What each recording needs: ids and regions come from its provenance header and bodies. Timers are
-     * the defaults where the recording's timing falls inside them; the 2021 .NET session paired in
-     * 193 s and broke in ≈127 s, so its replay sets those two timers inside the recorded bounds.
+     * What each recording needs: ids and regions come from its provenance header and bodies. Timers
+     * are the defaults where the recording's timing falls inside them; the 2021 .NET session paired
+     * in 193 s and broke in ≈127 s, so its replay sets those two timers inside the recorded bounds.
      */
-    record Setup(String subscription, String resourceGroup, String apiVersion, SimulatorTimers timers, List<SeedNs> ns) {
-    }
+    record Setup(
+            String subscription,
+            String resourceGroup,
+            String apiVersion,
+            SimulatorTimers timers,
+            List<SeedNs> ns) {}
 
-    private static final Map<String, Setup> SETUPS = Map.of(
-            "azure-cli_test_sb_alias.slice.yaml", new Setup("00000000-0000-0000-0000-000000000000",
-                    "cli_test_sb_alias000001", "2022-10-01-preview", SimulatorTimers.DEFAULTS,
-                    List.of(new SeedNs("sb-nscli000002", "South Central US", "cliAutho000004", "\"Send\""),
-                            new SeedNs("sb-nscli000003", "North Central US", null, null))),
-            "azure-sdk-for-net_CreateGetUpdateDeleteDisasterRecovery.slice.yaml", new Setup(
-                    "db1ab6f0-4769-4b27-930e-01e2ef9c123c", "testservicebusRG-3596", "2021-06-01-preview",
-                    SimulatorTimers.DEFAULTS.withPair(Duration.ofSeconds(190))
-                            .withBreakPhases(Duration.ofSeconds(100), Duration.ofSeconds(24)),
-                    List.of(new SeedNs("testnamespacemgmt4353", "eastus2", "authorizationrule7753", "\"Listen\",\"Send\""),
-                            new SeedNs("testnamespacemgmt6843", "eastus", null, null))));
+    private static final Map<String, Setup> SETUPS =
+            Map.of(
+                    "azure-cli_test_sb_alias.slice.yaml",
+                            new Setup(
+                                    "00000000-0000-0000-0000-000000000000",
+                                    "cli_test_sb_alias000001",
+                                    "2022-10-01-preview",
+                                    SimulatorTimers.DEFAULTS,
+                                    List.of(
+                                            new SeedNs(
+                                                    "sb-nscli000002",
+                                                    "South Central US",
+                                                    "cliAutho000004",
+                                                    "\"Send\""),
+                                            new SeedNs(
+                                                    "sb-nscli000003",
+                                                    "North Central US",
+                                                    null,
+                                                    null))),
+                    "azure-sdk-for-net_CreateGetUpdateDeleteDisasterRecovery.slice.yaml",
+                            new Setup(
+                                    "db1ab6f0-4769-4b27-930e-01e2ef9c123c",
+                                    "testservicebusRG-3596",
+                                    "2021-06-01-preview",
+                                    SimulatorTimers.DEFAULTS
+                                            .withPair(Duration.ofSeconds(190))
+                                            .withBreakPhases(
+                                                    Duration.ofSeconds(100),
+                                                    Duration.ofSeconds(24)),
+                                    List.of(
+                                            new SeedNs(
+                                                    "testnamespacemgmt4353",
+                                                    "eastus2",
+                                                    "authorizationrule7753",
+                                                    "\"Listen\",\"Send\""),
+                                            new SeedNs(
+                                                    "testnamespacemgmt6843",
+                                                    "eastus",
+                                                    null,
+                                                    null))));
 
     static Stream<String> recordings() throws IOException {
         try (Stream<Path> files = Files.list(Fixtures.root().resolve("recordings"))) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml")).sorted().toList().stream();
+            return files
+                    .map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".yaml"))
+                    .sorted()
+                    .toList()
+                    .stream();
         }
     }
 
@@ -70,7 +115,9 @@ class SimulatorReplayTest {
     void everyRecordingHasASetupAndAtLeastOneIsThere() throws IOException {
         List<String> names = recordings().toList();
         assertThat(names).isNotEmpty();
-        assertThat(SETUPS.keySet()).as("a new recording needs its seed in SETUPS").containsAll(names);
+        assertThat(SETUPS.keySet())
+                .as("a new recording needs its seed in SETUPS")
+                .containsAll(names);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -82,13 +129,36 @@ class SimulatorReplayTest {
         List<RecordedCall> calls = RecordedCall.parseAll(doc.get("interactions"));
         Map<String, String> ids = new HashMap<>();
         setup.ns().forEach(n -> ids.put(n.name(), id(setup, n.name())));
-        String primary = namespaceOf(calls.stream().filter(c -> c.method().equals("PUT")).findFirst().orElseThrow().uri());
-        String alias = aliasOf(calls.stream().filter(c -> c.method().equals("PUT")).findFirst().orElseThrow().uri());
+        String primary =
+                namespaceOf(
+                        calls.stream()
+                                .filter(c -> c.method().equals("PUT"))
+                                .findFirst()
+                                .orElseThrow()
+                                .uri());
+        String alias =
+                aliasOf(
+                        calls.stream()
+                                .filter(c -> c.method().equals("PUT"))
+                                .findFirst()
+                                .orElseThrow()
+                                .uri());
 
         try (TestClient client = TestClient.start(TestClient.manual().timers(setup.timers()))) {
-            setup.ns().forEach(n -> client.send("PUT", "/simulator/namespaces/" + setup.subscription() + "/"
-                    + setup.resourceGroup() + "/" + n.name(), n.json()));
-            RecordedExpectations expect = new RecordedExpectations(bodiesByTime(calls), firstPutBody(calls), ids);
+            setup.ns()
+                    .forEach(
+                            n ->
+                                    client.send(
+                                            "PUT",
+                                            "/simulator/namespaces/"
+                                                    + setup.subscription()
+                                                    + "/"
+                                                    + setup.resourceGroup()
+                                                    + "/"
+                                                    + n.name(),
+                                            n.json()));
+            RecordedExpectations expect =
+                    new RecordedExpectations(bodiesByTime(calls), firstPutBody(calls), ids);
             ZonedDateTime start = calls.get(0).times().get(0);
             long clockSeconds = 0;
             int replayed = 0;
@@ -97,11 +167,22 @@ class SimulatorReplayTest {
                 String path = resolve(setup, call.uri(), primary, alias);
                 for (ZonedDateTime t : call.times()) {
                     long offset = Duration.between(start, t).toSeconds();
-                    assertThat(offset).as("recording is chronological").isGreaterThanOrEqualTo(clockSeconds);
+                    assertThat(offset)
+                            .as("recording is chronological")
+                            .isGreaterThanOrEqualTo(clockSeconds);
                     client.advance(offset - clockSeconds);
                     clockSeconds = offset;
                     TestClient.Resp resp = client.send(call.method(), path, call.requestBody());
-                    String label = file + " #" + i + " " + call.method() + " " + call.uri() + " @" + t.toLocalTime();
+                    String label =
+                            file
+                                    + " #"
+                                    + i
+                                    + " "
+                                    + call.method()
+                                    + " "
+                                    + call.uri()
+                                    + " @"
+                                    + t.toLocalTime();
                     expect.verify(label, call, resp, aliasOf(path));
                     replayed++;
                 }
@@ -113,11 +194,18 @@ class SimulatorReplayTest {
     }
 
     private static String id(Setup s, String ns) {
-        return "/subscriptions/" + s.subscription() + "/resourceGroups/" + s.resourceGroup()
-                + "/providers/Microsoft.ServiceBus/namespaces/" + ns;
+        return "/subscriptions/"
+                + s.subscription()
+                + "/resourceGroups/"
+                + s.resourceGroup()
+                + "/providers/Microsoft.ServiceBus/namespaces/"
+                + ns;
     }
 
-    /** Expands the slices' shorthand: ".../namespaces/x/...", ".../disasterRecoveryConfigs/...", "primary". */
+    /**
+     * Expands the slices' shorthand: ".../namespaces/x/...", ".../disasterRecoveryConfigs/...",
+     * "primary".
+     */
     private static String resolve(Setup s, String uri, String primary, String alias) {
         String path;
         if (uri.startsWith(".../namespaces/")) {
@@ -155,7 +243,10 @@ class SimulatorReplayTest {
     }
 
     private static JsonNode firstPutBody(List<RecordedCall> calls) {
-        return calls.stream().filter(c -> c.method().equals("PUT") && c.responseJson() != null).findFirst()
-                .map(RecordedCall::responseJson).orElse(null);
+        return calls.stream()
+                .filter(c -> c.method().equals("PUT") && c.responseJson() != null)
+                .findFirst()
+                .map(RecordedCall::responseJson)
+                .orElse(null);
     }
 }

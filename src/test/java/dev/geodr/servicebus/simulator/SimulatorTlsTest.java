@@ -2,6 +2,7 @@ package dev.geodr.servicebus.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -24,21 +26,34 @@ class SimulatorTlsTest {
         try (TestClient c = TestClient.start(TestClient.manual())) {
             X509Certificate cert;
             try (InputStream in = Files.newInputStream(c.sim.certificatePath())) {
-                cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+                cert =
+                        (X509Certificate)
+                                CertificateFactory.getInstance("X.509").generateCertificate(in);
             }
             List<String> sans = new ArrayList<>();
-            cert.getSubjectAlternativeNames().forEach(san -> sans.add(san.get(0) + "=" + san.get(1)));
+            cert.getSubjectAlternativeNames()
+                    .forEach(san -> sans.add(san.get(0) + "=" + san.get(1)));
             assertThat(sans).containsExactlyInAnyOrder("7=127.0.0.1", "2=localhost");
-            assertThat(Files.readString(c.sim.certificatePath())).startsWith("-----BEGIN CERTIFICATE-----");
+            assertThat(Files.readString(c.sim.certificatePath()))
+                    .startsWith("-----BEGIN CERTIFICATE-----");
             Path key = c.sim.certificatePath().resolveSibling("simulator-key.pem");
             assertThat(Files.readString(key)).startsWith("-----BEGIN PRIVATE KEY-----");
-            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(key)))
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key)))
                     .isEqualTo("rw-------");
-            assertThat(c.sim.baseUri().toString()).isEqualTo("https://127.0.0.1:" + c.sim.port() + "/");
+            assertThat(c.sim.baseUri().toString())
+                    .isEqualTo("https://127.0.0.1:" + c.sim.port() + "/");
             for (String host : List.of("127.0.0.1", "localhost")) {
-                HttpResponse<String> r = c.http.send(HttpRequest.newBuilder(
-                        URI.create("https://" + host + ":" + c.sim.port() + "/simulator/clock")).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r =
+                        c.http.send(
+                                HttpRequest.newBuilder(
+                                                URI.create(
+                                                        "https://"
+                                                                + host
+                                                                + ":"
+                                                                + c.sim.port()
+                                                                + "/simulator/clock"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
                 assertThat(r.statusCode()).as(host).isEqualTo(200);
             }
         }
@@ -50,17 +65,27 @@ class SimulatorTlsTest {
             HttpClient untrusting = HttpClient.newHttpClient();
             URI uri = URI.create("https://127.0.0.1:" + c.sim.port() + "/simulator/clock");
             try {
-                untrusting.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
-                throw new AssertionError("the default trust store must not accept the self-signed certificate");
+                untrusting.send(
+                        HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+                throw new AssertionError(
+                        "the default trust store must not accept the self-signed certificate");
             } catch (SSLHandshakeException expected) {
                 assertThat(expected).isNotNull();
             }
             try {
-                HttpResponse<String> plain = untrusting.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + c.sim.port() + "/simulator/clock")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                assertThat(plain.statusCode()).as("plain HTTP gets nothing useful").isNotEqualTo(200);
-            } catch (java.io.IOException expected) {
+                HttpResponse<String> plain =
+                        untrusting.send(
+                                HttpRequest.newBuilder(
+                                                URI.create(
+                                                        "http://127.0.0.1:"
+                                                                + c.sim.port()
+                                                                + "/simulator/clock"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+                assertThat(plain.statusCode())
+                        .as("plain HTTP gets nothing useful")
+                        .isNotEqualTo(200);
+            } catch (IOException expected) {
                 assertThat(expected).isNotNull();
             }
         }
@@ -74,20 +99,31 @@ class SimulatorTlsTest {
             TestClient.Resp none = c.send("GET", path, null);
             assertThat(none.status()).isEqualTo(401);
             assertThat(none.errorCode()).isEqualTo("AuthenticationFailed");
-            assertThat(none.errorMessage()).isEqualTo("Authentication failed. The 'Authorization' header is missing.");
+            assertThat(none.errorMessage())
+                    .isEqualTo("Authentication failed. The 'Authorization' header is missing.");
             assertThat(none.header("WWW-Authenticate")).startsWith("Bearer ");
-            TestClient.Resp basic = c.send("GET", path, null, "Authorization", "Basic dXNlcjpwdw==");
+            TestClient.Resp basic =
+                    c.send("GET", path, null, "Authorization", "Basic dXNlcjpwdw==");
             assertThat(basic.status()).isEqualTo(401);
             assertThat(basic.errorMessage()).contains("invalid format");
-            TestClient.Resp ok = c.send("GET", path, null, "Authorization", "Bearer anything-at-all");
+            TestClient.Resp ok =
+                    c.send("GET", path, null, "Authorization", "Bearer anything-at-all");
             assertThat(ok.status()).isEqualTo(200);
-            assertThat(c.send("GET", "/simulator/namespaces", null).status()).as("the admin API needs no token")
+            assertThat(c.send("GET", "/simulator/namespaces", null).status())
+                    .as("the admin API needs no token")
                     .isEqualTo(200);
         }
         try (TestClient lax = TestClient.start(TestClient.manual())) {
             lax.putNamespace("rg-a", "ns-auth-one", "{}");
-            assertThat(lax.send("GET", TestClient.nsId("rg-a", "ns-auth-one") + "?api-version=2021-11-01", null).status())
-                    .as("without strict mode no token is needed").isEqualTo(200);
+            assertThat(
+                            lax.send(
+                                            "GET",
+                                            TestClient.nsId("rg-a", "ns-auth-one")
+                                                    + "?api-version=2021-11-01",
+                                            null)
+                                    .status())
+                    .as("without strict mode no token is needed")
+                    .isEqualTo(200);
         }
     }
 }

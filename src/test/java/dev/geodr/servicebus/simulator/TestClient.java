@@ -1,7 +1,7 @@
 package dev.geodr.servicebus.simulator;
 
-import dev.geodr.servicebus.simulator.http.ThrottleLimits;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.geodr.servicebus.simulator.http.ThrottleLimits;
 import dev.geodr.servicebus.simulator.render.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,26 +49,39 @@ public final class TestClient implements AutoCloseable {
 
     private TestClient(ArmSimulator sim) {
         this.sim = sim;
-        this.http = HttpClient.newBuilder().sslContext(trusting(sim.certificatePath())).version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        this.http =
+                HttpClient.newBuilder()
+                        .sslContext(trusting(sim.certificatePath()))
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofSeconds(10))
+                        .build();
     }
 
-    /** A manual-clock simulator on an ephemeral port, with big buckets unless the builder says otherwise. */
+    /**
+     * A manual-clock simulator on an ephemeral port, with big buckets unless the builder says
+     * otherwise.
+     */
     public static TestClient start(SimulatorConfig.Builder config) {
         return new TestClient(ArmSimulator.start(config.build()));
     }
 
     public static SimulatorConfig.Builder manual() {
-        return SimulatorConfig.builder().port(0).manualClock(true).throttle(ThrottleLimits.of(100_000, 100_000));
+        return SimulatorConfig.builder()
+                .port(0)
+                .manualClock(true)
+                .throttle(ThrottleLimits.of(100_000, 100_000));
     }
 
     public static SSLContext trusting(Path pem) {
         try (InputStream in = Files.newInputStream(pem)) {
-            X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+            X509Certificate cert =
+                    (X509Certificate)
+                            CertificateFactory.getInstance("X.509").generateCertificate(in);
             KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
             ks.load(null, null);
             ks.setCertificateEntry("simulator", cert);
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            TrustManagerFactory tmf =
+                    TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             tmf.init(ks);
             SSLContext ctx = SSLContext.getInstance("TLS");
             ctx.init(null, tmf.getTrustManagers(), null);
@@ -79,15 +92,24 @@ public final class TestClient implements AutoCloseable {
     }
 
     public static String nsId(String rg, String name) {
-        return "/subscriptions/" + SUB + "/resourceGroups/" + rg + "/providers/Microsoft.ServiceBus/namespaces/" + name;
+        return "/subscriptions/"
+                + SUB
+                + "/resourceGroups/"
+                + rg
+                + "/providers/Microsoft.ServiceBus/namespaces/"
+                + name;
     }
 
     /** Any request; {@code pathAndQuery} starts with '/'. A null body sends none. */
     public Resp send(String method, String pathAndQuery, String body, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + sim.port() + pathAndQuery))
-                .timeout(Duration.ofSeconds(30))
-                .method(method.toUpperCase(Locale.ROOT), body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + sim.port() + pathAndQuery))
+                        .timeout(Duration.ofSeconds(30))
+                        .method(
+                                method.toUpperCase(Locale.ROOT),
+                                body == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             b.header("Content-Type", "application/json");
         }
@@ -114,7 +136,8 @@ public final class TestClient implements AutoCloseable {
     }
 
     /** An ARM call under a namespace id (api-version added). */
-    public Resp arm(String method, String namespaceId, String suffix, String body, String... headers) {
+    public Resp arm(
+            String method, String namespaceId, String suffix, String body, String... headers) {
         return send(method, namespaceId + suffix + "?api-version=" + API, body, headers);
     }
 

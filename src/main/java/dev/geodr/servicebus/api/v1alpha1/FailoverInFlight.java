@@ -1,11 +1,13 @@
 package dev.geodr.servicebus.api.v1alpha1;
 
-import java.util.Objects;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.Objects;
 
-/** The failover being carried out; written before the failover POST so a restart can tell whether it was sent. */
+/**
+ * The failover being carried out; written before the failover POST so a restart can tell whether it
+ * was sent.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class FailoverInFlight {
 
@@ -15,28 +17,31 @@ public class FailoverInFlight {
     @JsonPropertyDescription("The spec.failoverMode used for this failover: Safe or Forced.")
     private FailoverMode mode;
 
-    @JsonPropertyDescription("Full ARM id of the namespace the alias is failed over from (the primary at the time).")
+    @JsonPropertyDescription(
+            "Full ARM id of the namespace the alias is failed over from (the primary at the time).")
     private String from;
 
-    @JsonPropertyDescription("Full ARM id of the namespace the alias is failed over to; the failover POST is sent to this "
-            + "namespace (the partner).")
+    @JsonPropertyDescription(
+            "Full ARM id of the namespace the alias is failed over to; the failover POST is sent to this "
+                    + "namespace (the partner).")
     private String to;
 
-    @JsonPropertyDescription("Waiting: a Safe request waits for zero pending replication (or for the partner to "
-            + "answer); nothing was sent yet and it fails after geodr.failover.safe-timeout. Intended: recorded before the failover POST; after a restart the operator decides from what ARM "
-            + "shows whether the POST was applied, and sends it only if it was not. Issued: ARM accepted the POST; the "
-            + "operator waits for the partner to hold the alias as PrimaryNotReplicating.")
+    @JsonPropertyDescription(
+            "Waiting: a Safe request waits for zero pending replication (or for the partner to "
+                    + "answer); nothing was sent yet and it fails after geodr.failover.safe-timeout. Intended: recorded before the failover POST; after a restart the operator decides from what ARM "
+                    + "shows whether the POST was applied, and sends it only if it was not. Issued: ARM accepted the POST; the "
+                    + "operator waits for the partner to hold the alias as PrimaryNotReplicating.")
     private FailoverPhase phase;
 
     @JsonPropertyDescription("When the operator started acting on this request (RFC 3339, UTC).")
     private String startedAt;
 
-    @JsonPropertyDescription("When the current phase began (RFC 3339, UTC); an Issued failover that shows no progress "
-            + "for geodr.failover.issued-timeout is reported Failed.")
+    @JsonPropertyDescription(
+            "When the current phase began (RFC 3339, UTC); an Issued failover that shows no progress "
+                    + "for geodr.failover.issued-timeout is reported Failed.")
     private String phaseSince;
 
-    public FailoverInFlight() {
-    }
+    public FailoverInFlight() {}
 
     public Long getRequest() {
         return request;
@@ -102,7 +107,8 @@ public class FailoverInFlight {
                 && Objects.equals(from, other.from)
                 && Objects.equals(to, other.to)
                 && phase == other.phase
-                && Objects.equals(startedAt, other.startedAt) && Objects.equals(phaseSince, other.phaseSince);
+                && Objects.equals(startedAt, other.startedAt)
+                && Objects.equals(phaseSince, other.phaseSince);
     }
 
     @Override
@@ -112,7 +118,18 @@ public class FailoverInFlight {
 
     @Override
     public String toString() {
-        return "FailoverInFlight{request=" + request + ", mode=" + mode + ", from=" + from + ", to=" + to
-                + ", phase=" + phase + ", startedAt=" + startedAt + "}";
+        return "FailoverInFlight{request="
+                + request
+                + ", mode="
+                + mode
+                + ", from="
+                + from
+                + ", to="
+                + to
+                + ", phase="
+                + phase
+                + ", startedAt="
+                + startedAt
+                + "}";
     }
 }

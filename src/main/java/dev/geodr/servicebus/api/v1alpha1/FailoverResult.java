@@ -1,9 +1,8 @@
 package dev.geodr.servicebus.api.v1alpha1;
 
-import java.util.Objects;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.Objects;
 
 /** How the last failover request ended. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -12,9 +11,10 @@ public class FailoverResult {
     @JsonPropertyDescription("The spec.failoverRequested value this result belongs to.")
     private Long request;
 
-    @JsonPropertyDescription("Succeeded: the alias now lives on the former partner. Failed: the failover did not complete "
-            + "(e.g. a Safe failover still had pending replication when the timeout expired, or ARM refused it). Rejected: "
-            + "there was nothing to fail over (e.g. not paired, partner missing); the request is marked handled and not retried.")
+    @JsonPropertyDescription(
+            "Succeeded: the alias now lives on the former partner. Failed: the failover did not complete "
+                    + "(e.g. a Safe failover still had pending replication when the timeout expired, or ARM refused it). Rejected: "
+                    + "there was nothing to fail over (e.g. not paired, partner missing); the request is marked handled and not retried.")
     private FailoverOutcome outcome;
 
     @JsonPropertyDescription("The spec.failoverMode used: Safe or Forced.")
@@ -32,11 +32,11 @@ public class FailoverResult {
     @JsonPropertyDescription("When the operator saw the request end (RFC 3339, UTC).")
     private String completedAt;
 
-    @JsonPropertyDescription("Human-readable explanation of the outcome, without request or correlation ids.")
+    @JsonPropertyDescription(
+            "Human-readable explanation of the outcome, without request or correlation ids.")
     private String message;
 
-    public FailoverResult() {
-    }
+    public FailoverResult() {}
 
     public Long getRequest() {
         return request;
@@ -122,7 +122,22 @@ public class FailoverResult {
 
     @Override
     public String toString() {
-        return "FailoverResult{request=" + request + ", outcome=" + outcome + ", mode=" + mode + ", from=" + from
-                + ", to=" + to + ", startedAt=" + startedAt + ", completedAt=" + completedAt + ", message=" + message + "}";
+        return "FailoverResult{request="
+                + request
+                + ", outcome="
+                + outcome
+                + ", mode="
+                + mode
+                + ", from="
+                + from
+                + ", to="
+                + to
+                + ", startedAt="
+                + startedAt
+                + ", completedAt="
+                + completedAt
+                + ", message="
+                + message
+                + "}";
     }
 }

@@ -1,17 +1,17 @@
 package dev.geodr.servicebus.api.v1alpha1;
 
-import java.util.Objects;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.Objects;
 
 /** The operator's failover memory: what was handled, what is running, how the last one ended. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class FailoverStatus {
 
-    @JsonPropertyDescription("The spec.failoverRequested value last acted on. On first sight of a ServiceBusGeoPairing the "
-            + "operator adopts the current spec value here without failing over; a failover is requested whenever "
-            + "spec.failoverRequested is greater than this value.")
+    @JsonPropertyDescription(
+            "The spec.failoverRequested value last acted on. On first sight of a ServiceBusGeoPairing the "
+                    + "operator adopts the current spec value here without failing over; a failover is requested whenever "
+                    + "spec.failoverRequested is greater than this value.")
     private Long lastHandledRequest;
 
     @JsonPropertyDescription("The failover being carried out; present only while one is running.")
@@ -20,8 +20,7 @@ public class FailoverStatus {
     @JsonPropertyDescription("How the most recent failover request ended.")
     private FailoverResult last;
 
-    public FailoverStatus() {
-    }
+    public FailoverStatus() {}
 
     public Long getLastHandledRequest() {
         return lastHandledRequest;
@@ -62,6 +61,12 @@ public class FailoverStatus {
 
     @Override
     public String toString() {
-        return "FailoverStatus{lastHandledRequest=" + lastHandledRequest + ", inFlight=" + inFlight + ", last=" + last + "}";
+        return "FailoverStatus{lastHandledRequest="
+                + lastHandledRequest
+                + ", inFlight="
+                + inFlight
+                + ", last="
+                + last
+                + "}";
     }
 }

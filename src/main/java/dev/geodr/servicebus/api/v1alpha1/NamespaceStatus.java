@@ -1,9 +1,8 @@
 package dev.geodr.servicebus.api.v1alpha1;
 
-import java.util.Objects;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.Objects;
 
 /** What ARM showed for one namespace's alias record at the last observation. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -12,24 +11,27 @@ public class NamespaceStatus {
     @JsonPropertyDescription("Full ARM id of the namespace, as written in the spec.")
     private String namespace;
 
-    @JsonPropertyDescription("ARM role of this namespace's alias record: Primary, Secondary or PrimaryNotReplicating "
-            + "(holds the alias without a partner, e.g. after a break or a failover). Empty when the namespace has no alias record.")
+    @JsonPropertyDescription(
+            "ARM role of this namespace's alias record: Primary, Secondary or PrimaryNotReplicating "
+                    + "(holds the alias without a partner, e.g. after a break or a failover). Empty when the namespace has no alias record.")
     private String role;
 
-    @JsonPropertyDescription("ARM provisioningState of this namespace's alias record: Accepted while a pairing, break, failover "
-            + "or delete is in progress, then Succeeded (or Failed). Empty when the namespace has no alias record.")
+    @JsonPropertyDescription(
+            "ARM provisioningState of this namespace's alias record: Accepted while a pairing, break, failover "
+                    + "or delete is in progress, then Succeeded (or Failed). Empty when the namespace has no alias record.")
     private String provisioningState;
 
-    @JsonPropertyDescription("Full ARM id of the namespace this record is paired with, as ARM reports it; empty when it has no "
-            + "partner.")
+    @JsonPropertyDescription(
+            "Full ARM id of the namespace this record is paired with, as ARM reports it; empty when it has no "
+                    + "partner.")
     private String partnerNamespace;
 
-    @JsonPropertyDescription("Whether ARM answered for this namespace at the last observation; false when the read failed, "
-            + "e.g. during a regional outage.")
+    @JsonPropertyDescription(
+            "Whether ARM answered for this namespace at the last observation; false when the read failed, "
+                    + "e.g. during a regional outage.")
     private Boolean reachable;
 
-    public NamespaceStatus() {
-    }
+    public NamespaceStatus() {}
 
     public String getNamespace() {
         return namespace;
@@ -88,7 +90,16 @@ public class NamespaceStatus {
 
     @Override
     public String toString() {
-        return "NamespaceStatus{namespace=" + namespace + ", role=" + role + ", provisioningState=" + provisioningState
-                + ", partnerNamespace=" + partnerNamespace + ", reachable=" + reachable + "}";
+        return "NamespaceStatus{namespace="
+                + namespace
+                + ", role="
+                + role
+                + ", provisioningState="
+                + provisioningState
+                + ", partnerNamespace="
+                + partnerNamespace
+                + ", reachable="
+                + reachable
+                + "}";
     }
 }

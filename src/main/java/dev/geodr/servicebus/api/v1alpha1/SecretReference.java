@@ -1,13 +1,11 @@
 package dev.geodr.servicebus.api.v1alpha1;
 
-import java.util.Objects;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import java.util.Objects;
 
 /** A Secret in the custom resource's own namespace. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -16,11 +14,11 @@ public class SecretReference {
     @Required
     @Pattern(FieldPatterns.SECRET_NAME)
     @Size(min = 1, max = FieldPatterns.SECRET_NAME_MAX_LENGTH)
-    @JsonPropertyDescription("Name of the Secret, in the same Kubernetes namespace as this ServiceBusGeoPairing.")
+    @JsonPropertyDescription(
+            "Name of the Secret, in the same Kubernetes namespace as this ServiceBusGeoPairing.")
     private String name;
 
-    public SecretReference() {
-    }
+    public SecretReference() {}
 
     public SecretReference(String name) {
         this.name = name;

@@ -1,38 +1,44 @@
 package dev.geodr.servicebus.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.kubernetes.api.model.Condition;
 import java.util.List;
 import java.util.Objects;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-
-import io.fabric8.kubernetes.api.model.Condition;
-
-/** The observed pairing, as the operator last saw it in ARM, plus its failover memory and conditions. */
+/**
+ * The observed pairing, as the operator last saw it in ARM, plus its failover memory and
+ * conditions.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ServiceBusGeoPairingStatus {
 
     @JsonPropertyDescription("The metadata.generation of the spec this status was computed for.")
     private Long observedGeneration;
 
-    @JsonPropertyDescription("ARM role of the alias record on spec.primaryNamespace: Primary when paired as desired, "
-            + "PrimaryNotReplicating when it holds the alias without a partner, Secondary if the roles are reversed; empty "
-            + "when that namespace has no alias record (e.g. after a failover away from it).")
+    @JsonPropertyDescription(
+            "ARM role of the alias record on spec.primaryNamespace: Primary when paired as desired, "
+                    + "PrimaryNotReplicating when it holds the alias without a partner, Secondary if the roles are reversed; empty "
+                    + "when that namespace has no alias record (e.g. after a failover away from it).")
     private String role;
 
-    @JsonPropertyDescription("ARM provisioningState of the alias record on spec.primaryNamespace: Accepted while a pairing, "
-            + "break, failover or delete is in progress, Succeeded when settled, or Failed.")
+    @JsonPropertyDescription(
+            "ARM provisioningState of the alias record on spec.primaryNamespace: Accepted while a pairing, "
+                    + "break, failover or delete is in progress, Succeeded when settled, or Failed.")
     private String provisioningState;
 
-    @JsonPropertyDescription("Entities still to be replicated from the primary to the partner, as ARM last reported it on the "
-            + "primary's alias record (ARM reports it only on a Succeeded Primary). A Safe failover waits until it is 0.")
+    @JsonPropertyDescription(
+            "Entities still to be replicated from the primary to the partner, as ARM last reported it on the "
+                    + "primary's alias record (ARM reports it only on a Succeeded Primary). A Safe failover waits until it is 0.")
     private Long pendingReplicationOperationsCount;
 
-    @JsonPropertyDescription("Full ARM id of the namespace the alias DNS name resolves to now: the namespace holding the alias "
-            + "as Primary or PrimaryNotReplicating. After a failover this is the former partner.")
+    @JsonPropertyDescription(
+            "Full ARM id of the namespace the alias DNS name resolves to now: the namespace holding the alias "
+                    + "as Primary or PrimaryNotReplicating. After a failover this is the former partner.")
     private String activeNamespace;
 
-    @JsonPropertyDescription("Name of the namespace in activeNamespace (its last path segment), for display.")
+    @JsonPropertyDescription(
+            "Name of the namespace in activeNamespace (its last path segment), for display.")
     private String activeNamespaceName;
 
     @JsonPropertyDescription("The alias record on spec.primaryNamespace at the last observation.")
@@ -41,21 +47,23 @@ public class ServiceBusGeoPairingStatus {
     @JsonPropertyDescription("The alias record on spec.partnerNamespace at the last observation.")
     private NamespaceStatus partner;
 
-    @JsonPropertyDescription("Failover bookkeeping: the last request acted on, the failover in flight and the outcome of the "
-            + "last one. Absent until the operator first sees the ServiceBusGeoPairing.")
+    @JsonPropertyDescription(
+            "Failover bookkeeping: the last request acted on, the failover in flight and the outcome of the "
+                    + "last one. Absent until the operator first sees the ServiceBusGeoPairing.")
     private FailoverStatus failover;
 
-    @JsonPropertyDescription("When an observation of ARM last changed this status (RFC 3339, UTC). It does not move on "
-            + "polls that find nothing new, so a steady pairing is not rewritten every poll.")
+    @JsonPropertyDescription(
+            "When an observation of ARM last changed this status (RFC 3339, UTC). It does not move on "
+                    + "polls that find nothing new, so a steady pairing is not rewritten every poll.")
     private String lastSyncTime;
 
-    @JsonPropertyDescription("Standard Kubernetes conditions, each with the observedGeneration it was computed for: Ready, "
-            + "Reconciling (True while converging), Stalled (True when a person must act: invalid spec, non-retryable Azure "
-            + "error, or the spec must follow a failover) and FailoverReady (True when a Safe failover would be accepted now).")
+    @JsonPropertyDescription(
+            "Standard Kubernetes conditions, each with the observedGeneration it was computed for: Ready, "
+                    + "Reconciling (True while converging), Stalled (True when a person must act: invalid spec, non-retryable Azure "
+                    + "error, or the spec must follow a failover) and FailoverReady (True when a Safe failover would be accepted now).")
     private List<Condition> conditions;
 
-    public ServiceBusGeoPairingStatus() {
-    }
+    public ServiceBusGeoPairingStatus() {}
 
     public Long getObservedGeneration() {
         return observedGeneration;
@@ -151,7 +159,8 @@ public class ServiceBusGeoPairingStatus {
                 && Objects.equals(observedGeneration, other.observedGeneration)
                 && Objects.equals(role, other.role)
                 && Objects.equals(provisioningState, other.provisioningState)
-                && Objects.equals(pendingReplicationOperationsCount, other.pendingReplicationOperationsCount)
+                && Objects.equals(
+                        pendingReplicationOperationsCount, other.pendingReplicationOperationsCount)
                 && Objects.equals(activeNamespace, other.activeNamespace)
                 && Objects.equals(activeNamespaceName, other.activeNamespaceName)
                 && Objects.equals(primary, other.primary)
@@ -163,17 +172,44 @@ public class ServiceBusGeoPairingStatus {
 
     @Override
     public int hashCode() {
-        return Objects.hash(observedGeneration, role, provisioningState, pendingReplicationOperationsCount, activeNamespace,
-                activeNamespaceName, primary, partner, failover, lastSyncTime, conditions);
+        return Objects.hash(
+                observedGeneration,
+                role,
+                provisioningState,
+                pendingReplicationOperationsCount,
+                activeNamespace,
+                activeNamespaceName,
+                primary,
+                partner,
+                failover,
+                lastSyncTime,
+                conditions);
     }
 
     @Override
     public String toString() {
-        return "ServiceBusGeoPairingStatus{observedGeneration=" + observedGeneration + ", role=" + role
-                + ", provisioningState=" + provisioningState
-                + ", pendingReplicationOperationsCount=" + pendingReplicationOperationsCount
-                + ", activeNamespace=" + activeNamespace + ", activeNamespaceName=" + activeNamespaceName
-                + ", primary=" + primary + ", partner=" + partner + ", failover=" + failover
-                + ", lastSyncTime=" + lastSyncTime + ", conditions=" + conditions + "}";
+        return "ServiceBusGeoPairingStatus{observedGeneration="
+                + observedGeneration
+                + ", role="
+                + role
+                + ", provisioningState="
+                + provisioningState
+                + ", pendingReplicationOperationsCount="
+                + pendingReplicationOperationsCount
+                + ", activeNamespace="
+                + activeNamespace
+                + ", activeNamespaceName="
+                + activeNamespaceName
+                + ", primary="
+                + primary
+                + ", partner="
+                + partner
+                + ", failover="
+                + failover
+                + ", lastSyncTime="
+                + lastSyncTime
+                + ", conditions="
+                + conditions
+                + "}";
     }
 }

@@ -1,6 +1,4 @@
 package dev.geodr.servicebus.arm.azure;
-import dev.geodr.servicebus.arm.ArmException;
-import dev.geodr.servicebus.arm.ArmErrorKind;
 
 import com.azure.core.http.HttpPipelineCallContext;
 import com.azure.core.http.HttpPipelineNextPolicy;
@@ -8,22 +6,25 @@ import com.azure.core.http.HttpPipelineNextSyncPolicy;
 import com.azure.core.http.HttpPipelinePosition;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.http.policy.HttpPipelinePolicy;
-import reactor.core.publisher.Mono;
-
+import dev.geodr.servicebus.arm.ArmErrorKind;
+import dev.geodr.servicebus.arm.ArmException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import reactor.core.publisher.Mono;
 
 /**
- * The first thing every ARM request meets in the SDK pipeline (per call, before retry and authentication):
- * asks the subscription's rate limiter, refuses the request without sending it when no token is left,
- * pauses the subscription when ARM answers 429 with a Retry-After, and reports the call to the listener.
- * Sitting in the pipeline, it also sees the follow-up requests of paged lists.
+ * The first thing every ARM request meets in the SDK pipeline (per call, before retry and
+ * authentication): asks the subscription's rate limiter, refuses the request without sending it
+ * when no token is left, pauses the subscription when ARM answers 429 with a Retry-After, and
+ * reports the call to the listener. Sitting in the pipeline, it also sees the follow-up requests of
+ * paged lists.
  */
 final class ArmCallPolicy implements HttpPipelinePolicy {
 
     /** Context key under which the adapter names the port operation of a request. */
     static final String OPERATION_KEY = "dev.geodr.arm.operation";
+
     static final String CODE_CLIENT_THROTTLED = "ClientThrottled";
 
     private final String subscriptionId;
@@ -31,7 +32,10 @@ final class ArmCallPolicy implements HttpPipelinePolicy {
     private final ArmCallListener listener;
     private final ArmErrorClassifier classifier;
 
-    ArmCallPolicy(String subscriptionId, SubscriptionRateLimiter limiter, ArmCallListener listener,
+    ArmCallPolicy(
+            String subscriptionId,
+            SubscriptionRateLimiter limiter,
+            ArmCallListener listener,
             ArmErrorClassifier classifier) {
         this.subscriptionId = subscriptionId;
         this.limiter = limiter;
@@ -45,7 +49,8 @@ final class ArmCallPolicy implements HttpPipelinePolicy {
     }
 
     @Override
-    public Mono<HttpResponse> process(HttpPipelineCallContext context, HttpPipelineNextPolicy next) {
+    public Mono<HttpResponse> process(
+            HttpPipelineCallContext context, HttpPipelineNextPolicy next) {
         String operation = operation(context);
         ArmException refused = admit(context, operation);
         if (refused != null) {
@@ -58,7 +63,8 @@ final class ArmCallPolicy implements HttpPipelinePolicy {
     }
 
     @Override
-    public HttpResponse processSync(HttpPipelineCallContext context, HttpPipelineNextSyncPolicy next) {
+    public HttpResponse processSync(
+            HttpPipelineCallContext context, HttpPipelineNextSyncPolicy next) {
         String operation = operation(context);
         ArmException refused = admit(context, operation);
         if (refused != null) {
@@ -84,26 +90,46 @@ final class ArmCallPolicy implements HttpPipelinePolicy {
         }
         notifyListener(new ArmCall(operation, subscriptionId, 0, Duration.ZERO, false));
         boolean paused = limiter.pausedFor(subscriptionId).isPresent();
-        String why = paused
-                ? "ARM answered 429 for subscription " + subscriptionId + "; its Retry-After has not elapsed"
-                : "the client-side ARM " + (kind == ArmCallKind.READ ? "read" : "write")
-                        + " budget for subscription " + subscriptionId + " is used up";
-        return new ArmException(ArmErrorKind.THROTTLED, 0, CODE_CLIENT_THROTTLED,
-                "Request not sent: " + why + ".", wait.get(), null);
+        String why =
+                paused
+                        ? "ARM answered 429 for subscription "
+                                + subscriptionId
+                                + "; its Retry-After has not elapsed"
+                        : "the client-side ARM "
+                                + (kind == ArmCallKind.READ ? "read" : "write")
+                                + " budget for subscription "
+                                + subscriptionId
+                                + " is used up";
+        return new ArmException(
+                ArmErrorKind.THROTTLED,
+                0,
+                CODE_CLIENT_THROTTLED,
+                "Request not sent: " + why + ".",
+                wait.get(),
+                null);
     }
 
     private void completed(String operation, HttpResponse response, long start) {
         int status = response.getStatusCode();
         if (status == 429) {
-            // only an explicit wait pauses the whole subscription; a bare 429 (e.g. "Disaster recovery
+            // only an explicit wait pauses the whole subscription; a bare 429 (e.g. "Disaster
+            // recovery
             // operation in progress") concerns one pairing and is left to the operator's backoff
-            classifier.retryAfter(response.getHeaders()).ifPresent(d -> limiter.pause(subscriptionId, d));
+            classifier
+                    .retryAfter(response.getHeaders())
+                    .ifPresent(d -> limiter.pause(subscriptionId, d));
         }
         report(operation, status, start);
     }
 
     private void report(String operation, int status, long start) {
-        notifyListener(new ArmCall(operation, subscriptionId, status, Duration.ofNanos(System.nanoTime() - start), true));
+        notifyListener(
+                new ArmCall(
+                        operation,
+                        subscriptionId,
+                        status,
+                        Duration.ofNanos(System.nanoTime() - start),
+                        true));
     }
 
     private void notifyListener(ArmCall call) {
@@ -115,12 +141,19 @@ final class ArmCallPolicy implements HttpPipelinePolicy {
     }
 
     static String operation(HttpPipelineCallContext context) {
-        return context.getData(OPERATION_KEY).map(Object::toString)
-                .orElseGet(() -> operationFromRequest(context.getHttpRequest().getHttpMethod().name(),
-                        context.getHttpRequest().getUrl().getPath()));
+        return context.getData(OPERATION_KEY)
+                .map(Object::toString)
+                .orElseGet(
+                        () ->
+                                operationFromRequest(
+                                        context.getHttpRequest().getHttpMethod().name(),
+                                        context.getHttpRequest().getUrl().getPath()));
     }
 
-    /** Names a request from its method and path, for requests the adapter did not label (paged follow-ups). */
+    /**
+     * Names a request from its method and path, for requests the adapter did not label (paged
+     * follow-ups).
+     */
     static String operationFromRequest(String method, String path) {
         String p = path == null ? "" : path.toLowerCase(Locale.ROOT);
         String m = method.toUpperCase(Locale.ROOT);

@@ -1,7 +1,4 @@
 package dev.geodr.servicebus.arm.azure;
-import dev.geodr.servicebus.arm.ArmIdentity;
-import dev.geodr.servicebus.arm.ArmException;
-import dev.geodr.servicebus.arm.ArmErrorKind;
 
 import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
@@ -10,14 +7,16 @@ import com.azure.core.http.HttpClient;
 import com.azure.identity.ClientSecretCredentialBuilder;
 import com.azure.identity.DefaultAzureCredentialBuilder;
 import com.azure.identity.WorkloadIdentityCredentialBuilder;
-import reactor.core.publisher.Mono;
-
+import dev.geodr.servicebus.arm.ArmErrorKind;
+import dev.geodr.servicebus.arm.ArmException;
+import dev.geodr.servicebus.arm.ArmIdentity;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import reactor.core.publisher.Mono;
 
 /**
- * Turns an {@link ArmIdentity} into an azure-identity {@link TokenCredential}. Secrets are only handed to
- * azure-identity, never logged; errors name the identity by tenant and client id only.
+ * Turns an {@link ArmIdentity} into an azure-identity {@link TokenCredential}. Secrets are only
+ * handed to azure-identity, never logged; errors name the identity by tenant and client id only.
  */
 final class ArmCredentials {
 
@@ -31,15 +30,18 @@ final class ArmCredentials {
 
     TokenCredential resolve(ArmIdentity identity) {
         if (settings.simulatorMode()) {
-            return new StaticToken(identity instanceof ArmIdentity.ServicePrincipal sp
-                    ? "simulator-token-" + sp.clientId()
-                    : "simulator-token-operator");
+            return new StaticToken(
+                    identity instanceof ArmIdentity.ServicePrincipal sp
+                            ? "simulator-token-" + sp.clientId()
+                            : "simulator-token-operator");
         }
         String authority = settings.resolvedAuthorityHost().toString();
         if (identity instanceof ArmIdentity.OperatorDefault) {
-            // DefaultAzureCredential covers workload identity on AKS (AZURE_FEDERATED_TOKEN_FILE, AZURE_CLIENT_ID,
+            // DefaultAzureCredential covers workload identity on AKS (AZURE_FEDERATED_TOKEN_FILE,
+            // AZURE_CLIENT_ID,
             // AZURE_TENANT_ID), managed identity, environment variables and developer logins.
-            DefaultAzureCredentialBuilder builder = new DefaultAzureCredentialBuilder().authorityHost(authority);
+            DefaultAzureCredentialBuilder builder =
+                    new DefaultAzureCredentialBuilder().authorityHost(authority);
             settings.tenantId().ifPresent(builder::tenantId);
             if (identityHttpClient != null) {
                 builder.httpClient(identityHttpClient);
@@ -52,26 +54,37 @@ final class ArmCredentials {
         Optional<String> tokenFile = sp.federatedTokenFile().filter(s -> !s.isBlank());
         Optional<String> secret = sp.clientSecret().filter(s -> !s.isBlank());
         if (tokenFile.isPresent()) {
-            // preferred over a secret: a projected, short-lived token instead of a long-lived password
-            WorkloadIdentityCredentialBuilder builder = new WorkloadIdentityCredentialBuilder()
-                    .tenantId(sp.tenantId()).clientId(sp.clientId()).tokenFilePath(tokenFile.get())
-                    .authorityHost(authority);
+            // preferred over a secret: a projected, short-lived token instead of a long-lived
+            // password
+            WorkloadIdentityCredentialBuilder builder =
+                    new WorkloadIdentityCredentialBuilder()
+                            .tenantId(sp.tenantId())
+                            .clientId(sp.clientId())
+                            .tokenFilePath(tokenFile.get())
+                            .authorityHost(authority);
             if (identityHttpClient != null) {
                 builder.httpClient(identityHttpClient);
             }
             return builder.build();
         }
         if (secret.isPresent()) {
-            ClientSecretCredentialBuilder builder = new ClientSecretCredentialBuilder()
-                    .tenantId(sp.tenantId()).clientId(sp.clientId()).clientSecret(secret.get())
-                    .authorityHost(authority);
+            ClientSecretCredentialBuilder builder =
+                    new ClientSecretCredentialBuilder()
+                            .tenantId(sp.tenantId())
+                            .clientId(sp.clientId())
+                            .clientSecret(secret.get())
+                            .authorityHost(authority);
             if (identityHttpClient != null) {
                 builder.httpClient(identityHttpClient);
             }
             return builder.build();
         }
-        throw invalid("service principal " + sp.clientId() + " in tenant " + sp.tenantId()
-                + " has neither a client secret nor a federated token file");
+        throw invalid(
+                "service principal "
+                        + sp.clientId()
+                        + " in tenant "
+                        + sp.tenantId()
+                        + " has neither a client secret nor a federated token file");
     }
 
     private static void requireText(String value, String field, ArmIdentity.ServicePrincipal sp) {

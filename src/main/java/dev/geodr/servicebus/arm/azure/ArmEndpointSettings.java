@@ -8,27 +8,38 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Where and how the adapter reaches ARM. Build it with {@link #builder()}; every setting has a default.
+ * Where and how the adapter reaches ARM. Build it with {@link #builder()}; every setting has a
+ * default.
  *
- * @param cloud AzureCloud (default), AzureChinaCloud or AzureUSGovernment; picks the default ARM endpoint,
- *        AAD authority host and token scope
- * @param armEndpoint overrides the cloud's ARM endpoint (the simulator, Azure Stack); must be https because
- *        the SDK's bearer-token policy refuses anything else
+ * @param cloud AzureCloud (default), AzureChinaCloud or AzureUSGovernment; picks the default ARM
+ *     endpoint, AAD authority host and token scope
+ * @param armEndpoint overrides the cloud's ARM endpoint (the simulator, Azure Stack); must be https
+ *     because the SDK's bearer-token policy refuses anything else
  * @param authorityHost overrides the cloud's Azure AD authority host
- * @param trustedCertificatePem a PEM file with the certificate(s) to trust for ARM calls, instead of the JVM's
- *        trust store (the simulator's self-signed certificate); Azure AD calls keep the JVM trust store
- * @param simulatorMode every identity gets a static fake bearer token (the simulator accepts any token);
- *        requires {@code armEndpoint} so a fake token is never sent to real Azure
- * @param tenantId the tenant of the operator's own identity; empty = whatever DefaultAzureCredential finds
- *        (AZURE_TENANT_ID)
+ * @param trustedCertificatePem a PEM file with the certificate(s) to trust for ARM calls, instead
+ *     of the JVM's trust store (the simulator's self-signed certificate); Azure AD calls keep the
+ *     JVM trust store
+ * @param simulatorMode every identity gets a static fake bearer token (the simulator accepts any
+ *     token); requires {@code armEndpoint} so a fake token is never sent to real Azure
+ * @param tenantId the tenant of the operator's own identity; empty = whatever
+ *     DefaultAzureCredential finds (AZURE_TENANT_ID)
  * @param connectTimeout TCP/TLS connect timeout for ARM calls
  * @param responseTimeout how long to wait for ARM's response headers
  * @param rateLimits the client-side per-subscription budget
- * @param proxy the forward proxy for ARM and Azure AD calls (see {@link ArmProxy#fromEnvironment}); empty = direct
+ * @param proxy the forward proxy for ARM and Azure AD calls (see {@link ArmProxy#fromEnvironment});
+ *     empty = direct
  */
-public record ArmEndpointSettings(String cloud, Optional<URI> armEndpoint, Optional<URI> authorityHost,
-        Optional<Path> trustedCertificatePem, boolean simulatorMode, Optional<String> tenantId,
-        Duration connectTimeout, Duration responseTimeout, RateLimitSettings rateLimits, Optional<ArmProxy> proxy) {
+public record ArmEndpointSettings(
+        String cloud,
+        Optional<URI> armEndpoint,
+        Optional<URI> authorityHost,
+        Optional<Path> trustedCertificatePem,
+        boolean simulatorMode,
+        Optional<String> tenantId,
+        Duration connectTimeout,
+        Duration responseTimeout,
+        RateLimitSettings rateLimits,
+        Optional<ArmProxy> proxy) {
 
     public static final String AZURE_CLOUD = "AzureCloud";
     public static final String AZURE_CHINA_CLOUD = "AzureChinaCloud";
@@ -52,7 +63,9 @@ public record ArmEndpointSettings(String cloud, Optional<URI> armEndpoint, Optio
             throw new IllegalArgumentException(
                     "simulator mode needs an explicit ARM endpoint (the simulator's https URL); refusing to send fake tokens to Azure");
         }
-        if (connectTimeout.isNegative() || connectTimeout.isZero() || responseTimeout.isNegative()
+        if (connectTimeout.isNegative()
+                || connectTimeout.isZero()
+                || responseTimeout.isNegative()
                 || responseTimeout.isZero()) {
             throw new IllegalArgumentException("timeouts must be positive");
         }
@@ -65,7 +78,11 @@ public record ArmEndpointSettings(String cloud, Optional<URI> armEndpoint, Optio
 
     /** The simulator at {@code baseUri}, trusting its self-signed certificate, with fake tokens. */
     public static ArmEndpointSettings forSimulator(URI baseUri, Path certificatePem) {
-        return builder().armEndpoint(baseUri).trustedCertificatePem(certificatePem).simulatorMode(true).build();
+        return builder()
+                .armEndpoint(baseUri)
+                .trustedCertificatePem(certificatePem)
+                .simulatorMode(true)
+                .build();
     }
 
     public static Builder builder() {
@@ -89,28 +106,41 @@ public record ArmEndpointSettings(String cloud, Optional<URI> armEndpoint, Optio
 
     /** The ARM endpoint actually used: the override or the cloud's, always ending with '/'. */
     public URI resolvedArmEndpoint() {
-        URI uri = armEndpoint.orElseGet(() -> URI.create(switch (cloud) {
-            case AZURE_CHINA_CLOUD -> "https://management.chinacloudapi.cn/";
-            case AZURE_US_GOVERNMENT -> "https://management.usgovcloudapi.net/";
-            default -> "https://management.azure.com/";
-        }));
+        URI uri =
+                armEndpoint.orElseGet(
+                        () ->
+                                URI.create(
+                                        switch (cloud) {
+                                            case AZURE_CHINA_CLOUD ->
+                                                    "https://management.chinacloudapi.cn/";
+                                            case AZURE_US_GOVERNMENT ->
+                                                    "https://management.usgovcloudapi.net/";
+                                            default -> "https://management.azure.com/";
+                                        }));
         String s = uri.toString();
         return s.endsWith("/") ? uri : URI.create(s + "/");
     }
 
     /** The Azure AD authority host actually used: the override or the cloud's. */
     public URI resolvedAuthorityHost() {
-        return authorityHost.orElseGet(() -> URI.create(switch (cloud) {
-            case AZURE_CHINA_CLOUD -> "https://login.chinacloudapi.cn/";
-            case AZURE_US_GOVERNMENT -> "https://login.microsoftonline.us/";
-            default -> "https://login.microsoftonline.com/";
-        }));
+        return authorityHost.orElseGet(
+                () ->
+                        URI.create(
+                                switch (cloud) {
+                                    case AZURE_CHINA_CLOUD -> "https://login.chinacloudapi.cn/";
+                                    case AZURE_US_GOVERNMENT -> "https://login.microsoftonline.us/";
+                                    default -> "https://login.microsoftonline.com/";
+                                }));
     }
 
     private static void requireHttps(URI uri, String what) {
         if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
-            throw new IllegalArgumentException(what + " must be an https URL (the Azure SDK sends bearer tokens "
-                    + "only over https), got '" + uri + "'");
+            throw new IllegalArgumentException(
+                    what
+                            + " must be an https URL (the Azure SDK sends bearer tokens "
+                            + "only over https), got '"
+                            + uri
+                            + "'");
         }
     }
 
@@ -121,10 +151,22 @@ public record ArmEndpointSettings(String cloud, Optional<URI> armEndpoint, Optio
         return switch (name.trim().toLowerCase(Locale.ROOT).replace("-", "").replace("_", "")) {
             case "azurecloud", "azurepubliccloud", "azure", "public" -> AZURE_CLOUD;
             case "azurechinacloud", "azurechina", "china" -> AZURE_CHINA_CLOUD;
-            case "azureusgovernment", "azureusgovernmentcloud", "azureusgov", "usgov", "usgovernment" ->
-                AZURE_US_GOVERNMENT;
-            default -> throw new IllegalArgumentException("unknown Azure cloud '" + name + "'; expected one of "
-                    + AZURE_CLOUD + ", " + AZURE_CHINA_CLOUD + ", " + AZURE_US_GOVERNMENT);
+            case "azureusgovernment",
+                    "azureusgovernmentcloud",
+                    "azureusgov",
+                    "usgov",
+                    "usgovernment" ->
+                    AZURE_US_GOVERNMENT;
+            default ->
+                    throw new IllegalArgumentException(
+                            "unknown Azure cloud '"
+                                    + name
+                                    + "'; expected one of "
+                                    + AZURE_CLOUD
+                                    + ", "
+                                    + AZURE_CHINA_CLOUD
+                                    + ", "
+                                    + AZURE_US_GOVERNMENT);
         };
     }
 
@@ -140,8 +182,7 @@ public record ArmEndpointSettings(String cloud, Optional<URI> armEndpoint, Optio
         private RateLimitSettings rateLimits = RateLimitSettings.defaults();
         private ArmProxy proxy;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder cloud(String cloud) {
             this.cloud = cloud;
@@ -194,9 +235,17 @@ public record ArmEndpointSettings(String cloud, Optional<URI> armEndpoint, Optio
         }
 
         public ArmEndpointSettings build() {
-            return new ArmEndpointSettings(cloud, Optional.ofNullable(armEndpoint), Optional.ofNullable(authorityHost),
-                    Optional.ofNullable(trustedCertificatePem), simulatorMode, Optional.ofNullable(tenantId),
-                    connectTimeout, responseTimeout, rateLimits, Optional.ofNullable(proxy));
+            return new ArmEndpointSettings(
+                    cloud,
+                    Optional.ofNullable(armEndpoint),
+                    Optional.ofNullable(authorityHost),
+                    Optional.ofNullable(trustedCertificatePem),
+                    simulatorMode,
+                    Optional.ofNullable(tenantId),
+                    connectTimeout,
+                    responseTimeout,
+                    rateLimits,
+                    Optional.ofNullable(proxy));
         }
     }
 }

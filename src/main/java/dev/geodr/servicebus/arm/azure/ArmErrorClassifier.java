@@ -1,6 +1,4 @@
 package dev.geodr.servicebus.arm.azure;
-import dev.geodr.servicebus.arm.ArmException;
-import dev.geodr.servicebus.arm.ArmErrorKind;
 
 import com.azure.core.exception.ClientAuthenticationException;
 import com.azure.core.exception.HttpResponseException;
@@ -11,26 +9,33 @@ import com.azure.core.management.exception.ManagementException;
 import com.azure.identity.CredentialUnavailableException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
+import dev.geodr.servicebus.arm.ArmErrorKind;
+import dev.geodr.servicebus.arm.ArmException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import javax.net.ssl.SSLHandshakeException;
 
 /**
- * The one place that turns whatever the Azure SDK throws into an {@link ArmException}: the kind drives the
- * operator's condition reason and backoff, the message is ARM's own with volatile ids stripped.
+ * The one place that turns whatever the Azure SDK throws into an {@link ArmException}: the kind
+ * drives the operator's condition reason and backoff, the message is ARM's own with volatile ids
+ * stripped.
  *
  * <table>
  * <tr><th>failure</th><th>kind</th></tr>
@@ -56,7 +61,8 @@ public final class ArmErrorClassifier {
 
     public ArmErrorClassifier(Clock clock, Duration throttleWithoutRetryAfter) {
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.throttleWithoutRetryAfter = Objects.requireNonNull(throttleWithoutRetryAfter, "throttleWithoutRetryAfter");
+        this.throttleWithoutRetryAfter =
+                Objects.requireNonNull(throttleWithoutRetryAfter, "throttleWithoutRetryAfter");
     }
 
     public ArmErrorClassifier(Clock clock) {
@@ -80,10 +86,13 @@ public final class ArmErrorClassifier {
         return ArmErrorKind.FATAL;
     }
 
-    /** Classifies any failure of an SDK call. Never throws; an {@link ArmException} passes through unchanged. */
+    /**
+     * Classifies any failure of an SDK call. Never throws; an {@link ArmException} passes through
+     * unchanged.
+     */
     public ArmException classify(Throwable failure) {
         Objects.requireNonNull(failure, "failure");
-        Set<Throwable> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
             if (t instanceof ArmException arm) {
                 return arm;
@@ -92,13 +101,25 @@ public final class ArmErrorClassifier {
                 return fromResponse(hre);
             }
             if (t instanceof CredentialUnavailableException) {
-                return new ArmException(ArmErrorKind.FATAL, 0, CODE_AUTHENTICATION_FAILED,
-                        "No Azure credential is available: " + ArmMessages.stripVolatile(t.getMessage()), null, failure);
+                return new ArmException(
+                        ArmErrorKind.FATAL,
+                        0,
+                        CODE_AUTHENTICATION_FAILED,
+                        "No Azure credential is available: "
+                                + ArmMessages.stripVolatile(t.getMessage()),
+                        null,
+                        failure);
             }
             if (t instanceof ClientAuthenticationException) {
                 ArmErrorKind kind = hasIoCause(t) ? ArmErrorKind.TRANSIENT : ArmErrorKind.FATAL;
-                return new ArmException(kind, 0, CODE_AUTHENTICATION_FAILED,
-                        "Azure AD authentication failed: " + ArmMessages.stripVolatile(t.getMessage()), null, failure);
+                return new ArmException(
+                        kind,
+                        0,
+                        CODE_AUTHENTICATION_FAILED,
+                        "Azure AD authentication failed: "
+                                + ArmMessages.stripVolatile(t.getMessage()),
+                        null,
+                        failure);
             }
         }
         return fromTransportFailure(failure);
@@ -127,7 +148,8 @@ public final class ArmErrorClassifier {
         return build(response.getStatusCode(), response.getHeaders(), code, message, e);
     }
 
-    private ArmException build(int status, HttpHeaders headers, String code, String message, Throwable cause) {
+    private ArmException build(
+            int status, HttpHeaders headers, String code, String message, Throwable cause) {
         ArmErrorKind kind = kindForStatus(status);
         String text = ArmMessages.stripVolatile(message);
         if (text.isEmpty()) {
@@ -149,25 +171,55 @@ public final class ArmErrorClassifier {
     }
 
     private static ArmException fromTransportFailure(Throwable failure) {
-        Throwable timeout = find(failure, t -> t instanceof TimeoutException || t instanceof java.net.SocketTimeoutException
-                || t.getClass().getName().contains("Timeout"));
+        Throwable timeout =
+                find(
+                        failure,
+                        t ->
+                                t instanceof TimeoutException
+                                        || t instanceof SocketTimeoutException
+                                        || t.getClass().getName().contains("Timeout"));
         if (timeout != null) {
-            return new ArmException(ArmErrorKind.TRANSIENT, 0, CODE_TIMEOUT,
-                    "ARM request timed out: " + describe(timeout), null, failure);
+            return new ArmException(
+                    ArmErrorKind.TRANSIENT,
+                    0,
+                    CODE_TIMEOUT,
+                    "ARM request timed out: " + describe(timeout),
+                    null,
+                    failure);
         }
-        Throwable tls = find(failure, t -> t instanceof SSLHandshakeException || t instanceof CertificateException);
+        Throwable tls =
+                find(
+                        failure,
+                        t ->
+                                t instanceof SSLHandshakeException
+                                        || t instanceof CertificateException);
         if (tls != null) {
-            return new ArmException(ArmErrorKind.FATAL, 0, CODE_TLS_FAILURE,
-                    "TLS handshake with ARM failed (is the endpoint's certificate trusted?): " + describe(tls), null,
+            return new ArmException(
+                    ArmErrorKind.FATAL,
+                    0,
+                    CODE_TLS_FAILURE,
+                    "TLS handshake with ARM failed (is the endpoint's certificate trusted?): "
+                            + describe(tls),
+                    null,
                     failure);
         }
         Throwable io = find(failure, ArmErrorClassifier::isIo);
         if (io != null) {
-            return new ArmException(ArmErrorKind.TRANSIENT, 0, CODE_CONNECTION_FAILED,
-                    "Could not reach ARM: " + describe(io), null, failure);
+            return new ArmException(
+                    ArmErrorKind.TRANSIENT,
+                    0,
+                    CODE_CONNECTION_FAILED,
+                    "Could not reach ARM: " + describe(io),
+                    null,
+                    failure);
         }
-        return new ArmException(ArmErrorKind.FATAL, 0, CODE_CLIENT_ERROR,
-                "Unexpected error calling ARM: " + describe(failure), null, failure);
+        return new ArmException(
+                ArmErrorKind.FATAL,
+                0,
+                CODE_CLIENT_ERROR,
+                "Unexpected error calling ARM: " + describe(failure),
+                null,
+                failure);
     }
 
     private static boolean hasIoCause(Throwable t) {
@@ -176,16 +228,21 @@ public final class ArmErrorClassifier {
     }
 
     private static boolean isIo(Throwable t) {
-        return t instanceof IOException || t instanceof UncheckedIOException || t instanceof ConnectException
-                || t instanceof UnknownHostException || t instanceof NoRouteToHostException
-                // Vert.x reports a dropped connection as HttpClosedException / VertxException, not an IOException
+        return t instanceof IOException
+                || t instanceof UncheckedIOException
+                || t instanceof ConnectException
+                || t instanceof UnknownHostException
+                || t instanceof NoRouteToHostException
+                // Vert.x reports a dropped connection as HttpClosedException / VertxException, not
+                // an IOException
                 || t.getClass().getName().equals("io.vertx.core.http.HttpClosedException")
-                || (t.getClass().getName().equals("io.vertx.core.VertxException") && t.getMessage() != null
-                        && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("connection"));
+                || (t.getClass().getName().equals("io.vertx.core.VertxException")
+                        && t.getMessage() != null
+                        && t.getMessage().toLowerCase(Locale.ROOT).contains("connection"));
     }
 
-    private static Throwable find(Throwable start, java.util.function.Predicate<Throwable> test) {
-        Set<Throwable> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    private static Throwable find(Throwable start, Predicate<Throwable> test) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Throwable t = start; t != null && seen.add(t); t = t.getCause()) {
             if (test.test(t)) {
                 return t;
@@ -196,7 +253,9 @@ public final class ArmErrorClassifier {
 
     private static String describe(Throwable t) {
         String message = ArmMessages.stripVolatile(t.getMessage());
-        return message.isEmpty() ? t.getClass().getSimpleName() : t.getClass().getSimpleName() + ": " + message;
+        return message.isEmpty()
+                ? t.getClass().getSimpleName()
+                : t.getClass().getSimpleName() + ": " + message;
     }
 
     private static String bodyOf(HttpResponseException e) {
@@ -205,7 +264,7 @@ public final class ArmErrorClassifier {
             return s;
         }
         if (value instanceof byte[] bytes) {
-            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+            return new String(bytes, StandardCharsets.UTF_8);
         }
         if (value instanceof Map<?, ?> map) {
             try {

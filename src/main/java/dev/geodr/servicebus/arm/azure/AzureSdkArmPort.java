@@ -1,15 +1,4 @@
 package dev.geodr.servicebus.arm.azure;
-import dev.geodr.servicebus.arm.ProvisioningState;
-import dev.geodr.servicebus.arm.NamespaceRef;
-import dev.geodr.servicebus.arm.NamespaceInfo;
-import dev.geodr.servicebus.arm.FailoverMode;
-import dev.geodr.servicebus.arm.ArmIdentity;
-import dev.geodr.servicebus.arm.ArmGeoDrPort;
-import dev.geodr.servicebus.arm.ArmException;
-import dev.geodr.servicebus.arm.ArmErrorKind;
-import dev.geodr.servicebus.arm.AliasRole;
-import dev.geodr.servicebus.arm.AliasRecord;
-import dev.geodr.servicebus.arm.AliasKeys;
 
 import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpMethod;
@@ -26,7 +15,17 @@ import com.azure.resourcemanager.servicebus.fluent.models.SBNamespaceInner;
 import com.azure.resourcemanager.servicebus.models.FailoverProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
+import dev.geodr.servicebus.arm.AliasKeys;
+import dev.geodr.servicebus.arm.AliasRecord;
+import dev.geodr.servicebus.arm.AliasRole;
+import dev.geodr.servicebus.arm.ArmErrorKind;
+import dev.geodr.servicebus.arm.ArmException;
+import dev.geodr.servicebus.arm.ArmGeoDrPort;
+import dev.geodr.servicebus.arm.ArmIdentity;
+import dev.geodr.servicebus.arm.FailoverMode;
+import dev.geodr.servicebus.arm.NamespaceInfo;
+import dev.geodr.servicebus.arm.NamespaceRef;
+import dev.geodr.servicebus.arm.ProvisioningState;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -35,17 +34,18 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The one adapter of {@link ArmGeoDrPort} over the Azure SDK ({@code azure-resourcemanager-servicebus}, api-version
- * 2021-11-01). Every failure leaves as a classified {@link ArmException}; no SDK type crosses the port.
- * Obtain it from {@link AzureSdkArmPortFactory#forIdentity(ArmIdentity)}.
+ * The one adapter of {@link ArmGeoDrPort} over the Azure SDK ({@code
+ * azure-resourcemanager-servicebus}, api-version 2021-11-01). Every failure leaves as a classified
+ * {@link ArmException}; no SDK type crosses the port. Obtain it from {@link
+ * AzureSdkArmPortFactory#forIdentity(ArmIdentity)}.
  *
  * <p>Calls block the calling thread: never call the port from a Vert.x event-loop thread.
  */
 public final class AzureSdkArmPort implements ArmGeoDrPort {
 
     /**
-     * The namespace GET uses a newer stable api-version than the SDK's 2021-11-01, because
-     * {@code premiumMessagingPartitions} only exists from 2022-10-01-preview on.
+     * The namespace GET uses a newer stable api-version than the SDK's 2021-11-01, because {@code
+     * premiumMessagingPartitions} only exists from 2022-10-01-preview on.
      */
     static final String NAMESPACE_API_VERSION = "2024-01-01";
 
@@ -54,7 +54,9 @@ public final class AzureSdkArmPort implements ArmGeoDrPort {
     private final Function<String, ServiceBusManagementClient> clientForSubscription;
     private final ArmErrorClassifier classifier;
 
-    AzureSdkArmPort(Function<String, ServiceBusManagementClient> clientForSubscription, ArmErrorClassifier classifier) {
+    AzureSdkArmPort(
+            Function<String, ServiceBusManagementClient> clientForSubscription,
+            ArmErrorClassifier classifier) {
         this.clientForSubscription = Objects.requireNonNull(clientForSubscription);
         this.classifier = Objects.requireNonNull(classifier);
     }
@@ -62,11 +64,21 @@ public final class AzureSdkArmPort implements ArmGeoDrPort {
     @Override
     public Optional<AliasRecord> getAlias(NamespaceRef namespace, String alias) {
         try {
-            ArmDisasterRecoveryInner inner = call(namespace, client -> dr(client)
-                    .getWithResponse(namespace.resourceGroup(), namespace.name(), alias, op("getAlias")).getValue());
+            ArmDisasterRecoveryInner inner =
+                    call(
+                            namespace,
+                            client ->
+                                    dr(client)
+                                            .getWithResponse(
+                                                    namespace.resourceGroup(),
+                                                    namespace.name(),
+                                                    alias,
+                                                    op("getAlias"))
+                                            .getValue());
             return Optional.of(toRecord(namespace, alias, inner));
         } catch (ArmException e) {
-            // 404 NotFound: no alias on this namespace; 404 ResourceNotFound: the namespace itself is missing
+            // 404 NotFound: no alias on this namespace; 404 ResourceNotFound: the namespace itself
+            // is missing
             if (e.kind() == ArmErrorKind.NOT_FOUND && "NotFound".equalsIgnoreCase(e.code())) {
                 return Optional.empty();
             }
@@ -75,98 +87,192 @@ public final class AzureSdkArmPort implements ArmGeoDrPort {
     }
 
     @Override
-    public AliasRecord createOrUpdatePairing(NamespaceRef primary, String alias, NamespaceRef partner,
-            String alternateName) {
-        ArmDisasterRecoveryInner body = new ArmDisasterRecoveryInner().withPartnerNamespace(partner.id());
+    public AliasRecord createOrUpdatePairing(
+            NamespaceRef primary, String alias, NamespaceRef partner, String alternateName) {
+        ArmDisasterRecoveryInner body =
+                new ArmDisasterRecoveryInner().withPartnerNamespace(partner.id());
         if (alternateName != null && !alternateName.isBlank()) {
             body.withAlternateName(alternateName);
         }
-        ArmDisasterRecoveryInner inner = call(primary, client -> dr(client).createOrUpdateWithResponse(
-                primary.resourceGroup(), primary.name(), alias, body, op("createOrUpdatePairing")).getValue());
+        ArmDisasterRecoveryInner inner =
+                call(
+                        primary,
+                        client ->
+                                dr(client)
+                                        .createOrUpdateWithResponse(
+                                                primary.resourceGroup(),
+                                                primary.name(),
+                                                alias,
+                                                body,
+                                                op("createOrUpdatePairing"))
+                                        .getValue());
         return toRecord(primary, alias, inner);
     }
 
     @Override
     public void breakPairing(NamespaceRef primary, String alias) {
-        call(primary, client -> dr(client).breakPairingWithResponse(primary.resourceGroup(), primary.name(), alias,
-                op("breakPairing")));
+        call(
+                primary,
+                client ->
+                        dr(client)
+                                .breakPairingWithResponse(
+                                        primary.resourceGroup(),
+                                        primary.name(),
+                                        alias,
+                                        op("breakPairing")));
     }
 
     @Override
     public void failover(NamespaceRef secondary, String alias, FailoverMode mode) {
         Objects.requireNonNull(mode, "mode");
-        call(secondary, client -> {
-            if (mode == FailoverMode.Safe) {
-                return dr(client).failOverWithResponse(secondary.resourceGroup(), secondary.name(), alias,
-                        new FailoverProperties().withIsSafeFailover(true), op("failover"));
-            }
-            // the no-body overload, as every recorded client sent it; the pipeline names it "failover" by path
-            dr(client).failOver(secondary.resourceGroup(), secondary.name(), alias);
-            return null;
-        });
+        call(
+                secondary,
+                client -> {
+                    if (mode == FailoverMode.Safe) {
+                        return dr(client)
+                                .failOverWithResponse(
+                                        secondary.resourceGroup(),
+                                        secondary.name(),
+                                        alias,
+                                        new FailoverProperties().withIsSafeFailover(true),
+                                        op("failover"));
+                    }
+                    // the no-body overload, as every recorded client sent it; the pipeline names it
+                    // "failover" by path
+                    dr(client).failOver(secondary.resourceGroup(), secondary.name(), alias);
+                    return null;
+                });
     }
 
     @Override
     public void deleteAlias(NamespaceRef namespace, String alias) {
-        call(namespace, client -> dr(client).deleteWithResponse(namespace.resourceGroup(), namespace.name(), alias,
-                op("deleteAlias")));
+        call(
+                namespace,
+                client ->
+                        dr(client)
+                                .deleteWithResponse(
+                                        namespace.resourceGroup(),
+                                        namespace.name(),
+                                        alias,
+                                        op("deleteAlias")));
     }
 
     @Override
     public AliasKeys listKeys(NamespaceRef namespace, String alias, String authorizationRule) {
-        AccessKeysInner keys = call(namespace, client -> dr(client).listKeysWithResponse(namespace.resourceGroup(),
-                namespace.name(), alias, authorizationRule, op("listKeys")).getValue());
-        return new AliasKeys(keys.aliasPrimaryConnectionString(), keys.aliasSecondaryConnectionString(),
-                keys.primaryKey(), keys.secondaryKey(), keys.keyName());
+        AccessKeysInner keys =
+                call(
+                        namespace,
+                        client ->
+                                dr(client)
+                                        .listKeysWithResponse(
+                                                namespace.resourceGroup(),
+                                                namespace.name(),
+                                                alias,
+                                                authorizationRule,
+                                                op("listKeys"))
+                                        .getValue());
+        return new AliasKeys(
+                keys.aliasPrimaryConnectionString(),
+                keys.aliasSecondaryConnectionString(),
+                keys.primaryKey(),
+                keys.secondaryKey(),
+                keys.keyName());
     }
 
     @Override
     public NamespaceInfo getNamespace(NamespaceRef namespace) {
-        return call(namespace, client -> {
-            String rg = namespace.resourceGroup();
-            String name = namespace.name();
-            NamespaceBody body = readNamespace(client, namespace);
-            long queues = client.getQueues().listByNamespace(rg, name, null, null, op("listQueues")).stream().count();
-            long topics = client.getTopics().listByNamespace(rg, name, null, null, op("listTopics")).stream().count();
-            return new NamespaceInfo(namespace, body.sku(), body.location(), body.partitions(), queues + topics,
-                    body.privateEndpoints());
-        });
+        return call(
+                namespace,
+                client -> {
+                    String rg = namespace.resourceGroup();
+                    String name = namespace.name();
+                    NamespaceBody body = readNamespace(client, namespace);
+                    long queues =
+                            client
+                                    .getQueues()
+                                    .listByNamespace(rg, name, null, null, op("listQueues"))
+                                    .stream()
+                                    .count();
+                    long topics =
+                            client
+                                    .getTopics()
+                                    .listByNamespace(rg, name, null, null, op("listTopics"))
+                                    .stream()
+                                    .count();
+                    return new NamespaceInfo(
+                            namespace,
+                            body.sku(),
+                            body.location(),
+                            body.partitions(),
+                            queues + topics,
+                            body.privateEndpoints());
+                });
     }
 
-    private record NamespaceBody(String sku, String location, int partitions, int privateEndpoints) {
-    }
+    private record NamespaceBody(
+            String sku, String location, int partitions, int privateEndpoints) {}
 
-    /** GET the namespace (SKU, region, partitions, private endpoints) through the SDK's own pipeline (auth, limiter, no retry) at {@link #NAMESPACE_API_VERSION}. */
+    /**
+     * GET the namespace (SKU, region, partitions, private endpoints) through the SDK's own pipeline
+     * (auth, limiter, no retry) at {@link #NAMESPACE_API_VERSION}.
+     */
     private NamespaceBody readNamespace(ServiceBusManagementClient client, NamespaceRef namespace) {
-        String url = stripSlash(client.getEndpoint()) + "/subscriptions/" + segment(namespace.subscriptionId())
-                + "/resourceGroups/" + segment(namespace.resourceGroup())
-                + "/providers/Microsoft.ServiceBus/namespaces/" + segment(namespace.name())
-                + "?api-version=" + NAMESPACE_API_VERSION;
-        HttpRequest request = new HttpRequest(HttpMethod.GET, url).setHeader(HttpHeaderName.ACCEPT, "application/json");
-        try (HttpResponse response = client.getHttpPipeline().send(request, op("getNamespace")).block()) {
+        String url =
+                stripSlash(client.getEndpoint())
+                        + "/subscriptions/"
+                        + segment(namespace.subscriptionId())
+                        + "/resourceGroups/"
+                        + segment(namespace.resourceGroup())
+                        + "/providers/Microsoft.ServiceBus/namespaces/"
+                        + segment(namespace.name())
+                        + "?api-version="
+                        + NAMESPACE_API_VERSION;
+        HttpRequest request =
+                new HttpRequest(HttpMethod.GET, url)
+                        .setHeader(HttpHeaderName.ACCEPT, "application/json");
+        try (HttpResponse response =
+                client.getHttpPipeline().send(request, op("getNamespace")).block()) {
             String body = response.getBodyAsBinaryData().toString();
             if (response.getStatusCode() != 200) {
-                throw classifier.fromStatus(response.getStatusCode(), response.getHeaders(), body, null);
+                throw classifier.fromStatus(
+                        response.getStatusCode(), response.getHeaders(), body, null);
             }
             SBNamespaceInner inner;
             try (JsonReader reader = JsonProviders.createReader(body)) {
                 inner = SBNamespaceInner.fromJson(reader);
             }
-            JsonNode partitions = JSON.readTree(body).path("properties").path("premiumMessagingPartitions");
-            String sku = inner.sku() == null || inner.sku().name() == null ? "" : inner.sku().name().toString();
-            // the namespace resource embeds its private endpoint connections: no separate list call needed
-            int privateEndpoints = inner.privateEndpointConnections() == null ? 0 : inner.privateEndpointConnections().size();
-            return new NamespaceBody(sku, inner.location() == null ? "" : inner.location(),
-                    partitions.canConvertToInt() && partitions.asInt() > 0 ? partitions.asInt() : 1, privateEndpoints);
+            JsonNode partitions =
+                    JSON.readTree(body).path("properties").path("premiumMessagingPartitions");
+            String sku =
+                    inner.sku() == null || inner.sku().name() == null
+                            ? ""
+                            : inner.sku().name().toString();
+            // the namespace resource embeds its private endpoint connections: no separate list call
+            // needed
+            int privateEndpoints =
+                    inner.privateEndpointConnections() == null
+                            ? 0
+                            : inner.privateEndpointConnections().size();
+            return new NamespaceBody(
+                    sku,
+                    inner.location() == null ? "" : inner.location(),
+                    partitions.canConvertToInt() && partitions.asInt() > 0 ? partitions.asInt() : 1,
+                    privateEndpoints);
         } catch (IOException e) {
-            throw new ArmException(ArmErrorKind.TRANSIENT, 0, ArmErrorClassifier.CODE_CONNECTION_FAILED,
-                    "ARM sent an unreadable namespace body", null, e);
+            throw new ArmException(
+                    ArmErrorKind.TRANSIENT,
+                    0,
+                    ArmErrorClassifier.CODE_CONNECTION_FAILED,
+                    "ARM sent an unreadable namespace body",
+                    null,
+                    e);
         }
     }
 
     private <T> T call(NamespaceRef namespace, Function<ServiceBusManagementClient, T> action) {
         if (io.vertx.core.Context.isOnEventLoopThread()) {
-            throw new IllegalStateException("the ARM port blocks; do not call it from a Vert.x event-loop thread");
+            throw new IllegalStateException(
+                    "the ARM port blocks; do not call it from a Vert.x event-loop thread");
         }
         try {
             return action.apply(clientForSubscription.apply(namespace.subscriptionId()));
@@ -185,7 +291,8 @@ public final class AzureSdkArmPort implements ArmGeoDrPort {
         return new Context(ArmCallPolicy.OPERATION_KEY, operation);
     }
 
-    static AliasRecord toRecord(NamespaceRef namespace, String requestedAlias, ArmDisasterRecoveryInner inner) {
+    static AliasRecord toRecord(
+            NamespaceRef namespace, String requestedAlias, ArmDisasterRecoveryInner inner) {
         String partner = inner.partnerNamespace();
         Optional<NamespaceRef> partnerRef;
         if (partner == null || partner.isBlank()) {
@@ -194,20 +301,37 @@ public final class AzureSdkArmPort implements ArmGeoDrPort {
             partnerRef = Optional.of(NamespaceRef.parse(partner));
         } else {
             // a bare name (as the spec examples use) means the same subscription and resource group
-            partnerRef = Optional.of(new NamespaceRef(namespace.subscriptionId(), namespace.resourceGroup(), partner.trim()));
+            partnerRef =
+                    Optional.of(
+                            new NamespaceRef(
+                                    namespace.subscriptionId(),
+                                    namespace.resourceGroup(),
+                                    partner.trim()));
         }
-        AliasRole role = inner.role() == null ? null : switch (inner.role()) {
-            case PRIMARY -> AliasRole.Primary;
-            case SECONDARY -> AliasRole.Secondary;
-            case PRIMARY_NOT_REPLICATING -> AliasRole.PrimaryNotReplicating;
-        };
-        ProvisioningState state = inner.provisioningState() == null ? null : switch (inner.provisioningState()) {
-            case ACCEPTED -> ProvisioningState.Accepted;
-            case SUCCEEDED -> ProvisioningState.Succeeded;
-            case FAILED -> ProvisioningState.Failed;
-        };
-        String alias = inner.name() == null || inner.name().isBlank() ? requestedAlias : inner.name();
-        return new AliasRecord(namespace, alias, role, state, partnerRef,
+        AliasRole role =
+                inner.role() == null
+                        ? null
+                        : switch (inner.role()) {
+                            case PRIMARY -> AliasRole.Primary;
+                            case SECONDARY -> AliasRole.Secondary;
+                            case PRIMARY_NOT_REPLICATING -> AliasRole.PrimaryNotReplicating;
+                        };
+        ProvisioningState state =
+                inner.provisioningState() == null
+                        ? null
+                        : switch (inner.provisioningState()) {
+                            case ACCEPTED -> ProvisioningState.Accepted;
+                            case SUCCEEDED -> ProvisioningState.Succeeded;
+                            case FAILED -> ProvisioningState.Failed;
+                        };
+        String alias =
+                inner.name() == null || inner.name().isBlank() ? requestedAlias : inner.name();
+        return new AliasRecord(
+                namespace,
+                alias,
+                role,
+                state,
+                partnerRef,
                 Optional.ofNullable(inner.pendingReplicationOperationsCount()),
                 Optional.ofNullable(inner.alternateName()).filter(s -> !s.isBlank()));
     }

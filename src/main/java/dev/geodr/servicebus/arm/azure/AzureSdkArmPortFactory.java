@@ -1,7 +1,4 @@
 package dev.geodr.servicebus.arm.azure;
-import dev.geodr.servicebus.arm.ArmPortFactory;
-import dev.geodr.servicebus.arm.ArmIdentity;
-import dev.geodr.servicebus.arm.ArmGeoDrPort;
 
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
@@ -12,12 +9,14 @@ import com.azure.core.management.AzureEnvironment;
 import com.azure.core.management.profile.AzureProfile;
 import com.azure.resourcemanager.servicebus.ServiceBusManager;
 import com.azure.resourcemanager.servicebus.fluent.ServiceBusManagementClient;
+import dev.geodr.servicebus.arm.ArmGeoDrPort;
+import dev.geodr.servicebus.arm.ArmIdentity;
+import dev.geodr.servicebus.arm.ArmPortFactory;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.net.PemTrustOptions;
 import io.vertx.core.net.ProxyOptions;
 import io.vertx.core.net.ProxyType;
-
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,14 +28,15 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Builds {@link AzureSdkArmPort}s on the Azure SDK over Vert.x (never Netty), with one
- * {@link ServiceBusManager} per (identity, subscription), one client-side rate limiter shared by all of
+ * Builds {@link AzureSdkArmPort}s on the Azure SDK over Vert.x (never Netty), with one {@link
+ * ServiceBusManager} per (identity, subscription), one client-side rate limiter shared by all of
  * them, and the SDK's own retries replaced by {@link ReadConnectRetryPolicy}.
  */
 public final class AzureSdkArmPortFactory implements ArmPortFactory {
 
     /** Pause before the single retry of a GET whose connection could not be established. */
     static final Duration CONNECT_RETRY_DELAY = Duration.ofMillis(200);
+
     private static final int MAX_CACHED_IDENTITIES = 64;
 
     private final ArmEndpointSettings settings;
@@ -46,20 +46,23 @@ public final class AzureSdkArmPortFactory implements ArmPortFactory {
     private final SubscriptionRateLimiter rateLimiter;
     private final ArmErrorClassifier classifier;
     private final AzureEnvironment environment;
-    private final Map<ArmIdentity, AzureSdkArmPort> ports = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<ArmIdentity, AzureSdkArmPort> eldest) {
-            // rotated per-CR secrets create new identities; forget the oldest ones
-            return size() > MAX_CACHED_IDENTITIES;
-        }
-    };
+    private final Map<ArmIdentity, AzureSdkArmPort> ports =
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(
+                        Map.Entry<ArmIdentity, AzureSdkArmPort> eldest) {
+                    // rotated per-CR secrets create new identities; forget the oldest ones
+                    return size() > MAX_CACHED_IDENTITIES;
+                }
+            };
 
     /** The operator's factory: Vert.x from Quarkus, no metrics listener. */
     public AzureSdkArmPortFactory(Vertx vertx, ArmEndpointSettings settings) {
         this(vertx, settings, ArmCallListener.NONE, Clock.systemUTC());
     }
 
-    public AzureSdkArmPortFactory(Vertx vertx, ArmEndpointSettings settings, ArmCallListener listener) {
+    public AzureSdkArmPortFactory(
+            Vertx vertx, ArmEndpointSettings settings, ArmCallListener listener) {
         this(vertx, settings, listener, Clock.systemUTC());
     }
 
@@ -68,19 +71,29 @@ public final class AzureSdkArmPortFactory implements ArmPortFactory {
      * @param listener told about every ARM request (metrics)
      * @param clock drives the rate limiter and Retry-After dates
      */
-    public AzureSdkArmPortFactory(Vertx vertx, ArmEndpointSettings settings, ArmCallListener listener, Clock clock) {
-        this(armHttpClient(Objects.requireNonNull(vertx, "vertx"), settings),
-                identityHttpClient(vertx, settings), settings, listener, clock);
+    public AzureSdkArmPortFactory(
+            Vertx vertx, ArmEndpointSettings settings, ArmCallListener listener, Clock clock) {
+        this(
+                armHttpClient(Objects.requireNonNull(vertx, "vertx"), settings),
+                identityHttpClient(vertx, settings),
+                settings,
+                listener,
+                clock);
     }
 
     /** For tests: any azure-core HTTP client (e.g. an in-memory fake) instead of Vert.x. */
-    AzureSdkArmPortFactory(HttpClient armHttpClient, HttpClient identityHttpClient, ArmEndpointSettings settings,
-            ArmCallListener listener, Clock clock) {
+    AzureSdkArmPortFactory(
+            HttpClient armHttpClient,
+            HttpClient identityHttpClient,
+            ArmEndpointSettings settings,
+            ArmCallListener listener,
+            Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.armHttpClient = Objects.requireNonNull(armHttpClient, "armHttpClient");
         this.listener = listener == null ? ArmCallListener.NONE : listener;
         this.rateLimiter = new SubscriptionRateLimiter(settings.rateLimits(), clock);
-        this.classifier = new ArmErrorClassifier(clock, settings.rateLimits().throttleWithoutRetryAfter());
+        this.classifier =
+                new ArmErrorClassifier(clock, settings.rateLimits().throttleWithoutRetryAfter());
         this.credentials = new ArmCredentials(settings, identityHttpClient);
         this.environment = environment(settings);
     }
@@ -109,18 +122,25 @@ public final class AzureSdkArmPortFactory implements ArmPortFactory {
 
     private AzureSdkArmPort newPort(ArmIdentity identity) {
         TokenCredential credential = credentials.resolve(identity);
-        String tenant = identity instanceof ArmIdentity.ServicePrincipal sp ? sp.tenantId()
-                : settings.tenantId().orElse(null);
+        String tenant =
+                identity instanceof ArmIdentity.ServicePrincipal sp
+                        ? sp.tenantId()
+                        : settings.tenantId().orElse(null);
         Map<String, ServiceBusManagementClient> bySubscription = new ConcurrentHashMap<>();
-        return new AzureSdkArmPort(subscription -> bySubscription.computeIfAbsent(
-                subscription.toLowerCase(Locale.ROOT), s -> manager(credential, tenant, subscription).serviceClient()),
+        return new AzureSdkArmPort(
+                subscription ->
+                        bySubscription.computeIfAbsent(
+                                subscription.toLowerCase(Locale.ROOT),
+                                s -> manager(credential, tenant, subscription).serviceClient()),
                 classifier);
     }
 
-    private ServiceBusManager manager(TokenCredential credential, String tenant, String subscription) {
+    private ServiceBusManager manager(
+            TokenCredential credential, String tenant, String subscription) {
         return ServiceBusManager.configure()
                 .withHttpClient(armHttpClient)
-                // explicit NONE: azure-core would otherwise honour AZURE_HTTP_LOG_DETAIL_LEVEL and could log listKeys bodies
+                // explicit NONE: azure-core would otherwise honour AZURE_HTTP_LOG_DETAIL_LEVEL and
+                // could log listKeys bodies
                 .withLogOptions(new HttpLogOptions().setLogLevel(HttpLogDetailLevel.NONE))
                 .withRetryPolicy(new ReadConnectRetryPolicy.NoRetryPolicy())
                 .withPolicy(new ArmCallPolicy(subscription, rateLimiter, listener, classifier))
@@ -129,11 +149,13 @@ public final class AzureSdkArmPortFactory implements ArmPortFactory {
     }
 
     static AzureEnvironment environment(ArmEndpointSettings settings) {
-        AzureEnvironment cloud = switch (settings.cloud()) {
-            case ArmEndpointSettings.AZURE_CHINA_CLOUD -> AzureEnvironment.AZURE_CHINA;
-            case ArmEndpointSettings.AZURE_US_GOVERNMENT -> AzureEnvironment.AZURE_US_GOVERNMENT;
-            default -> AzureEnvironment.AZURE;
-        };
+        AzureEnvironment cloud =
+                switch (settings.cloud()) {
+                    case ArmEndpointSettings.AZURE_CHINA_CLOUD -> AzureEnvironment.AZURE_CHINA;
+                    case ArmEndpointSettings.AZURE_US_GOVERNMENT ->
+                            AzureEnvironment.AZURE_US_GOVERNMENT;
+                    default -> AzureEnvironment.AZURE;
+                };
         if (settings.armEndpoint().isEmpty()) {
             return cloud;
         }
@@ -145,36 +167,56 @@ public final class AzureSdkArmPortFactory implements ArmPortFactory {
 
     private static HttpClient armHttpClient(Vertx vertx, ArmEndpointSettings settings) {
         HttpClientOptions options = baseOptions(settings);
-        settings.trustedCertificatePem().ifPresent(pem -> {
-            if (!Files.isReadable(pem)) {
-                throw new IllegalArgumentException("trusted certificate file is not readable: " + pem);
-            }
-            options.setTrustOptions(new PemTrustOptions().addCertPath(pem.toString()));
-        });
-        return new VertxHttpClientBuilder().vertx(vertx).httpClientOptions(options)
-                .responseTimeout(settings.responseTimeout()).build();
+        settings.trustedCertificatePem()
+                .ifPresent(
+                        pem -> {
+                            if (!Files.isReadable(pem)) {
+                                throw new IllegalArgumentException(
+                                        "trusted certificate file is not readable: " + pem);
+                            }
+                            options.setTrustOptions(
+                                    new PemTrustOptions().addCertPath(pem.toString()));
+                        });
+        return new VertxHttpClientBuilder()
+                .vertx(vertx)
+                .httpClientOptions(options)
+                .responseTimeout(settings.responseTimeout())
+                .build();
     }
 
     private static HttpClient identityHttpClient(Vertx vertx, ArmEndpointSettings settings) {
-        return new VertxHttpClientBuilder().vertx(vertx).httpClientOptions(baseOptions(settings))
-                .responseTimeout(settings.responseTimeout()).build();
+        return new VertxHttpClientBuilder()
+                .vertx(vertx)
+                .httpClientOptions(baseOptions(settings))
+                .responseTimeout(settings.responseTimeout())
+                .build();
     }
 
     private static HttpClientOptions baseOptions(ArmEndpointSettings settings) {
-        // VertxHttpClientBuilder ignores its own timeout and proxy setters once options are given, so set them here
+        // VertxHttpClientBuilder ignores its own timeout and proxy setters once options are given,
+        // so set them here
         int idleSeconds = (int) Math.max(1, settings.responseTimeout().toSeconds());
-        HttpClientOptions options = new HttpClientOptions()
-                .setConnectTimeout((int) settings.connectTimeout().toMillis())
-                .setReadIdleTimeout(idleSeconds)
-                .setWriteIdleTimeout(idleSeconds)
-                .setVerifyHost(true);
-        settings.proxy().ifPresent(proxy -> {
-            ProxyOptions vertxProxy = new ProxyOptions().setHost(proxy.host()).setPort(proxy.port())
-                    .setType(proxy.type() == ArmProxy.Type.SOCKS5 ? ProxyType.SOCKS5 : ProxyType.HTTP);
-            proxy.username().ifPresent(vertxProxy::setUsername);
-            proxy.password().ifPresent(vertxProxy::setPassword);
-            options.setProxyOptions(vertxProxy).setNonProxyHosts(proxy.bypass());
-        });
+        HttpClientOptions options =
+                new HttpClientOptions()
+                        .setConnectTimeout((int) settings.connectTimeout().toMillis())
+                        .setReadIdleTimeout(idleSeconds)
+                        .setWriteIdleTimeout(idleSeconds)
+                        .setVerifyHost(true);
+        settings.proxy()
+                .ifPresent(
+                        proxy -> {
+                            ProxyOptions vertxProxy =
+                                    new ProxyOptions()
+                                            .setHost(proxy.host())
+                                            .setPort(proxy.port())
+                                            .setType(
+                                                    proxy.type() == ArmProxy.Type.SOCKS5
+                                                            ? ProxyType.SOCKS5
+                                                            : ProxyType.HTTP);
+                            proxy.username().ifPresent(vertxProxy::setUsername);
+                            proxy.password().ifPresent(vertxProxy::setPassword);
+                            options.setProxyOptions(vertxProxy).setNonProxyHosts(proxy.bypass());
+                        });
         return options;
     }
 }

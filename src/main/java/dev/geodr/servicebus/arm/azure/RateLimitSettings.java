@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The client-side ARM budget per subscription, shared by every pairing in that subscription.
- * The defaults stay far below ARM's own per-subscription limits (reads 250 refilling 25/s, writes 200
+ * The client-side ARM budget per subscription, shared by every pairing in that subscription. The
+ * defaults stay far below ARM's own per-subscription limits (reads 250 refilling 25/s, writes 200
  * refilling 10/s), so that one operator never starves other tools using the same subscription.
  *
  * @param readsPerSecond read tokens added per second
@@ -13,10 +13,16 @@ import java.util.Objects;
  * @param writesPerSecond write tokens added per second (PUT, POST, DELETE)
  * @param writeBurst the most write tokens a subscription can hold
  * @param throttleWithoutRetryAfter how long to wait after a 429 that carries no Retry-After header
- * @param maxPause the longest a 429's Retry-After may pause a subscription (a guard against absurd values)
+ * @param maxPause the longest a 429's Retry-After may pause a subscription (a guard against absurd
+ *     values)
  */
-public record RateLimitSettings(double readsPerSecond, int readBurst, double writesPerSecond, int writeBurst,
-        Duration throttleWithoutRetryAfter, Duration maxPause) {
+public record RateLimitSettings(
+        double readsPerSecond,
+        int readBurst,
+        double writesPerSecond,
+        int writeBurst,
+        Duration throttleWithoutRetryAfter,
+        Duration maxPause) {
 
     public static final double DEFAULT_READS_PER_SECOND = 10;
     public static final int DEFAULT_READ_BURST = 50;
@@ -40,18 +46,23 @@ public record RateLimitSettings(double readsPerSecond, int readBurst, double wri
     }
 
     public static RateLimitSettings defaults() {
-        return new RateLimitSettings(DEFAULT_READS_PER_SECOND, DEFAULT_READ_BURST, DEFAULT_WRITES_PER_SECOND,
-                DEFAULT_WRITE_BURST, DEFAULT_THROTTLE_WITHOUT_RETRY_AFTER, DEFAULT_MAX_PAUSE);
+        return new RateLimitSettings(
+                DEFAULT_READS_PER_SECOND,
+                DEFAULT_READ_BURST,
+                DEFAULT_WRITES_PER_SECOND,
+                DEFAULT_WRITE_BURST,
+                DEFAULT_THROTTLE_WITHOUT_RETRY_AFTER,
+                DEFAULT_MAX_PAUSE);
     }
 
     public RateLimitSettings withReads(double perSecond, int burst) {
-        return new RateLimitSettings(perSecond, burst, writesPerSecond, writeBurst, throttleWithoutRetryAfter,
-                maxPause);
+        return new RateLimitSettings(
+                perSecond, burst, writesPerSecond, writeBurst, throttleWithoutRetryAfter, maxPause);
     }
 
     public RateLimitSettings withWrites(double perSecond, int burst) {
-        return new RateLimitSettings(readsPerSecond, readBurst, perSecond, burst, throttleWithoutRetryAfter,
-                maxPause);
+        return new RateLimitSettings(
+                readsPerSecond, readBurst, perSecond, burst, throttleWithoutRetryAfter, maxPause);
     }
 
     double ratePerSecond(ArmCallKind kind) {

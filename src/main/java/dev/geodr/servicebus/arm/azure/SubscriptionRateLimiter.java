@@ -11,10 +11,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A token bucket per (subscription, read/write) shared by every pairing, plus a per-subscription pause set
- * by ARM's 429 {@code Retry-After}. The adapter asks it before each HTTP request; when it says no, the
- * request is not sent and the caller gets {@code THROTTLED} with the time to wait, so a throttled operator
- * never piles up calls against ARM.
+ * A token bucket per (subscription, read/write) shared by every pairing, plus a per-subscription
+ * pause set by ARM's 429 {@code Retry-After}. The adapter asks it before each HTTP request; when it
+ * says no, the request is not sent and the caller gets {@code THROTTLED} with the time to wait, so
+ * a throttled operator never piles up calls against ARM.
  *
  * <p>After a pause the buckets restart from at most one token, so calls resume at the refill rate
  * instead of as a burst that would hit ARM's limit again.
@@ -37,13 +37,17 @@ public final class SubscriptionRateLimiter {
     /**
      * Takes one token for a request of {@code kind} in {@code subscriptionId}.
      *
-     * @return empty when the request may be sent; otherwise how long until it could be (always positive)
+     * @return empty when the request may be sent; otherwise how long until it could be (always
+     *     positive)
      */
     public Optional<Duration> tryAcquire(String subscriptionId, ArmCallKind kind) {
         return state(subscriptionId).tryAcquire(kind, clock.instant());
     }
 
-    /** Pauses every request to {@code subscriptionId} for {@code retryAfter} (capped at the configured maximum). */
+    /**
+     * Pauses every request to {@code subscriptionId} for {@code retryAfter} (capped at the
+     * configured maximum).
+     */
     public void pause(String subscriptionId, Duration retryAfter) {
         Duration capped = retryAfter.isNegative() ? Duration.ZERO : retryAfter;
         if (capped.compareTo(settings.maxPause()) > 0) {
@@ -59,7 +63,8 @@ public final class SubscriptionRateLimiter {
 
     private SubscriptionState state(String subscriptionId) {
         Objects.requireNonNull(subscriptionId, "subscriptionId");
-        return subscriptions.computeIfAbsent(subscriptionId.toLowerCase(Locale.ROOT),
+        return subscriptions.computeIfAbsent(
+                subscriptionId.toLowerCase(Locale.ROOT),
                 k -> new SubscriptionState(settings, clock.instant()));
     }
 
@@ -69,7 +74,8 @@ public final class SubscriptionRateLimiter {
 
         SubscriptionState(RateLimitSettings settings, Instant now) {
             for (ArmCallKind kind : ArmCallKind.values()) {
-                buckets.put(kind, new Bucket(settings.ratePerSecond(kind), settings.burst(kind), now));
+                buckets.put(
+                        kind, new Bucket(settings.ratePerSecond(kind), settings.burst(kind), now));
             }
         }
 
@@ -89,7 +95,9 @@ public final class SubscriptionRateLimiter {
         }
 
         synchronized Optional<Duration> pausedFor(Instant now) {
-            return now.isBefore(pausedUntil) ? Optional.of(Duration.between(now, pausedUntil)) : Optional.empty();
+            return now.isBefore(pausedUntil)
+                    ? Optional.of(Duration.between(now, pausedUntil))
+                    : Optional.empty();
         }
     }
 

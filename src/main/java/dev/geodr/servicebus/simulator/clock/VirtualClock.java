@@ -7,8 +7,8 @@ import java.util.function.LongSupplier;
 
 /**
  * A clock that either stands still until advanced (manual mode, for deterministic tests) or follows
- * the wall clock at {@code 1/timeScale} speed (a time scale of 0.05 makes a 90 s pairing take 4.5 s).
- * {@link #advance} works in both modes, so a demo can also skip ahead.
+ * the wall clock at {@code 1/timeScale} speed (a time scale of 0.05 makes a 90 s pairing take 4.5
+ * s). {@link #advance} works in both modes, so a demo can also skip ahead.
  */
 public final class VirtualClock implements SimulatorClock {
 
@@ -19,9 +19,11 @@ public final class VirtualClock implements SimulatorClock {
     private final LongSupplier wallNanos;
     private final AtomicLong offsetMillis = new AtomicLong();
 
-    private VirtualClock(boolean manual, double timeScale, long startVirtualMillis, LongSupplier wallNanos) {
+    private VirtualClock(
+            boolean manual, double timeScale, long startVirtualMillis, LongSupplier wallNanos) {
         if (!(timeScale > 0) || Double.isInfinite(timeScale)) {
-            throw new IllegalArgumentException("time scale must be a positive number, got " + timeScale);
+            throw new IllegalArgumentException(
+                    "time scale must be a positive number, got " + timeScale);
         }
         this.manual = manual;
         this.timeScale = timeScale;

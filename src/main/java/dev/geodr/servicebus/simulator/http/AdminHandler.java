@@ -13,8 +13,8 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * The admin API under {@code /simulator/} (issue 2 item 6). Other tools script against it, so its paths
- * and JSON shapes are a contract (docs/simulator.md). Errors use the ARM envelope too.
+ * The admin API under {@code /simulator/} (issue 2 item 6). Other tools script against it, so its
+ * paths and JSON shapes are a contract (docs/simulator.md). Errors use the ARM envelope too.
  */
 public final class AdminHandler {
 
@@ -27,7 +27,12 @@ public final class AdminHandler {
     private final CallLog calls;
     private final Runnable reset;
 
-    public AdminHandler(NamespaceAdmin namespaces, VirtualClock clock, Faults faults, CallLog calls, Runnable reset) {
+    public AdminHandler(
+            NamespaceAdmin namespaces,
+            VirtualClock clock,
+            Faults faults,
+            CallLog calls,
+            Runnable reset) {
         this.namespaces = namespaces;
         this.clock = clock;
         this.faults = faults;
@@ -58,7 +63,9 @@ public final class AdminHandler {
         switch (area) {
             case "namespaces" -> {
                 if (seg.size() == 2) {
-                    return m.equals("GET") ? SimResponse.json(200, namespaces.list()) : notAllowed(m, "GET");
+                    return m.equals("GET")
+                            ? SimResponse.json(200, namespaces.list())
+                            : notAllowed(m, "GET");
                 }
                 if (seg.size() == 5) {
                     return namespace(r, seg.get(2), seg.get(3), seg.get(4));
@@ -66,7 +73,9 @@ public final class AdminHandler {
             }
             case "clock" -> {
                 if (seg.size() == 2) {
-                    return m.equals("GET") ? SimResponse.json(200, clockJson()) : notAllowed(m, "GET");
+                    return m.equals("GET")
+                            ? SimResponse.json(200, clockJson())
+                            : notAllowed(m, "GET");
                 }
                 if (seg.size() == 3 && seg.get(2).equals("advance")) {
                     return m.equals("POST") ? advance(r) : notAllowed(m, "POST");
@@ -102,7 +111,10 @@ public final class AdminHandler {
                 // falls through to 404 below
             }
         }
-        return error(404, "NotFound", "No admin endpoint matches '" + r.rawPath() + "'; see docs/simulator.md.");
+        return error(
+                404,
+                "NotFound",
+                "No admin endpoint matches '" + r.rawPath() + "'; see docs/simulator.md.");
     }
 
     private SimResponse namespace(SimRequest r, String sub, String rg, String name) {
@@ -110,12 +122,15 @@ public final class AdminHandler {
             case "PUT" -> {
                 NamespaceSpec spec = NamespaceSpec.fromJson(parse(r.body()), sub, rg, name);
                 NamespaceAdmin.PutResult res = namespaces.put(spec);
-                LOG.debugf("namespace %s %s", res.created() ? "created" : "updated", res.view().get("id").textValue());
+                LOG.debugf(
+                        "namespace %s %s",
+                        res.created() ? "created" : "updated", res.view().get("id").textValue());
                 return SimResponse.json(res.created() ? 201 : 200, res.view());
             }
             case "GET" -> {
                 ObjectNode view = namespaces.get(sub, rg, name);
-                return view == null ? error(404, "NotFound", "Namespace '" + name + "' does not exist.")
+                return view == null
+                        ? error(404, "NotFound", "Namespace '" + name + "' does not exist.")
                         : SimResponse.json(200, view);
             }
             case "DELETE" -> {
@@ -135,7 +150,10 @@ public final class AdminHandler {
     private SimResponse advance(SimRequest r) {
         JsonNode body = parse(r.body());
         JsonNode seconds = body == null ? null : body.get("seconds");
-        if (seconds == null || !seconds.isNumber() || !(seconds.doubleValue() >= 0) || seconds.doubleValue() > 1e9) {
+        if (seconds == null
+                || !seconds.isNumber()
+                || !(seconds.doubleValue() >= 0)
+                || seconds.doubleValue() > 1e9) {
             return bad("the body must be {\"seconds\": N} with 0 <= N <= 1e9");
         }
         clock.advance(Duration.ofMillis(Math.round(seconds.doubleValue() * 1000)));
@@ -194,7 +212,10 @@ public final class AdminHandler {
     }
 
     private static SimResponse notAllowed(String method, String allowed) {
-        return error(405, "MethodNotAllowed", "The method " + method + " is not allowed here; allowed: " + allowed + ".")
+        return error(
+                        405,
+                        "MethodNotAllowed",
+                        "The method " + method + " is not allowed here; allowed: " + allowed + ".")
                 .header("Allow", allowed);
     }
 

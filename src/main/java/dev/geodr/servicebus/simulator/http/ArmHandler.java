@@ -14,13 +14,15 @@ import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
- * The ARM side of the server: authentication (strict mode), throttling, api-version, routing, faults,
- * then the state machine. Every answer gets the standard ARM headers and lands in the call log.
+ * The ARM side of the server: authentication (strict mode), throttling, api-version, routing,
+ * faults, then the state machine. Every answer gets the standard ARM headers and lands in the call
+ * log.
  */
 public final class ArmHandler {
 
     private static final Logger LOG = Logger.getLogger(ArmHandler.class);
-    private static final Pattern GUID = Pattern.compile("^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$");
+    private static final Pattern GUID =
+            Pattern.compile("^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$");
     static final String SERVER = "Service-Bus-Resource-Provider/simulator";
 
     private final AliasStateMachine machine;
@@ -31,8 +33,14 @@ public final class ArmHandler {
     private final SimulatorClock clock;
     private final boolean strictAuth;
 
-    public ArmHandler(AliasStateMachine machine, AliasReads reads, Faults faults, ThrottleBuckets buckets,
-            CallLog calls, SimulatorClock clock, boolean strictAuth) {
+    public ArmHandler(
+            AliasStateMachine machine,
+            AliasReads reads,
+            Faults faults,
+            ThrottleBuckets buckets,
+            CallLog calls,
+            SimulatorClock clock,
+            boolean strictAuth) {
         this.machine = machine;
         this.reads = reads;
         this.faults = faults;
@@ -44,8 +52,10 @@ public final class ArmHandler {
 
     public SimResponse handle(SimRequest r) {
         String clientCorrelation = r.header("x-ms-correlation-request-id");
-        String correlation = clientCorrelation != null && GUID.matcher(clientCorrelation).matches()
-                ? clientCorrelation : UUID.randomUUID().toString();
+        String correlation =
+                clientCorrelation != null && GUID.matcher(clientCorrelation).matches()
+                        ? clientCorrelation
+                        : UUID.randomUUID().toString();
         ArmRoute route;
         try {
             route = ArmRoute.parse(r.rawPath());
@@ -56,15 +66,26 @@ public final class ArmHandler {
         String apiVersion = safeQuery(r, "api-version");
         SimResponse resp;
         try {
-            resp = route == null
-                    ? SimResponse.error(ArmError.gateway(400, "InvalidRequestUri",
-                            ErrorTemplates.SIM + "The request URI is not valid percent-encoding."), correlation)
-                    : process(r, route, operation, correlation);
+            resp =
+                    route == null
+                            ? SimResponse.error(
+                                    ArmError.gateway(
+                                            400,
+                                            "InvalidRequestUri",
+                                            ErrorTemplates.SIM
+                                                    + "The request URI is not valid percent-encoding."),
+                                    correlation)
+                            : process(r, route, operation, correlation);
         } catch (RuntimeException e) {
             // A bug must not take the server down or leak a stack trace; it is logged here instead.
             LOG.errorf(e, "unexpected failure handling %s %s", r.method(), r.rawPath());
-            resp = SimResponse.error(ArmError.gateway(500, "InternalServerError",
-                    ErrorTemplates.SIM + "Internal error; see the simulator log."), correlation);
+            resp =
+                    SimResponse.error(
+                            ArmError.gateway(
+                                    500,
+                                    "InternalServerError",
+                                    ErrorTemplates.SIM + "Internal error; see the simulator log."),
+                            correlation);
         }
         resp.header("x-ms-request-id", UUID.randomUUID().toString());
         resp.header("x-ms-correlation-request-id", correlation);
@@ -77,19 +98,24 @@ public final class ArmHandler {
         return resp;
     }
 
-    private SimResponse process(SimRequest r, ArmRoute route, String operation, String correlation) {
+    private SimResponse process(
+            SimRequest r, ArmRoute route, String operation, String correlation) {
         ArmError authError = strictAuth ? checkBearer(r.header("Authorization")) : null;
         if (authError != null) {
-            return SimResponse.error(authError, correlation).header("WWW-Authenticate",
-                    "Bearer authorization_uri=\"https://login.microsoftonline.com/common\", error=\"invalid_token\", "
-                            + "error_description=\"The authentication failed because of missing 'Authorization' header.\"");
+            return SimResponse.error(authError, correlation)
+                    .header(
+                            "WWW-Authenticate",
+                            "Bearer authorization_uri=\"https://login.microsoftonline.com/common\", error=\"invalid_token\", "
+                                    + "error_description=\"The authentication failed because of missing 'Authorization' header.\"");
         }
         ThrottleBuckets.Kind kind = ThrottleBuckets.Kind.of(r.method());
         ThrottleBuckets.Outcome taken = null;
         if (route.subscriptionId() != null) {
             taken = buckets.take(route.subscriptionId(), kind);
             if (!taken.allowed()) {
-                return SimResponse.error(throttled(kind, route.subscriptionId(), taken.retryAfterSeconds()), correlation)
+                return SimResponse.error(
+                                throttled(kind, route.subscriptionId(), taken.retryAfterSeconds()),
+                                correlation)
                         .header("Retry-After", Long.toString(taken.retryAfterSeconds()))
                         .header(kind.header(), "0");
             }
@@ -106,32 +132,65 @@ public final class ArmHandler {
         try {
             apiVersion = r.query("api-version");
         } catch (IllegalArgumentException e) {
-            return SimResponse.error(ArmError.gateway(400, "InvalidRequestUri",
-                    ErrorTemplates.SIM + "The query string is not valid percent-encoding."), correlation);
+            return SimResponse.error(
+                    ArmError.gateway(
+                            400,
+                            "InvalidRequestUri",
+                            ErrorTemplates.SIM + "The query string is not valid percent-encoding."),
+                    correlation);
         }
         if (apiVersion == null || apiVersion.isEmpty()) {
-            return SimResponse.error(ArmError.gateway(400, "MissingApiVersionParameter",
-                    ErrorTemplates.SIM + "The api-version query parameter (?api-version=) is required for all requests."),
+            return SimResponse.error(
+                    ArmError.gateway(
+                            400,
+                            "MissingApiVersionParameter",
+                            ErrorTemplates.SIM
+                                    + "The api-version query parameter (?api-version=) is required for all requests."),
                     correlation);
         }
         if (!ApiVersions.isSupported(apiVersion)) {
-            return SimResponse.error(ArmError.gateway(400, "InvalidApiVersionParameter", ErrorTemplates.SIM
-                    + "The api-version '" + apiVersion + "' is invalid. The supported versions are '"
-                    + String.join(",", ApiVersions.SUPPORTED) + "'."), correlation);
+            return SimResponse.error(
+                    ArmError.gateway(
+                            400,
+                            "InvalidApiVersionParameter",
+                            ErrorTemplates.SIM
+                                    + "The api-version '"
+                                    + apiVersion
+                                    + "' is invalid. The supported versions are '"
+                                    + String.join(",", ApiVersions.SUPPORTED)
+                                    + "'."),
+                    correlation);
         }
         if (route.kind() == ArmRoute.Kind.UNKNOWN || route.kind() == ArmRoute.Kind.UNKNOWN_TYPE) {
-            return SimResponse.error(ArmError.gateway(404, route.kind() == ArmRoute.Kind.UNKNOWN ? "NotFound"
-                    : "InvalidResourceType", ErrorTemplates.SIM + "No resource type served by the simulator matches '"
-                            + r.rawPath() + "'."), correlation);
+            return SimResponse.error(
+                    ArmError.gateway(
+                            404,
+                            route.kind() == ArmRoute.Kind.UNKNOWN
+                                    ? "NotFound"
+                                    : "InvalidResourceType",
+                            ErrorTemplates.SIM
+                                    + "No resource type served by the simulator matches '"
+                                    + r.rawPath()
+                                    + "'."),
+                    correlation);
         }
         if (!route.kind().methods().contains(r.method())) {
-            return SimResponse.error(ArmError.gateway(405, "MethodNotAllowed", ErrorTemplates.SIM + "The HTTP method '"
-                    + r.method() + "' is not supported on this resource; allowed: "
-                    + String.join(", ", route.kind().methods()) + "."), correlation)
+            return SimResponse.error(
+                            ArmError.gateway(
+                                    405,
+                                    "MethodNotAllowed",
+                                    ErrorTemplates.SIM
+                                            + "The HTTP method '"
+                                            + r.method()
+                                            + "' is not supported on this resource; allowed: "
+                                            + String.join(", ", route.kind().methods())
+                                            + "."),
+                            correlation)
                     .header("Allow", String.join(", ", route.kind().methods()));
         }
         if (faults.isUnreachable(route.namespace().key())) {
-            return SimResponse.error(ErrorTemplates.namespaceUnreachable(route.namespace().name()), correlation);
+            return SimResponse.error(
+                    ErrorTemplates.namespaceUnreachable(route.namespace().name()), correlation);
         }
         ArmError injected = faults.takeFailure(operation);
         if (injected != null) {
@@ -141,13 +200,16 @@ public final class ArmHandler {
         try {
             body = r.body().isBlank() ? null : Json.parse(r.body());
         } catch (JsonProcessingException e) {
-            return SimResponse.error(ErrorTemplates.invalidContent("the body is not valid JSON."), correlation);
+            return SimResponse.error(
+                    ErrorTemplates.invalidContent("the body is not valid JSON."), correlation);
         }
         ArmResult result = dispatch(route, r.method(), body);
         if (result.isError()) {
             return SimResponse.error(result.error(), correlation);
         }
-        return result.body() == null ? SimResponse.empty(result.status()) : SimResponse.json(result.status(), result.body());
+        return result.body() == null
+                ? SimResponse.empty(result.status())
+                : SimResponse.json(result.status(), result.body());
     }
 
     private ArmResult dispatch(ArmRoute route, String method, JsonNode body) {
@@ -158,11 +220,12 @@ public final class ArmHandler {
             case TOPICS -> reads.listTopics(ns);
             case DR_LIST -> machine.list(ns);
             case CHECK_NAME -> reads.checkName(ns, body);
-            case DR -> switch (method) {
-                case "PUT" -> machine.put(ns, route.alias(), body);
-                case "DELETE" -> machine.delete(ns, route.alias());
-                default -> machine.get(ns, route.alias());
-            };
+            case DR ->
+                    switch (method) {
+                        case "PUT" -> machine.put(ns, route.alias(), body);
+                        case "DELETE" -> machine.delete(ns, route.alias());
+                        default -> machine.get(ns, route.alias());
+                    };
             case BREAK -> machine.breakPairing(ns, route.alias());
             case FAILOVER -> machine.failover(ns, route.alias(), body);
             case RULES -> reads.listRules(ns, route.alias(), route.ruleSegment());
@@ -172,23 +235,40 @@ public final class ArmHandler {
         };
     }
 
-    /** ARM's own answers for a missing or malformed token (strict mode only; any bearer token is accepted). */
+    /**
+     * ARM's own answers for a missing or malformed token (strict mode only; any bearer token is
+     * accepted).
+     */
     private static ArmError checkBearer(String authorization) {
         if (authorization == null || authorization.isBlank()) {
-            return ArmError.gateway(401, "AuthenticationFailed", "Authentication failed. The 'Authorization' header is missing.");
+            return ArmError.gateway(
+                    401,
+                    "AuthenticationFailed",
+                    "Authentication failed. The 'Authorization' header is missing.");
         }
         String[] parts = authorization.trim().split("\\s+", 2);
         if (parts.length != 2 || !parts[0].equalsIgnoreCase("Bearer") || parts[1].isBlank()) {
-            return ArmError.gateway(401, "AuthenticationFailed",
+            return ArmError.gateway(
+                    401,
+                    "AuthenticationFailed",
                     "Authentication failed. The 'Authorization' header is provided in an invalid format.");
         }
         return null;
     }
 
-    private static ArmError throttled(ThrottleBuckets.Kind kind, String subscription, long retryAfter) {
-        return ArmError.gateway(429, "SubscriptionRequestsThrottled", ErrorTemplates.SIM + "Number of '" + kind.singular()
-                + "' requests for subscription '" + subscription + "' exceeded. Please try again after '" + retryAfter
-                + "' seconds after additional tokens are available. Refer to https://aka.ms/arm-throttling for additional information.");
+    private static ArmError throttled(
+            ThrottleBuckets.Kind kind, String subscription, long retryAfter) {
+        return ArmError.gateway(
+                429,
+                "SubscriptionRequestsThrottled",
+                ErrorTemplates.SIM
+                        + "Number of '"
+                        + kind.singular()
+                        + "' requests for subscription '"
+                        + subscription
+                        + "' exceeded. Please try again after '"
+                        + retryAfter
+                        + "' seconds after additional tokens are available. Refer to https://aka.ms/arm-throttling for additional information.");
     }
 
     private static String safeQuery(SimRequest r, String name) {

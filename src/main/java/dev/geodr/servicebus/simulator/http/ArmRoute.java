@@ -8,20 +8,35 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * An ARM request path, matched segment by segment with case-insensitive literals (§9.6):
- * {@code /subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.ServiceBus/namespaces/{ns}[/...]}.
+ * An ARM request path, matched segment by segment with case-insensitive literals (§9.6): {@code
+ * /subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.ServiceBus/namespaces/{ns}[/...]}.
  *
- * @param subscriptionId the subscription when the path starts with {@code /subscriptions/{id}} (for throttling)
- * @param ruleSegment the {@code authorizationRules} segment as the caller cased it; ids echo it (§2.3)
+ * @param subscriptionId the subscription when the path starts with {@code /subscriptions/{id}} (for
+ *     throttling)
+ * @param ruleSegment the {@code authorizationRules} segment as the caller cased it; ids echo it
+ *     (§2.3)
  */
-public record ArmRoute(Kind kind, String subscriptionId, NsPath namespace, String alias, String ruleSegment,
+public record ArmRoute(
+        Kind kind,
+        String subscriptionId,
+        NsPath namespace,
+        String alias,
+        String ruleSegment,
         String rule) {
 
     /** What the path names; {@link #operation} gives the call-log / fault name for a method. */
     public enum Kind {
-        NAMESPACE(Set.of("GET")), QUEUES(Set.of("GET")), TOPICS(Set.of("GET")), DR_LIST(Set.of("GET")),
-        CHECK_NAME(Set.of("POST")), DR(Set.of("GET", "PUT", "DELETE")), BREAK(Set.of("POST")),
-        FAILOVER(Set.of("POST")), RULES(Set.of("GET")), RULE(Set.of("GET")), LIST_KEYS(Set.of("POST")),
+        NAMESPACE(Set.of("GET")),
+        QUEUES(Set.of("GET")),
+        TOPICS(Set.of("GET")),
+        DR_LIST(Set.of("GET")),
+        CHECK_NAME(Set.of("POST")),
+        DR(Set.of("GET", "PUT", "DELETE")),
+        BREAK(Set.of("POST")),
+        FAILOVER(Set.of("POST")),
+        RULES(Set.of("GET")),
+        RULE(Set.of("GET")),
+        LIST_KEYS(Set.of("POST")),
         /** Under an existing namespace path, but not a resource type the simulator serves. */
         UNKNOWN_TYPE(Set.of()),
         /** Not an ARM Service Bus namespace path at all. */
@@ -52,11 +67,12 @@ public record ArmRoute(Kind kind, String subscriptionId, NsPath namespace, Strin
             case TOPICS -> "listTopics";
             case DR_LIST -> "list";
             case CHECK_NAME -> "checkNameAvailability";
-            case DR -> switch (method) {
-                case "PUT" -> "put";
-                case "DELETE" -> "delete";
-                default -> "get";
-            };
+            case DR ->
+                    switch (method) {
+                        case "PUT" -> "put";
+                        case "DELETE" -> "delete";
+                        default -> "get";
+                    };
             case BREAK -> "breakPairing";
             case FAILOVER -> "failover";
             case RULES -> "listAuthorizationRules";
@@ -68,10 +84,16 @@ public record ArmRoute(Kind kind, String subscriptionId, NsPath namespace, Strin
 
     public static ArmRoute parse(String rawPath) throws BadPathException {
         List<String> seg = segments(rawPath);
-        String sub = seg.size() >= 2 && seg.get(0).equalsIgnoreCase("subscriptions") ? seg.get(1) : null;
-        boolean namespacePath = seg.size() >= 8 && sub != null && seg.get(2).equalsIgnoreCase("resourceGroups")
-                && seg.get(4).equalsIgnoreCase("providers") && seg.get(5).equalsIgnoreCase("Microsoft.ServiceBus")
-                && seg.get(6).equalsIgnoreCase("namespaces") && seg.stream().noneMatch(String::isEmpty);
+        String sub =
+                seg.size() >= 2 && seg.get(0).equalsIgnoreCase("subscriptions") ? seg.get(1) : null;
+        boolean namespacePath =
+                seg.size() >= 8
+                        && sub != null
+                        && seg.get(2).equalsIgnoreCase("resourceGroups")
+                        && seg.get(4).equalsIgnoreCase("providers")
+                        && seg.get(5).equalsIgnoreCase("Microsoft.ServiceBus")
+                        && seg.get(6).equalsIgnoreCase("namespaces")
+                        && seg.stream().noneMatch(String::isEmpty);
         if (!namespacePath) {
             return new ArmRoute(Kind.UNKNOWN, sub, null, null, null, null);
         }
@@ -127,7 +149,10 @@ public record ArmRoute(Kind kind, String subscriptionId, NsPath namespace, Strin
         return new ArmRoute(Kind.UNKNOWN_TYPE, sub, ns, null, null, null);
     }
 
-    /** Splits and percent-decodes; one trailing slash is tolerated, empty inner segments are kept (and fail). */
+    /**
+     * Splits and percent-decodes; one trailing slash is tolerated, empty inner segments are kept
+     * (and fail).
+     */
     static List<String> segments(String rawPath) throws BadPathException {
         String p = rawPath.startsWith("/") ? rawPath.substring(1) : rawPath;
         if (p.endsWith("/")) {
@@ -141,7 +166,8 @@ public record ArmRoute(Kind kind, String subscriptionId, NsPath namespace, Strin
             try {
                 out.add(URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8));
             } catch (IllegalArgumentException e) {
-                throw new BadPathException("the path segment '" + s + "' is not valid percent-encoding");
+                throw new BadPathException(
+                        "the path segment '" + s + "' is not valid percent-encoding");
             }
         }
         return out;

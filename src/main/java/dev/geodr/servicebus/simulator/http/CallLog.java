@@ -9,15 +9,24 @@ import java.util.Deque;
 
 /**
  * The ARM calls received, in order, so tests can count e.g. {@code failover} POSTs. Bounded: the
- * oldest entries are dropped (and counted) once the capacity is reached, so a benchmark cannot grow it
- * without limit.
+ * oldest entries are dropped (and counted) once the capacity is reached, so a benchmark cannot grow
+ * it without limit.
  */
 public final class CallLog {
 
-    /** One ARM call; {@code time} is virtual time, {@code operation} the §2.3 name (e.g. "failover"). */
-    public record Call(long seq, String method, String path, String operation, String apiVersion, int status,
-            long virtualMillis, long wallMillis) {
-    }
+    /**
+     * One ARM call; {@code time} is virtual time, {@code operation} the §2.3 name (e.g.
+     * "failover").
+     */
+    public record Call(
+            long seq,
+            String method,
+            String path,
+            String operation,
+            String apiVersion,
+            int status,
+            long virtualMillis,
+            long wallMillis) {}
 
     private final int capacity;
     private final Deque<Call> calls = new ArrayDeque<>();
@@ -28,14 +37,27 @@ public final class CallLog {
         this.capacity = capacity;
     }
 
-    public synchronized void add(String method, String path, String operation, String apiVersion, int status,
+    public synchronized void add(
+            String method,
+            String path,
+            String operation,
+            String apiVersion,
+            int status,
             long virtualMillis) {
         if (calls.size() == capacity) {
             calls.removeFirst();
             dropped++;
         }
-        calls.addLast(new Call(++seq, method, path, operation, apiVersion, status, virtualMillis,
-                System.currentTimeMillis()));
+        calls.addLast(
+                new Call(
+                        ++seq,
+                        method,
+                        path,
+                        operation,
+                        apiVersion,
+                        status,
+                        virtualMillis,
+                        System.currentTimeMillis()));
     }
 
     public synchronized void clear() {
@@ -47,7 +69,10 @@ public final class CallLog {
         return calls.size();
     }
 
-    /** {@code {"calls":[{seq, method, path, operation, apiVersion, status, time, wallTime}], "dropped": n}}. */
+    /**
+     * {@code {"calls":[{seq, method, path, operation, apiVersion, status, time, wallTime}],
+     * "dropped": n}}.
+     */
     public synchronized ObjectNode toJson(String operationFilter) {
         ObjectNode body = Json.object();
         ArrayNode list = body.putArray("calls");

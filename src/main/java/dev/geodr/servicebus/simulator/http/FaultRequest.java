@@ -10,32 +10,52 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** A parsed and validated {@code POST /simulator/faults} body (see docs/simulator.md for the shapes). */
-record FaultRequest(Map<String, String> unreachable, List<String> reachable, List<FailSpec> failNext, Long latencyMs,
+/**
+ * A parsed and validated {@code POST /simulator/faults} body (see docs/simulator.md for the
+ * shapes).
+ */
+record FaultRequest(
+        Map<String, String> unreachable,
+        List<String> reachable,
+        List<FailSpec> failNext,
+        Long latencyMs,
         ThrottleSpec throttle) {
 
-    static final Pattern NAMESPACE_ID = Pattern.compile(
-            "^/subscriptions/([^/]+)/resourceGroups/([^/]+)/providers/Microsoft\\.ServiceBus/namespaces/([^/]+)$",
-            Pattern.CASE_INSENSITIVE);
-    private static final Set<String> KEYS = Set.of("unreachable", "reachable", "failNext", "latencyMs", "throttle");
+    static final Pattern NAMESPACE_ID =
+            Pattern.compile(
+                    "^/subscriptions/([^/]+)/resourceGroups/([^/]+)/providers/Microsoft\\.ServiceBus/namespaces/([^/]+)$",
+                    Pattern.CASE_INSENSITIVE);
+    private static final Set<String> KEYS =
+            Set.of("unreachable", "reachable", "failNext", "latencyMs", "throttle");
 
-    record FailSpec(String operation, int count, int status, String code, String message, Long retryAfterSeconds) {
-    }
+    record FailSpec(
+            String operation,
+            int count,
+            int status,
+            String code,
+            String message,
+            Long retryAfterSeconds) {}
 
     record ThrottleSpec(Integer reads, Integer writes, Integer deletes, Double refillPerSecond) {
         ThrottleLimits applyTo(ThrottleLimits base) {
             double rr = refillPerSecond != null ? refillPerSecond : base.readsRefillPerSecond();
             double wr = refillPerSecond != null ? refillPerSecond : base.writesRefillPerSecond();
             double dr = refillPerSecond != null ? refillPerSecond : base.deletesRefillPerSecond();
-            return new ThrottleLimits(reads != null ? reads : base.reads(), rr, writes != null ? writes : base.writes(),
-                    wr, deletes != null ? deletes : base.deletes(), dr);
+            return new ThrottleLimits(
+                    reads != null ? reads : base.reads(),
+                    rr,
+                    writes != null ? writes : base.writes(),
+                    wr,
+                    deletes != null ? deletes : base.deletes(),
+                    dr);
         }
     }
 
     static FaultRequest parse(JsonNode body) {
-        require(body != null && body.isObject() && !body.isEmpty(),
+        require(
+                body != null && body.isObject() && !body.isEmpty(),
                 "the body must be a JSON object with unreachable, reachable, failNext, latencyMs and/or throttle");
-        for (Iterator<String> it = body.fieldNames(); it.hasNext();) {
+        for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             require(KEYS.contains(f), "unknown fault '" + f + "'; known: " + KEYS);
         }
@@ -57,7 +77,11 @@ record FaultRequest(Map<String, String> unreachable, List<String> reachable, Lis
         Long latency = null;
         if (body.has("latencyMs")) {
             JsonNode l = body.get("latencyMs");
-            require(l.canConvertToLong() && l.isIntegralNumber() && l.longValue() >= 0 && l.longValue() <= 60_000,
+            require(
+                    l.canConvertToLong()
+                            && l.isIntegralNumber()
+                            && l.longValue() >= 0
+                            && l.longValue() <= 60_000,
                     "latencyMs must be an integer 0..60000");
             latency = l.longValue();
         }
@@ -78,27 +102,39 @@ record FaultRequest(Map<String, String> unreachable, List<String> reachable, Lis
     }
 
     private static FailSpec failSpec(JsonNode f) {
-        require(f.isObject() && f.path("operation").isTextual(),
+        require(
+                f.isObject() && f.path("operation").isTextual(),
                 "failNext needs {\"operation\": \"failover|put|get|...\", \"count\": N, \"status\": 500, \"code\": ..., \"message\": ...}");
         String op = f.get("operation").textValue().toLowerCase(Locale.ROOT);
-        require(Faults.OPERATIONS.contains(op), "unknown operation '" + f.get("operation").textValue() + "'");
+        require(
+                Faults.OPERATIONS.contains(op),
+                "unknown operation '" + f.get("operation").textValue() + "'");
         int count = intField(f, "count", 1, 1, 1_000_000);
         int status = intField(f, "status", 500, 400, 599);
         String code = f.has("code") ? text(f, "code") : "InternalServerError";
         String message = f.has("message") ? text(f, "message") : "[simulator] Injected fault.";
-        Long retry = f.has("retryAfterSeconds") ? (long) intField(f, "retryAfterSeconds", 1, 0, 86_400) : null;
+        Long retry =
+                f.has("retryAfterSeconds")
+                        ? (long) intField(f, "retryAfterSeconds", 1, 0, 86_400)
+                        : null;
         return new FailSpec(op, count, status, code, message, retry);
     }
 
     private static ThrottleSpec throttleSpec(JsonNode t) {
-        require(t.isObject(), "throttle must be {\"reads\": N, \"writes\": N, \"deletes\": N, \"refillPerSecond\": x}");
+        require(
+                t.isObject(),
+                "throttle must be {\"reads\": N, \"writes\": N, \"deletes\": N, \"refillPerSecond\": x}");
         Integer reads = t.has("reads") ? intField(t, "reads", 0, 1, Integer.MAX_VALUE / 2) : null;
-        Integer writes = t.has("writes") ? intField(t, "writes", 0, 1, Integer.MAX_VALUE / 2) : null;
-        Integer deletes = t.has("deletes") ? intField(t, "deletes", 0, 1, Integer.MAX_VALUE / 2) : null;
+        Integer writes =
+                t.has("writes") ? intField(t, "writes", 0, 1, Integer.MAX_VALUE / 2) : null;
+        Integer deletes =
+                t.has("deletes") ? intField(t, "deletes", 0, 1, Integer.MAX_VALUE / 2) : null;
         Double refill = null;
         if (t.has("refillPerSecond")) {
             JsonNode r = t.get("refillPerSecond");
-            require(r.isNumber() && r.doubleValue() >= 0 && r.doubleValue() <= 1e9, "refillPerSecond must be a number >= 0");
+            require(
+                    r.isNumber() && r.doubleValue() >= 0 && r.doubleValue() <= 1e9,
+                    "refillPerSecond must be a number >= 0");
             refill = r.doubleValue();
         }
         return new ThrottleSpec(reads, writes, deletes, refill);
@@ -109,14 +145,19 @@ record FaultRequest(Map<String, String> unreachable, List<String> reachable, Lis
             return dflt;
         }
         JsonNode v = n.get(field);
-        require(v.isIntegralNumber() && v.canConvertToLong() && v.longValue() >= min && v.longValue() <= max,
+        require(
+                v.isIntegralNumber()
+                        && v.canConvertToLong()
+                        && v.longValue() >= min
+                        && v.longValue() <= max,
                 field + " must be an integer " + min + ".." + max);
         return v.intValue();
     }
 
     private static String text(JsonNode n, String field) {
         JsonNode v = n.get(field);
-        require(v.isTextual() && !v.textValue().isBlank() && v.textValue().length() <= 1000,
+        require(
+                v.isTextual() && !v.textValue().isBlank() && v.textValue().length() <= 1000,
                 field + " must be a non-empty string of at most 1000 characters");
         return v.textValue();
     }

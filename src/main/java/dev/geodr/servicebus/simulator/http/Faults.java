@@ -12,18 +12,32 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 
 /**
- * Injected trouble (admin {@code /simulator/faults}): namespaces cut off by a regional outage, the next
- * N calls of an operation failing, added latency, and shrunken throttle buckets. Parsing is
+ * Injected trouble (admin {@code /simulator/faults}): namespaces cut off by a regional outage, the
+ * next N calls of an operation failing, added latency, and shrunken throttle buckets. Parsing is
  * all-or-nothing: a request with one bad field changes nothing.
  */
 public final class Faults {
 
     /** Operation names as they appear in the call log ({@code operation}). */
-    public static final Set<String> OPERATIONS = Set.of("put", "get", "list", "delete", "breakpairing", "failover",
-            "checknameavailability", "listauthorizationrules", "getauthorizationrule", "listkeys", "getnamespace",
-            "listqueues", "listtopics", "any");
+    public static final Set<String> OPERATIONS =
+            Set.of(
+                    "put",
+                    "get",
+                    "list",
+                    "delete",
+                    "breakpairing",
+                    "failover",
+                    "checknameavailability",
+                    "listauthorizationrules",
+                    "getauthorizationrule",
+                    "listkeys",
+                    "getnamespace",
+                    "listqueues",
+                    "listtopics",
+                    "any");
 
     private static final class FailNext {
         final String operation;
@@ -33,7 +47,13 @@ public final class Faults {
         final String message;
         final Long retryAfterSeconds;
 
-        FailNext(String operation, int remaining, int status, String code, String message, Long retryAfterSeconds) {
+        FailNext(
+                String operation,
+                int remaining,
+                int status,
+                String code,
+                String message,
+                Long retryAfterSeconds) {
             this.operation = operation;
             this.remaining = remaining;
             this.status = status;
@@ -64,28 +84,41 @@ public final class Faults {
 
     /** Consumes one injected failure for {@code operation}, if any is armed. */
     public synchronized ArmError takeFailure(String operation) {
-        for (Iterator<FailNext> it = failNext.iterator(); it.hasNext();) {
+        for (Iterator<FailNext> it = failNext.iterator(); it.hasNext(); ) {
             FailNext f = it.next();
             if (f.operation.equals("any") || f.operation.equalsIgnoreCase(operation)) {
                 if (--f.remaining <= 0) {
                     it.remove();
                 }
                 ArmError e = ArmError.rp(f.status, f.code, f.message);
-                Long retry = f.retryAfterSeconds != null ? f.retryAfterSeconds : (f.status == 429 ? Long.valueOf(1) : null);
+                Long retry =
+                        f.retryAfterSeconds != null
+                                ? f.retryAfterSeconds
+                                : (f.status == 429 ? Long.valueOf(1) : null);
                 return retry == null ? e : e.withHeader("Retry-After", Long.toString(retry));
             }
         }
         return null;
     }
 
-    /** Applies a {@code POST /simulator/faults} body; throws {@link IllegalArgumentException} and changes nothing on bad input. */
+    /**
+     * Applies a {@code POST /simulator/faults} body; throws {@link IllegalArgumentException} and
+     * changes nothing on bad input.
+     */
     public void apply(JsonNode body) {
         FaultRequest req = FaultRequest.parse(body);
         synchronized (this) {
             req.unreachable().forEach((key, id) -> unreachable.put(key, id));
             req.reachable().forEach(unreachable::remove);
             for (FaultRequest.FailSpec f : req.failNext()) {
-                failNext.add(new FailNext(f.operation(), f.count(), f.status(), f.code(), f.message(), f.retryAfterSeconds()));
+                failNext.add(
+                        new FailNext(
+                                f.operation(),
+                                f.count(),
+                                f.status(),
+                                f.code(),
+                                f.message(),
+                                f.retryAfterSeconds()));
             }
             if (req.latencyMs() != null) {
                 latencyMs = req.latencyMs();
@@ -96,7 +129,10 @@ public final class Faults {
         }
     }
 
-    /** {@code DELETE /simulator/faults}: everything back to normal, buckets to the configured limits. */
+    /**
+     * {@code DELETE /simulator/faults}: everything back to normal, buckets to the configured
+     * limits.
+     */
     public void clear() {
         synchronized (this) {
             unreachable.clear();
@@ -135,10 +171,13 @@ public final class Faults {
     }
 
     static String keyOfId(String id) {
-        java.util.regex.Matcher m = FaultRequest.NAMESPACE_ID.matcher(id.trim());
+        Matcher m = FaultRequest.NAMESPACE_ID.matcher(id.trim());
         if (!m.matches()) {
-            throw new IllegalArgumentException("'" + id + "' is not a namespace ARM id "
-                    + "(/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.ServiceBus/namespaces/{name})");
+            throw new IllegalArgumentException(
+                    "'"
+                            + id
+                            + "' is not a namespace ARM id "
+                            + "(/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.ServiceBus/namespaces/{name})");
         }
         return NsKeys.of(m.group(1), m.group(2), m.group(3));
     }

@@ -10,12 +10,13 @@ import io.vertx.core.http.HttpServerResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import org.jboss.logging.Logger;
 
 /**
- * Where Vert.x hands requests over: reads the body under a size cap, applies the latency fault with a
- * timer (never by blocking the event loop), sends admin paths to the admin API and everything else to
- * ARM, and writes the answer.
+ * Where Vert.x hands requests over: reads the body under a size cap, applies the latency fault with
+ * a timer (never by blocking the event loop), sends admin paths to the admin API and everything
+ * else to ARM, and writes the answer.
  */
 public final class HttpFront {
 
@@ -27,10 +28,16 @@ public final class HttpFront {
     private final Faults faults;
     private final CallLog calls;
     private final int maxBodyBytes;
-    private final java.util.function.LongSupplier virtualNow;
+    private final LongSupplier virtualNow;
 
-    public HttpFront(Vertx vertx, ArmHandler arm, AdminHandler admin, Faults faults, CallLog calls, int maxBodyBytes,
-            java.util.function.LongSupplier virtualNow) {
+    public HttpFront(
+            Vertx vertx,
+            ArmHandler arm,
+            AdminHandler admin,
+            Faults faults,
+            CallLog calls,
+            int maxBodyBytes,
+            LongSupplier virtualNow) {
         this.vertx = vertx;
         this.arm = arm;
         this.admin = admin;
@@ -51,40 +58,55 @@ public final class HttpFront {
             req.response().writeContinue();
         }
         Buffer body = Buffer.buffer();
-        boolean[] aborted = { false };
-        req.handler(chunk -> {
-            if (aborted[0]) {
-                return;
-            }
-            if (body.length() + chunk.length() > maxBodyBytes) {
-                aborted[0] = true;
-                tooLarge(req);
-                return;
-            }
-            body.appendBuffer(chunk);
-        });
-        req.exceptionHandler(e -> {
-            // e.g. a malformed chunk: the headers were fine but the body cannot be read
-            LOG.debugf("request stream failed: %s", e.toString());
-            if (!aborted[0]) {
-                aborted[0] = true;
-                SimResponse r = SimResponse.error(ArmError.gateway(400, "InvalidRequestContent",
-                        ErrorTemplates.SIM + "The request body could not be read."), "-");
-                r.close = true;
-                write(req, r);
-            }
-        });
-        req.endHandler(v -> {
-            if (!aborted[0]) {
-                dispatch(req, body.toString(StandardCharsets.UTF_8));
-            }
-        });
+        boolean[] aborted = {false};
+        req.handler(
+                chunk -> {
+                    if (aborted[0]) {
+                        return;
+                    }
+                    if (body.length() + chunk.length() > maxBodyBytes) {
+                        aborted[0] = true;
+                        tooLarge(req);
+                        return;
+                    }
+                    body.appendBuffer(chunk);
+                });
+        req.exceptionHandler(
+                e -> {
+                    // e.g. a malformed chunk: the headers were fine but the body cannot be read
+                    LOG.debugf("request stream failed: %s", e.toString());
+                    if (!aborted[0]) {
+                        aborted[0] = true;
+                        SimResponse r =
+                                SimResponse.error(
+                                        ArmError.gateway(
+                                                400,
+                                                "InvalidRequestContent",
+                                                ErrorTemplates.SIM
+                                                        + "The request body could not be read."),
+                                        "-");
+                        r.close = true;
+                        write(req, r);
+                    }
+                });
+        req.endHandler(
+                v -> {
+                    if (!aborted[0]) {
+                        dispatch(req, body.toString(StandardCharsets.UTF_8));
+                    }
+                });
     }
 
     private void dispatch(HttpServerRequest req, String body) {
         Map<String, String> headers = new HashMap<>();
         req.headers().forEach(e -> headers.putIfAbsent(e.getKey(), e.getValue()));
-        SimRequest r = new SimRequest(req.method().name(), req.path() == null ? "" : req.path(), req.query(), headers, body);
+        SimRequest r =
+                new SimRequest(
+                        req.method().name(),
+                        req.path() == null ? "" : req.path(),
+                        req.query(),
+                        headers,
+                        body);
         if (AdminHandler.isAdminPath(r.rawPath())) {
             write(req, admin.handle(r));
             return;
@@ -97,7 +119,10 @@ public final class HttpFront {
         }
     }
 
-    /** Requests Vert.x could not parse (line or headers too long, garbage): an ARM-shaped 4xx, then close. */
+    /**
+     * Requests Vert.x could not parse (line or headers too long, garbage): an ARM-shaped 4xx, then
+     * close.
+     */
     public void handleInvalid(HttpServerRequest req) {
         int status = 400;
         String code = "BadRequest";
@@ -115,17 +140,33 @@ public final class HttpFront {
                 message = "The request line is too long.";
             }
         }
-        SimResponse r = SimResponse.error(ArmError.gateway(status, code, ErrorTemplates.SIM + message), "-");
+        SimResponse r =
+                SimResponse.error(
+                        ArmError.gateway(status, code, ErrorTemplates.SIM + message), "-");
         r.close = true;
         write(req, r);
     }
 
     private void tooLarge(HttpServerRequest req) {
-        SimResponse r = SimResponse.error(ArmError.gateway(413, "RequestEntityTooLarge",
-                ErrorTemplates.SIM + "The request body exceeds " + maxBodyBytes + " bytes."), "-");
+        SimResponse r =
+                SimResponse.error(
+                        ArmError.gateway(
+                                413,
+                                "RequestEntityTooLarge",
+                                ErrorTemplates.SIM
+                                        + "The request body exceeds "
+                                        + maxBodyBytes
+                                        + " bytes."),
+                        "-");
         r.close = true;
         if (!AdminHandler.isAdminPath(req.path() == null ? "" : req.path())) {
-            calls.add(req.method().name(), String.valueOf(req.path()), "unknown", null, 413, virtualNow.getAsLong());
+            calls.add(
+                    req.method().name(),
+                    String.valueOf(req.path()),
+                    "unknown",
+                    null,
+                    413,
+                    virtualNow.getAsLong());
         }
         write(req, r);
     }
@@ -143,11 +184,13 @@ public final class HttpFront {
         if (r.body.isEmpty()) {
             resp.putHeader("Content-Length", "0");
         }
-        resp.end(r.body).onComplete(ar -> {
-            if (r.close) {
-                req.connection().close();
-            }
-        });
+        resp.end(r.body)
+                .onComplete(
+                        ar -> {
+                            if (r.close) {
+                                req.connection().close();
+                            }
+                        });
     }
 
     private static long parseLength(String declared) {

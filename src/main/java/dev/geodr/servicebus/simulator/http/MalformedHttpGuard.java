@@ -17,16 +17,17 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.ReferenceCountUtil;
 import io.vertx.core.http.HttpConnection;
+import io.vertx.core.net.impl.ConnectionBase;
 import java.nio.charset.StandardCharsets;
 import org.jboss.logging.Logger;
 
 /**
- * Two kinds of bad input that Vert.x answers on its own before any handler runs: a request line with
- * a protocol other than HTTP/1.x (Vert.x sends a bare 501) and an unreadable chunked body (Vert.x just
- * closes the connection). This Netty handler, placed in front of Vert.x's, turns the first into an
- * invalid request (our ARM-shaped 400) and answers the second with an ARM-shaped 400 before closing.
- * It reaches into Vert.x's connection implementation; if that ever changes it installs nothing and
- * Vert.x's own behaviour remains.
+ * Two kinds of bad input that Vert.x answers on its own before any handler runs: a request line
+ * with a protocol other than HTTP/1.x (Vert.x sends a bare 501) and an unreadable chunked body
+ * (Vert.x just closes the connection). This Netty handler, placed in front of Vert.x's, turns the
+ * first into an invalid request (our ARM-shaped 400) and answers the second with an ARM-shaped 400
+ * before closing. It reaches into Vert.x's connection implementation; if that ever changes it
+ * installs nothing and Vert.x's own behaviour remains.
  */
 final class MalformedHttpGuard extends ChannelInboundHandlerAdapter {
 
@@ -35,7 +36,7 @@ final class MalformedHttpGuard extends ChannelInboundHandlerAdapter {
 
     static void install(HttpConnection conn) {
         try {
-            if (conn instanceof io.vertx.core.net.impl.ConnectionBase base) {
+            if (conn instanceof ConnectionBase base) {
                 ChannelPipeline p = base.channelHandlerContext().pipeline();
                 if (p.get(NAME) == null && p.get("handler") != null) {
                     p.addBefore("handler", NAME, new MalformedHttpGuard());
@@ -48,9 +49,13 @@ final class MalformedHttpGuard extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (msg instanceof HttpRequest req && req.decoderResult().isSuccess() && !isHttp1(req.protocolVersion())) {
+        if (msg instanceof HttpRequest req
+                && req.decoderResult().isSuccess()
+                && !isHttp1(req.protocolVersion())) {
             req.setProtocolVersion(HttpVersion.HTTP_1_1);
-            req.setDecoderResult(DecoderResult.failure(new IllegalArgumentException("unsupported protocol version")));
+            req.setDecoderResult(
+                    DecoderResult.failure(
+                            new IllegalArgumentException("unsupported protocol version")));
         } else if (msg instanceof HttpContent content && content.decoderResult().isFailure()) {
             ReferenceCountUtil.release(msg);
             reject(ctx);
@@ -60,15 +65,26 @@ final class MalformedHttpGuard extends ChannelInboundHandlerAdapter {
     }
 
     private static boolean isHttp1(HttpVersion v) {
-        return "HTTP".equals(v.protocolName()) && v.majorVersion() == 1 && (v.minorVersion() == 0 || v.minorVersion() == 1);
+        return "HTTP".equals(v.protocolName())
+                && v.majorVersion() == 1
+                && (v.minorVersion() == 0 || v.minorVersion() == 1);
     }
 
     private static void reject(ChannelHandlerContext ctx) {
-        SimResponse r = SimResponse.error(ArmError.gateway(400, "InvalidRequestContent",
-                ErrorTemplates.SIM + "The request body could not be read (malformed chunked encoding)."), "-");
+        SimResponse r =
+                SimResponse.error(
+                        ArmError.gateway(
+                                400,
+                                "InvalidRequestContent",
+                                ErrorTemplates.SIM
+                                        + "The request body could not be read (malformed chunked encoding)."),
+                        "-");
         byte[] body = r.body().getBytes(StandardCharsets.UTF_8);
-        FullHttpResponse resp = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.BAD_REQUEST,
-                Unpooled.wrappedBuffer(body));
+        FullHttpResponse resp =
+                new DefaultFullHttpResponse(
+                        HttpVersion.HTTP_1_1,
+                        HttpResponseStatus.BAD_REQUEST,
+                        Unpooled.wrappedBuffer(body));
         resp.headers().set(HttpHeaderNames.CONTENT_TYPE, SimResponse.JSON);
         resp.headers().set(HttpHeaderNames.CONTENT_LENGTH, body.length);
         resp.headers().set(HttpHeaderNames.CONNECTION, "close");

@@ -15,28 +15,32 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a seed file: a YAML or JSON list of namespaces (or {@code {"namespaces": [...]}}), each with
- * {@code subscriptionId}, {@code resourceGroup}, {@code name} (or one {@code id}) plus the admin PUT
- * fields. A bad file stops the start with a message naming the entry, rather than starting half-seeded.
+ * Reads a seed file: a YAML or JSON list of namespaces (or {@code {"namespaces": [...]}}), each
+ * with {@code subscriptionId}, {@code resourceGroup}, {@code name} (or one {@code id}) plus the
+ * admin PUT fields. A bad file stops the start with a message naming the entry, rather than
+ * starting half-seeded.
  */
 public final class SeedLoader {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Pattern ID = Pattern.compile(
-            "^/subscriptions/([^/]+)/resourceGroups/([^/]+)/providers/Microsoft\\.ServiceBus/namespaces/([^/]+)$",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern ID =
+            Pattern.compile(
+                    "^/subscriptions/([^/]+)/resourceGroups/([^/]+)/providers/Microsoft\\.ServiceBus/namespaces/([^/]+)$",
+                    Pattern.CASE_INSENSITIVE);
 
-    private SeedLoader() {
-    }
+    private SeedLoader() {}
 
     public static List<NamespaceSpec> load(Path file) {
         JsonNode root;
         try {
             String text = Files.readString(file);
-            root = file.toString().toLowerCase(Locale.ROOT).endsWith(".json") ? Json.MAPPER.readTree(text)
-                    : YAML.readTree(text);
+            root =
+                    file.toString().toLowerCase(Locale.ROOT).endsWith(".json")
+                            ? Json.MAPPER.readTree(text)
+                            : YAML.readTree(text);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read the seed file " + file + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "cannot read the seed file " + file + ": " + e.getMessage(), e);
         }
         return parse(root, file.toString());
     }
@@ -44,8 +48,10 @@ public final class SeedLoader {
     static List<NamespaceSpec> parse(JsonNode root, String source) {
         JsonNode list = root != null && root.isObject() ? root.get("namespaces") : root;
         if (list == null || !list.isArray()) {
-            throw new IllegalArgumentException("the seed file " + source
-                    + " must hold a list of namespaces (or {\"namespaces\": [...]})");
+            throw new IllegalArgumentException(
+                    "the seed file "
+                            + source
+                            + " must hold a list of namespaces (or {\"namespaces\": [...]})");
         }
         List<NamespaceSpec> out = new ArrayList<>();
         int i = 0;
@@ -53,7 +59,8 @@ public final class SeedLoader {
             try {
                 out.add(entry(entry));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("seed file " + source + ", entry " + i + ": " + e.getMessage(), e);
+                throw new IllegalArgumentException(
+                        "seed file " + source + ", entry " + i + ": " + e.getMessage(), e);
             }
             i++;
         }

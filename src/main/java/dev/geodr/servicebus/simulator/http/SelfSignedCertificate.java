@@ -1,5 +1,6 @@
 package dev.geodr.servicebus.simulator.http;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -50,7 +51,8 @@ public final class SelfSignedCertificate {
     private final Path certificatePath;
     private final Path keyPath;
 
-    private SelfSignedCertificate(X509Certificate certificate, KeyPair keyPair, Path directory, boolean ownsDirectory) {
+    private SelfSignedCertificate(
+            X509Certificate certificate, KeyPair keyPair, Path directory, boolean ownsDirectory) {
         this.certificate = certificate;
         this.keyPair = keyPair;
         this.directory = directory;
@@ -59,7 +61,10 @@ public final class SelfSignedCertificate {
         this.keyPath = directory.resolve("simulator-key.pem");
     }
 
-    /** Makes the key and certificate and writes both PEM files to {@code dir} (a new temp dir when null). */
+    /**
+     * Makes the key and certificate and writes both PEM files to {@code dir} (a new temp dir when
+     * null).
+     */
     public static SelfSignedCertificate create(Path dir) {
         try {
             KeyPairGenerator gen = KeyPairGenerator.getInstance("EC");
@@ -67,29 +72,47 @@ public final class SelfSignedCertificate {
             KeyPair kp = gen.generateKeyPair();
             X509Certificate cert = sign(kp);
             boolean owns = dir == null;
-            Path target = owns ? Files.createTempDirectory("arm-simulator-") : Files.createDirectories(dir);
+            Path target =
+                    owns
+                            ? Files.createTempDirectory("arm-simulator-")
+                            : Files.createDirectories(dir);
             SelfSignedCertificate c = new SelfSignedCertificate(cert, kp, target, owns);
             c.writeFiles();
             return c;
         } catch (GeneralSecurityException | OperatorCreationException e) {
-            throw new IllegalStateException("cannot make the simulator's self-signed certificate", e);
+            throw new IllegalStateException(
+                    "cannot make the simulator's self-signed certificate", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the simulator's certificate", e);
         }
     }
 
-    private static X509Certificate sign(KeyPair kp) throws GeneralSecurityException, OperatorCreationException,
-            IOException {
+    private static X509Certificate sign(KeyPair kp)
+            throws GeneralSecurityException, OperatorCreationException, IOException {
         X500Name subject = new X500Name("CN=ARM geo-DR simulator,O=servicebus-geodr-operator");
         Instant now = Instant.now();
-        JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(subject,
-                new BigInteger(64, new SecureRandom()).abs().add(BigInteger.ONE), Date.from(now.minus(Duration.ofHours(1))),
-                Date.from(now.plus(Duration.ofDays(365))), subject, kp.getPublic());
-        b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-            new GeneralName(GeneralName.iPAddress, "127.0.0.1"), new GeneralName(GeneralName.dNSName, "localhost") }));
+        JcaX509v3CertificateBuilder b =
+                new JcaX509v3CertificateBuilder(
+                        subject,
+                        new BigInteger(64, new SecureRandom()).abs().add(BigInteger.ONE),
+                        Date.from(now.minus(Duration.ofHours(1))),
+                        Date.from(now.plus(Duration.ofDays(365))),
+                        subject,
+                        kp.getPublic());
+        b.addExtension(
+                Extension.subjectAlternativeName,
+                false,
+                new GeneralNames(
+                        new GeneralName[] {
+                            new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
+                            new GeneralName(GeneralName.dNSName, "localhost")
+                        }));
         b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
         b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
-        b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+        b.addExtension(
+                Extension.extendedKeyUsage,
+                false,
+                new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
         var signer = new JcaContentSignerBuilder("SHA256withECDSA").build(kp.getPrivate());
         return new JcaX509CertificateConverter().getCertificate(b.build(signer));
     }
@@ -98,7 +121,10 @@ public final class SelfSignedCertificate {
         Files.writeString(certificatePath, pem(certificate));
         Files.deleteIfExists(keyPath);
         try {
-            Files.createFile(keyPath, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.createFile(
+                    keyPath,
+                    PosixFilePermissions.asFileAttribute(
+                            PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException e) {
             Files.createFile(keyPath);
         }
@@ -118,8 +144,12 @@ public final class SelfSignedCertificate {
         try {
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(null, null);
-            ks.setKeyEntry("simulator", keyPair.getPrivate(), STORE_PASSWORD, new X509Certificate[] { certificate });
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            ks.setKeyEntry(
+                    "simulator",
+                    keyPair.getPrivate(),
+                    STORE_PASSWORD,
+                    new X509Certificate[] {certificate});
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
             ks.store(out, STORE_PASSWORD);
             return out.toByteArray();
         } catch (GeneralSecurityException | IOException e) {

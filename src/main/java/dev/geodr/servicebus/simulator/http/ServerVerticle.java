@@ -26,10 +26,13 @@ public final class ServerVerticle extends AbstractVerticle {
         server.requestHandler(front::handle);
         server.invalidRequestHandler(front::handleInvalid);
         server.connectionHandler(MalformedHttpGuard::install);
-        server.listen().onSuccess(s -> {
-            actualPort = s.actualPort();
-            started.complete();
-        }).onFailure(started::fail);
+        server.listen()
+                .onSuccess(
+                        s -> {
+                            actualPort = s.actualPort();
+                            started.complete();
+                        })
+                .onFailure(started::fail);
     }
 
     public int actualPort() {

@@ -11,7 +11,8 @@ import java.util.TreeMap;
  *
  * @param headers first value per header name, looked up case-insensitively
  */
-public record SimRequest(String method, String rawPath, String rawQuery, Map<String, String> headers, String body) {
+public record SimRequest(
+        String method, String rawPath, String rawQuery, Map<String, String> headers, String body) {
 
     public SimRequest {
         method = method.toUpperCase(Locale.ROOT);
@@ -26,8 +27,9 @@ public record SimRequest(String method, String rawPath, String rawQuery, Map<Str
     }
 
     /**
-     * A query parameter (first occurrence, name case-insensitive as ARM treats {@code api-version});
-     * null when absent; throws {@link IllegalArgumentException} for malformed percent-encoding.
+     * A query parameter (first occurrence, name case-insensitive as ARM treats {@code
+     * api-version}); null when absent; throws {@link IllegalArgumentException} for malformed
+     * percent-encoding.
      */
     public String query(String name) {
         if (rawQuery == null || rawQuery.isEmpty()) {
@@ -35,9 +37,13 @@ public record SimRequest(String method, String rawPath, String rawQuery, Map<Str
         }
         for (String pair : rawQuery.split("&")) {
             int eq = pair.indexOf('=');
-            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String k =
+                    URLDecoder.decode(
+                            eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
             if (k.equalsIgnoreCase(name)) {
-                return eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                return eq < 0
+                        ? ""
+                        : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
             }
         }
         return null;

@@ -7,7 +7,10 @@ import dev.geodr.servicebus.simulator.state.ArmError;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A response before it is written: status, headers in order, and a body ("" means Content-Length: 0). */
+/**
+ * A response before it is written: status, headers in order, and a body ("" means Content-Length:
+ * 0).
+ */
 public final class SimResponse {
 
     public static final String JSON = "application/json; charset=utf-8";
@@ -15,6 +18,7 @@ public final class SimResponse {
     final int status;
     final Map<String, String> headers = new LinkedHashMap<>();
     final String body;
+
     /** Close the connection after writing (oversized or unparseable requests). */
     boolean close;
 
@@ -49,8 +53,8 @@ public final class SimResponse {
     }
 
     /**
-     * The ARM error envelope: the RP puts {@code message} first and ends it with the correlation id; the
-     * gateway puts {@code code} first and says so in {@code x-ms-failure-cause} (§2.10).
+     * The ARM error envelope: the RP puts {@code message} first and ends it with the correlation
+     * id; the gateway puts {@code code} first and says so in {@code x-ms-failure-cause} (§2.10).
      */
     static SimResponse error(ArmError e, String correlationId) {
         ObjectNode body = Json.object();

@@ -12,9 +12,14 @@ import java.util.function.LongSupplier;
  */
 public final class ThrottleBuckets {
 
-    /** Which bucket a call draws from and which header reports it (§6.1: GET reads, DELETE deletes, rest writes). */
+    /**
+     * Which bucket a call draws from and which header reports it (§6.1: GET reads, DELETE deletes,
+     * rest writes).
+     */
     public enum Kind {
-        READS("reads", "read"), WRITES("writes", "write"), DELETES("deletes", "delete");
+        READS("reads", "read"),
+        WRITES("writes", "write"),
+        DELETES("deletes", "delete");
 
         private final String plural;
         private final String singular;
@@ -42,8 +47,7 @@ public final class ThrottleBuckets {
     }
 
     /** Result of taking a token: allowed with what is left, or refused with the seconds to wait. */
-    public record Outcome(boolean allowed, long remaining, long retryAfterSeconds) {
-    }
+    public record Outcome(boolean allowed, long remaining, long retryAfterSeconds) {}
 
     /** When a bucket never refills, clients are told to come back in an hour. */
     static final long NO_REFILL_RETRY_AFTER = 3600;
@@ -64,7 +68,9 @@ public final class ThrottleBuckets {
     public Outcome take(String subscriptionId, Kind kind) {
         ThrottleLimits l = limits;
         String key = kind.name() + "/" + subscriptionId.toLowerCase(Locale.ROOT);
-        Bucket b = buckets.computeIfAbsent(key, k -> new Bucket(size(l, kind), refill(l, kind), nanos.getAsLong()));
+        Bucket b =
+                buckets.computeIfAbsent(
+                        key, k -> new Bucket(size(l, kind), refill(l, kind), nanos.getAsLong()));
         return b.take(nanos.getAsLong());
     }
 
@@ -114,8 +120,10 @@ public final class ThrottleBuckets {
                 tokens -= 1;
                 return new Outcome(true, (long) Math.floor(tokens), 0);
             }
-            long wait = refillPerSecond <= 0 ? NO_REFILL_RETRY_AFTER
-                    : Math.max(1, (long) Math.ceil((1 - tokens) / refillPerSecond));
+            long wait =
+                    refillPerSecond <= 0
+                            ? NO_REFILL_RETRY_AFTER
+                            : Math.max(1, (long) Math.ceil((1 - tokens) / refillPerSecond));
             return new Outcome(false, 0, wait);
         }
     }

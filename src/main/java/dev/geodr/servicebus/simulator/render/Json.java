@@ -8,19 +8,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** One shared mapper; ObjectNode keeps insertion order, which is how the wire key order (§2.4) is kept. */
+/**
+ * One shared mapper; ObjectNode keeps insertion order, which is how the wire key order (§2.4) is
+ * kept.
+ */
 public final class Json {
 
     public static final ObjectMapper MAPPER = new ObjectMapper();
 
     static {
-        // Request bodies are capped at 64 KiB anyway; a shallow nesting limit keeps hostile input cheap.
-        MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build());
+        // Request bodies are capped at 64 KiB anyway; a shallow nesting limit keeps hostile input
+        // cheap.
+        MAPPER.getFactory()
+                .setStreamReadConstraints(
+                        StreamReadConstraints.builder().maxNestingDepth(64).build());
         MAPPER.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
-    private Json() {
-    }
+    private Json() {}
 
     public static ObjectNode object() {
         return MAPPER.createObjectNode();
@@ -30,7 +35,10 @@ public final class Json {
         return MAPPER.createArrayNode();
     }
 
-    /** Parses a request body; throws {@link JsonProcessingException} for anything that is not one JSON value. */
+    /**
+     * Parses a request body; throws {@link JsonProcessingException} for anything that is not one
+     * JSON value.
+     */
     public static JsonNode parse(String text) throws JsonProcessingException {
         return MAPPER.readTree(text);
     }

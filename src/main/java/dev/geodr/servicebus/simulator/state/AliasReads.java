@@ -16,97 +16,122 @@ public final class AliasReads {
         this.s = s;
     }
 
-    /** CheckNameAvailability rows: invalid name, name in use (alias, tombstone or namespace), free. */
+    /**
+     * CheckNameAvailability rows: invalid name, name in use (alias, tombstone or namespace), free.
+     */
     public ArmResult checkName(NsPath a, JsonNode body) {
         JsonNode name = body == null || !body.isObject() ? null : body.get("name");
         if (name == null || !name.isTextual()) {
-            return ArmResult.error(ErrorTemplates.invalidContent("the body must be {\"name\": \"<alias>\"}."));
+            return ArmResult.error(
+                    ErrorTemplates.invalidContent("the body must be {\"name\": \"<alias>\"}."));
         }
         String n = name.textValue();
-        return s.locked(() -> {
-            SimNamespace ns = s.byKey(a.key());
-            if (ns == null) {
-                return ArmResult.error(ErrorTemplates.namespaceNotFound(a.name(), a.resourceGroup()));
-            }
-            if (!AliasNames.isValid(n)) {
-                return ArmResult.ok(ArmBodies.checkName(false, "InvalidName",
-                        ErrorTemplates.SIM + AliasNames.RULE_TEXT));
-            }
-            if (s.registry.taken(n, s.now()) || s.namespaceNameExists(n)) {
-                return ArmResult.ok(ArmBodies.checkName(false, "NameInUse", null));
-            }
-            return ArmResult.ok(ArmBodies.checkName(true, "None", null));
-        });
+        return s.locked(
+                () -> {
+                    SimNamespace ns = s.byKey(a.key());
+                    if (ns == null) {
+                        return ArmResult.error(
+                                ErrorTemplates.namespaceNotFound(a.name(), a.resourceGroup()));
+                    }
+                    if (!AliasNames.isValid(n)) {
+                        return ArmResult.ok(
+                                ArmBodies.checkName(
+                                        false,
+                                        "InvalidName",
+                                        ErrorTemplates.SIM + AliasNames.RULE_TEXT));
+                    }
+                    if (s.registry.taken(n, s.now()) || s.namespaceNameExists(n)) {
+                        return ArmResult.ok(ArmBodies.checkName(false, "NameInUse", null));
+                    }
+                    return ArmResult.ok(ArmBodies.checkName(true, "None", null));
+                });
     }
 
     /** The namespace's SAS rules re-parented under the alias; any record state will do. */
     public ArmResult listRules(NsPath a, String alias, String ruleSegment) {
-        return s.locked(() -> {
-            ArmResult missing = missing(a, alias);
-            if (missing != null) {
-                return missing;
-            }
-            SimNamespace ns = s.byKey(a.key());
-            List<JsonNode> items = new ArrayList<>();
-            for (AuthRule r : ns.rules.values()) {
-                items.add(ArmBodies.authRule(ns.id(), ns.alias.aliasName, ruleSegment, r, ns.location));
-            }
-            return ArmResult.ok(ArmBodies.list(items));
-        });
+        return s.locked(
+                () -> {
+                    ArmResult missing = missing(a, alias);
+                    if (missing != null) {
+                        return missing;
+                    }
+                    SimNamespace ns = s.byKey(a.key());
+                    List<JsonNode> items = new ArrayList<>();
+                    for (AuthRule r : ns.rules.values()) {
+                        items.add(
+                                ArmBodies.authRule(
+                                        ns.id(), ns.alias.aliasName, ruleSegment, r, ns.location));
+                    }
+                    return ArmResult.ok(ArmBodies.list(items));
+                });
     }
 
     public ArmResult getRule(NsPath a, String alias, String ruleSegment, String rule) {
-        return s.locked(() -> {
-            ArmResult missing = missing(a, alias);
-            if (missing != null) {
-                return missing;
-            }
-            SimNamespace ns = s.byKey(a.key());
-            AuthRule r = ns.rule(rule);
-            if (r == null) {
-                return ArmResult.error(ErrorTemplates.ruleNotFound(rule));
-            }
-            return ArmResult.ok(ArmBodies.authRule(ns.id(), ns.alias.aliasName, ruleSegment, r, ns.location));
-        });
+        return s.locked(
+                () -> {
+                    ArmResult missing = missing(a, alias);
+                    if (missing != null) {
+                        return missing;
+                    }
+                    SimNamespace ns = s.byKey(a.key());
+                    AuthRule r = ns.rule(rule);
+                    if (r == null) {
+                        return ArmResult.error(ErrorTemplates.ruleNotFound(rule));
+                    }
+                    return ArmResult.ok(
+                            ArmBodies.authRule(
+                                    ns.id(), ns.alias.aliasName, ruleSegment, r, ns.location));
+                });
     }
 
     public ArmResult listKeys(NsPath a, String alias, String rule) {
-        return s.locked(() -> {
-            ArmResult missing = missing(a, alias);
-            if (missing != null) {
-                return missing;
-            }
-            SimNamespace ns = s.byKey(a.key());
-            AuthRule r = ns.rule(rule);
-            if (r == null) {
-                return ArmResult.error(ErrorTemplates.ruleNotFound(rule));
-            }
-            return ArmResult.ok(ArmBodies.aliasKeys(ns.alias.aliasName, r));
-        });
+        return s.locked(
+                () -> {
+                    ArmResult missing = missing(a, alias);
+                    if (missing != null) {
+                        return missing;
+                    }
+                    SimNamespace ns = s.byKey(a.key());
+                    AuthRule r = ns.rule(rule);
+                    if (r == null) {
+                        return ArmResult.error(ErrorTemplates.ruleNotFound(rule));
+                    }
+                    return ArmResult.ok(ArmBodies.aliasKeys(ns.alias.aliasName, r));
+                });
     }
 
     public ArmResult getNamespace(NsPath a) {
-        return s.locked(() -> {
-            SimNamespace ns = s.byKey(a.key());
-            return ns == null ? ArmResult.error(ErrorTemplates.namespaceNotFound(a.name(), a.resourceGroup()))
-                    : ArmResult.ok(NamespaceBodies.namespace(ns));
-        });
+        return s.locked(
+                () -> {
+                    SimNamespace ns = s.byKey(a.key());
+                    return ns == null
+                            ? ArmResult.error(
+                                    ErrorTemplates.namespaceNotFound(a.name(), a.resourceGroup()))
+                            : ArmResult.ok(NamespaceBodies.namespace(ns));
+                });
     }
 
     public ArmResult listQueues(NsPath a) {
-        return s.locked(() -> {
-            SimNamespace ns = s.byKey(a.key());
-            return ns == null ? ArmResult.error(ErrorTemplates.namespaceNotFound(a.name(), a.resourceGroup()))
-                    : ArmResult.ok(NamespaceBodies.queues(ns, s.effectiveEntities(ns, s.now())));
-        });
+        return s.locked(
+                () -> {
+                    SimNamespace ns = s.byKey(a.key());
+                    return ns == null
+                            ? ArmResult.error(
+                                    ErrorTemplates.namespaceNotFound(a.name(), a.resourceGroup()))
+                            : ArmResult.ok(
+                                    NamespaceBodies.queues(ns, s.effectiveEntities(ns, s.now())));
+                });
     }
 
     public ArmResult listTopics(NsPath a) {
-        return s.locked(() -> {
-            SimNamespace ns = s.byKey(a.key());
-            return ns == null ? ArmResult.error(ErrorTemplates.namespaceNotFound(a.name(), a.resourceGroup()))
-                    : ArmResult.ok(NamespaceBodies.topics());
-        });
+        return s.locked(
+                () -> {
+                    SimNamespace ns = s.byKey(a.key());
+                    return ns == null
+                            ? ArmResult.error(
+                                    ErrorTemplates.namespaceNotFound(a.name(), a.resourceGroup()))
+                            : ArmResult.ok(NamespaceBodies.topics());
+                });
     }
 
     private ArmResult missing(NsPath a, String alias) {

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The global alias name space (§9.1, invariant 4): an alias is held while any namespace has a record
- * for it, then stays reserved as a tombstone until its release time (Terraform polls
+ * The global alias name space (§9.1, invariant 4): an alias is held while any namespace has a
+ * record for it, then stays reserved as a tombstone until its release time (Terraform polls
  * CheckNameAvailability after DELETE until the name is free again, §2.7).
  */
 final class AliasRegistry {
@@ -23,7 +23,9 @@ final class AliasRegistry {
         claims.computeIfAbsent(NsKeys.lower(alias), k -> new Claim()).holders.add(nsKey);
     }
 
-    /** Drops one holder; when it was the last one the name stays reserved until {@code releaseAt}. */
+    /**
+     * Drops one holder; when it was the last one the name stays reserved until {@code releaseAt}.
+     */
     void drop(String alias, String nsKey, long releaseAt) {
         Claim c = claims.get(NsKeys.lower(alias));
         if (c == null) {

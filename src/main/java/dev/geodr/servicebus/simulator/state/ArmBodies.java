@@ -1,29 +1,37 @@
 package dev.geodr.servicebus.simulator.state;
 
-import dev.geodr.servicebus.simulator.render.Json;
-
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.geodr.servicebus.simulator.render.Json;
 import java.util.Locale;
 
-/** Wire bodies of the Geo-DR resources, per the rendering rules of arm-semantics.md §9.6 and §2.8. */
+/**
+ * Wire bodies of the Geo-DR resources, per the rendering rules of arm-semantics.md §9.6 and §2.8.
+ */
 public final class ArmBodies {
 
     public static final String DR_TYPE = "Microsoft.ServiceBus/Namespaces/disasterrecoveryconfigs";
     public static final String RULE_TYPE = "Microsoft.ServiceBus/Namespaces/AuthorizationRules";
 
-    private ArmBodies() {
-    }
+    private ArmBodies() {}
 
     /**
-     * {@code properties} keys in wire order: provisioningState, partnerNamespace, [alternateName], role,
-     * type, [pendingReplicationOperationsCount]. No {@code location}/{@code systemData} (§2.4).
+     * {@code properties} keys in wire order: provisioningState, partnerNamespace, [alternateName],
+     * role, type, [pendingReplicationOperationsCount]. No {@code location}/{@code systemData}
+     * (§2.4).
      *
-     * @param partnerId the partner's full id, or null when the role has none ({@code ""} on the wire)
+     * @param partnerId the partner's full id, or null when the role has none ({@code ""} on the
+     *     wire)
      * @param pending the count, or null when it must be absent (anything but a Succeeded primary)
      */
-    public static ObjectNode alias(String namespaceId, String aliasName, String alternateName, RecordState state,
-            String partnerId, Long pending) {
+    public static ObjectNode alias(
+            String namespaceId,
+            String aliasName,
+            String alternateName,
+            RecordState state,
+            String partnerId,
+            Long pending) {
         ObjectNode body = Json.object();
         body.put("id", namespaceId + "/disasterRecoveryConfigs/" + aliasName);
         body.put("name", aliasName);
@@ -42,11 +50,26 @@ public final class ArmBodies {
         return body;
     }
 
-    /** An alias auth rule: the namespace rule re-parented under the alias, namespace type and location (§2.8). */
-    public static ObjectNode authRule(String namespaceId, String aliasName, String ruleSegment, AuthRule rule,
+    /**
+     * An alias auth rule: the namespace rule re-parented under the alias, namespace type and
+     * location (§2.8).
+     */
+    public static ObjectNode authRule(
+            String namespaceId,
+            String aliasName,
+            String ruleSegment,
+            AuthRule rule,
             String location) {
         ObjectNode body = Json.object();
-        body.put("id", namespaceId + "/disasterRecoveryConfigs/" + aliasName + "/" + ruleSegment + "/" + rule.name());
+        body.put(
+                "id",
+                namespaceId
+                        + "/disasterRecoveryConfigs/"
+                        + aliasName
+                        + "/"
+                        + ruleSegment
+                        + "/"
+                        + rule.name());
         body.put("name", rule.name());
         body.put("type", RULE_TYPE);
         body.put("location", location);
@@ -55,10 +78,17 @@ public final class ArmBodies {
         return body;
     }
 
-    /** Alias listKeys: alias connection strings on the lower-cased alias host, no namespace connection strings. */
+    /**
+     * Alias listKeys: alias connection strings on the lower-cased alias host, no namespace
+     * connection strings.
+     */
     public static ObjectNode aliasKeys(String aliasName, AuthRule rule) {
-        String endpoint = "Endpoint=sb://" + aliasName.toLowerCase(Locale.ROOT) + ".servicebus.windows.net/;SharedAccessKeyName="
-                + rule.name() + ";SharedAccessKey=";
+        String endpoint =
+                "Endpoint=sb://"
+                        + aliasName.toLowerCase(Locale.ROOT)
+                        + ".servicebus.windows.net/;SharedAccessKeyName="
+                        + rule.name()
+                        + ";SharedAccessKey=";
         ObjectNode body = Json.object();
         body.put("aliasPrimaryConnectionString", endpoint + rule.primaryKey());
         body.put("aliasSecondaryConnectionString", endpoint + rule.secondaryKey());
@@ -79,7 +109,7 @@ public final class ArmBodies {
         return body;
     }
 
-    public static ObjectNode list(Iterable<? extends com.fasterxml.jackson.databind.JsonNode> items) {
+    public static ObjectNode list(Iterable<? extends JsonNode> items) {
         ObjectNode body = Json.object();
         ArrayNode value = body.putArray("value");
         items.forEach(value::add);

@@ -12,7 +12,9 @@ public record ArmResult(int status, JsonNode body, ArmError error) {
         return new ArmResult(200, body, null);
     }
 
-    /** 200 with {@code Content-Length: 0}: what PUT-less mutations (DELETE, break, failover) answer. */
+    /**
+     * 200 with {@code Content-Length: 0}: what PUT-less mutations (DELETE, break, failover) answer.
+     */
     public static ArmResult empty() {
         return new ArmResult(200, null, null);
     }

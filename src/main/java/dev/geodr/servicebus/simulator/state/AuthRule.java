@@ -5,8 +5,8 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * A namespace SAS rule. Keys are 32 random bytes in base64 (44 characters), as on the wire.
- * {@link #toString()} hides the keys so they never reach a log line.
+ * A namespace SAS rule. Keys are 32 random bytes in base64 (44 characters), as on the wire. {@link
+ * #toString()} hides the keys so they never reach a log line.
  */
 public record AuthRule(String name, List<String> rights, String primaryKey, String secondaryKey) {
 

@@ -9,40 +9,60 @@ public final class ErrorTemplates {
 
     public static final String SIM = "[simulator] ";
 
-    private ErrorTemplates() {
-    }
+    private ErrorTemplates() {}
 
     /** E1 [V-wire]: DELETE while the record has a partner or a transition is running. */
     public static ArmError deleteWhilePaired(int status) {
         if (status == 409) {
-            return ArmError.rp(409, "Conflict", "Disaster recovery (DR) config can't be deleted because replication is "
-                    + "in progress. Fail over or break pairing before attempting to delete the DR Config.");
+            return ArmError.rp(
+                    409,
+                    "Conflict",
+                    "Disaster recovery (DR) config can't be deleted because replication is "
+                            + "in progress. Fail over or break pairing before attempting to delete the DR Config.");
         }
-        return ArmError.rp(400, "BadRequest",
+        return ArmError.rp(
+                400,
+                "BadRequest",
                 "Delete operation is only allowed when primary namespace does not have secondary namespace.");
     }
 
     /** E2 [V-wire]. */
     public static ArmError aliasNotFound(String alias, String namespace) {
-        return ArmError.rp(404, "NotFound",
-                "Alias '" + alias + "' does not exist or is not associated with namespace '" + namespace + "'.");
+        return ArmError.rp(
+                404,
+                "NotFound",
+                "Alias '"
+                        + alias
+                        + "' does not exist or is not associated with namespace '"
+                        + namespace
+                        + "'.");
     }
 
     /** E3 [V-wire]: the ARM gateway's answer for a namespace that does not exist. */
     public static ArmError namespaceNotFound(String namespace, String resourceGroup) {
-        return ArmError.gateway(404, "ResourceNotFound", "The Resource 'Microsoft.ServiceBus/namespaces/" + namespace
-                + "' under resource group '" + resourceGroup
-                + "' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix");
+        return ArmError.gateway(
+                404,
+                "ResourceNotFound",
+                "The Resource 'Microsoft.ServiceBus/namespaces/"
+                        + namespace
+                        + "' under resource group '"
+                        + resourceGroup
+                        + "' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix");
     }
 
     /** E4 [R]; "availble" is the service's own typo. */
     public static ArmError aliasNotAvailable(String alias) {
-        return ArmError.rp(400, "BadRequest", "Alias '" + alias + "' is not availble, please use a different name.");
+        return ArmError.rp(
+                400,
+                "BadRequest",
+                "Alias '" + alias + "' is not availble, please use a different name.");
     }
 
     /** E5 [R]. */
     public static ArmError alternateNameMismatch() {
-        return ArmError.rp(400, "BadRequest",
+        return ArmError.rp(
+                400,
+                "BadRequest",
                 "Alternate name is supported only if alias and primary namespace are same.");
     }
 
@@ -53,13 +73,16 @@ public final class ErrorTemplates {
 
     /** E11 [R text]; status 409 is the §9.4 choice. */
     public static ArmError replicationInProgress() {
-        return ArmError.rp(409, "Conflict",
+        return ArmError.rp(
+                409,
+                "Conflict",
                 "Namespace Replication is still in progress, retry the operation after some time...");
     }
 
     /** X1. */
     public static ArmError failoverOnSecondaryOnly() {
-        return ArmError.rp(400, "BadRequest", SIM + "Failover must be invoked on the secondary namespace.");
+        return ArmError.rp(
+                400, "BadRequest", SIM + "Failover must be invoked on the secondary namespace.");
     }
 
     /** X2. */
@@ -69,87 +92,130 @@ public final class ErrorTemplates {
 
     /** X3. */
     public static ArmError alreadyPaired(String namespace) {
-        return ArmError.rp(409, "Conflict",
+        return ArmError.rp(
+                409,
+                "Conflict",
                 SIM + "Namespace '" + namespace + "' is already part of a Geo-DR configuration.");
     }
 
     /** X4. */
     public static ArmError secondaryNotEmpty(String namespace) {
-        return ArmError.rp(400, "BadRequest", SIM + "Secondary namespace '" + namespace + "' must not contain entities.");
+        return ArmError.rp(
+                400,
+                "BadRequest",
+                SIM + "Secondary namespace '" + namespace + "' must not contain entities.");
     }
 
     /** X5. */
     public static ArmError partitionMismatch() {
-        return ArmError.rp(400, "BadRequest",
-                SIM + "Pairing a partitioned namespace with a non-partitioned namespace is not supported.");
+        return ArmError.rp(
+                400,
+                "BadRequest",
+                SIM
+                        + "Pairing a partitioned namespace with a non-partitioned namespace is not supported.");
     }
 
     /** X6. */
     public static ArmError partnerNotResolved(String partner) {
-        return ArmError.rp(400, "BadRequest", SIM + "Partner namespace '" + partner + "' could not be resolved.");
+        return ArmError.rp(
+                400,
+                "BadRequest",
+                SIM + "Partner namespace '" + partner + "' could not be resolved.");
     }
 
     /** X7. */
     public static ArmError breakOnPrimaryOnly() {
-        return ArmError.rp(400, "BadRequest", SIM + "Break pairing must be invoked on the primary namespace.");
+        return ArmError.rp(
+                400, "BadRequest", SIM + "Break pairing must be invoked on the primary namespace.");
     }
 
     /** X8. */
     public static ArmError differentPartner() {
-        return ArmError.rp(409, "Conflict",
+        return ArmError.rp(
+                409,
+                "Conflict",
                 SIM + "Alias is already paired with a different partner; break the pairing first.");
     }
 
     /** X9. */
     public static ArmError safeFailoverAcrossSubscriptions() {
-        return ArmError.rp(400, "BadRequest", SIM + "Safe failover is not supported across subscriptions.");
+        return ArmError.rp(
+                400, "BadRequest", SIM + "Safe failover is not supported across subscriptions.");
     }
 
     /** X10 (PUT row 7): the record on this namespace is the secondary. */
     public static ArmError putOnSecondary(String namespace) {
-        return ArmError.rp(400, "BadRequest", SIM + "Namespace '" + namespace
-                + "' is the secondary of this Geo-DR configuration; create or update the alias on the primary.");
+        return ArmError.rp(
+                400,
+                "BadRequest",
+                SIM
+                        + "Namespace '"
+                        + namespace
+                        + "' is the secondary of this Geo-DR configuration; create or update the alias on the primary.");
     }
 
     /** X11 (PUT row 12). */
     public static ArmError partnerIsSelf() {
-        return ArmError.rp(400, "BadRequest", SIM + "The partner namespace must differ from the primary namespace.");
+        return ArmError.rp(
+                400,
+                "BadRequest",
+                SIM + "The partner namespace must differ from the primary namespace.");
     }
 
     /** X12 (PUT row 17): private endpoints exist on the primary only (D2 "the pairing fails"). */
     public static ArmError privateEndpointMismatch(String secondary) {
-        return ArmError.rp(400, "BadRequest", SIM + "The primary namespace has private endpoints and the secondary "
-                + "namespace '" + secondary + "' has none.");
+        return ArmError.rp(
+                400,
+                "BadRequest",
+                SIM
+                        + "The primary namespace has private endpoints and the secondary "
+                        + "namespace '"
+                        + secondary
+                        + "' has none.");
     }
 
     /** X13 (PUT row 3). */
     public static ArmError partnerRequired() {
-        return ArmError.rp(400, "BadRequest",
+        return ArmError.rp(
+                400,
+                "BadRequest",
                 SIM + "properties.partnerNamespace is required to create a Geo-DR configuration.");
     }
 
     /** X14 (PUT row 2): the alias name breaks the length/character rules of §2.11. */
     public static ArmError invalidAliasName(String alias) {
-        return ArmError.rp(400, "BadRequest", SIM + "The alias name '" + alias + "' is invalid. " + AliasNames.RULE_TEXT);
+        return ArmError.rp(
+                400,
+                "BadRequest",
+                SIM + "The alias name '" + alias + "' is invalid. " + AliasNames.RULE_TEXT);
     }
 
     /** X15: unknown alias authorization rule (§9.4, text inferred, §10 Q15). */
     public static ArmError ruleNotFound(String rule) {
-        return ArmError.rp(404, "NotFound", SIM + "The authorization rule '" + rule + "' could not be found.");
+        return ArmError.rp(
+                404, "NotFound", SIM + "The authorization rule '" + rule + "' could not be found.");
     }
 
     /** A body that is not the JSON the operation expects. */
     public static ArmError invalidContent(String detail) {
-        return ArmError.gateway(400, "InvalidRequestContent",
+        return ArmError.gateway(
+                400,
+                "InvalidRequestContent",
                 SIM + "The request content was invalid and could not be deserialized: " + detail);
     }
 
     /**
-     * A namespace cut off by the {@code unreachable} fault (a simulated regional outage). ARM is global
-     * and the RP regional, so the gateway answers; 503 {@code ServiceUnavailable} is our choice.
+     * A namespace cut off by the {@code unreachable} fault (a simulated regional outage). ARM is
+     * global and the RP regional, so the gateway answers; 503 {@code ServiceUnavailable} is our
+     * choice.
      */
     public static ArmError namespaceUnreachable(String namespace) {
-        return ArmError.gateway(503, "ServiceUnavailable", SIM + "The namespace '" + namespace
-                + "' is unreachable (simulated regional outage).");
+        return ArmError.gateway(
+                503,
+                "ServiceUnavailable",
+                SIM
+                        + "The namespace '"
+                        + namespace
+                        + "' is unreachable (simulated regional outage).");
     }
 }

@@ -9,18 +9,16 @@ import java.util.Map;
 
 /**
  * What the admin API does to namespaces: create or update, delete, list. This is god mode (no ARM
- * rules), but it still keeps the state consistent: a namespace that is linked to a partner cannot be
- * deleted, and an entity count added on a paired primary becomes pending replication.
+ * rules), but it still keeps the state consistent: a namespace that is linked to a partner cannot
+ * be deleted, and an entity count added on a paired primary becomes pending replication.
  */
 public final class NamespaceAdmin {
 
     /** The admin answer: created or updated, with the namespace's admin view. */
-    public record PutResult(boolean created, ObjectNode view) {
-    }
+    public record PutResult(boolean created, ObjectNode view) {}
 
     /** Outcome of a delete: 200, 404 or 409 with a reason. */
-    public record DeleteResult(int status, String message) {
-    }
+    public record DeleteResult(int status, String message) {}
 
     private final SimulatorState s;
 
@@ -29,21 +27,32 @@ public final class NamespaceAdmin {
     }
 
     public PutResult put(NamespaceSpec spec) {
-        return s.locked(() -> {
-            long now = s.now();
-            SimNamespace ns = s.byKey(NsKeys.of(spec.subscriptionId(), spec.resourceGroup(), spec.name()));
-            boolean created = ns == null;
-            if (created) {
-                ns = new SimNamespace(spec.subscriptionId(), spec.resourceGroup(), spec.name(), now);
-                ns.location = Regions.displayName("westeurope");
-                ns.sku = "Premium";
-                ns.partitions = 1;
-                ns.putRule(AuthRule.root());
-                s.addNamespace(ns);
-            }
-            apply(ns, spec, now);
-            return new PutResult(created, view(ns, now));
-        });
+        return s.locked(
+                () -> {
+                    long now = s.now();
+                    SimNamespace ns =
+                            s.byKey(
+                                    NsKeys.of(
+                                            spec.subscriptionId(),
+                                            spec.resourceGroup(),
+                                            spec.name()));
+                    boolean created = ns == null;
+                    if (created) {
+                        ns =
+                                new SimNamespace(
+                                        spec.subscriptionId(),
+                                        spec.resourceGroup(),
+                                        spec.name(),
+                                        now);
+                        ns.location = Regions.displayName("westeurope");
+                        ns.sku = "Premium";
+                        ns.partitions = 1;
+                        ns.putRule(AuthRule.root());
+                        s.addNamespace(ns);
+                    }
+                    apply(ns, spec, now);
+                    return new PutResult(created, view(ns, now));
+                });
     }
 
     private void apply(SimNamespace ns, NamespaceSpec spec, long now) {
@@ -69,8 +78,14 @@ public final class NamespaceAdmin {
             kept.put(NsKeys.lower(AuthRule.ROOT), ns.rule(AuthRule.ROOT));
             for (NamespaceSpec.RuleSpec r : spec.authorizationRules()) {
                 AuthRule old = ns.rule(r.name());
-                AuthRule rule = old == null ? AuthRule.withRandomKeys(r.name(), r.rights())
-                        : new AuthRule(old.name(), r.rights(), old.primaryKey(), old.secondaryKey());
+                AuthRule rule =
+                        old == null
+                                ? AuthRule.withRandomKeys(r.name(), r.rights())
+                                : new AuthRule(
+                                        old.name(),
+                                        r.rights(),
+                                        old.primaryKey(),
+                                        old.secondaryKey());
                 kept.put(NsKeys.lower(r.name()), rule);
             }
             ns.rules.clear();
@@ -80,50 +95,69 @@ public final class NamespaceAdmin {
     }
 
     public DeleteResult delete(String subscriptionId, String resourceGroup, String name) {
-        return s.locked(() -> {
-            SimNamespace ns = s.byKey(NsKeys.of(subscriptionId, resourceGroup, name));
-            if (ns == null) {
-                return new DeleteResult(404, "namespace " + NsKeys.id(subscriptionId, resourceGroup, name) + " does not exist");
-            }
-            SimAliasRecord rec = ns.alias;
-            if (rec != null && rec.partnerKey != null) {
-                return new DeleteResult(409, "namespace " + ns.id() + " is linked to a partner through alias '"
-                        + rec.aliasName + "' (" + rec.state.role() + ", " + rec.state.provisioningState()
-                        + "); break or fail over first, use the unreachable fault for an outage, or POST /simulator/reset");
-            }
-            if (rec != null) {
-                s.registry.drop(rec.aliasName, ns.key(), s.now() + s.settings.timers().nameReleaseDelay().toMillis());
-            }
-            s.removeNamespace(ns);
-            return new DeleteResult(200, "deleted");
-        });
+        return s.locked(
+                () -> {
+                    SimNamespace ns = s.byKey(NsKeys.of(subscriptionId, resourceGroup, name));
+                    if (ns == null) {
+                        return new DeleteResult(
+                                404,
+                                "namespace "
+                                        + NsKeys.id(subscriptionId, resourceGroup, name)
+                                        + " does not exist");
+                    }
+                    SimAliasRecord rec = ns.alias;
+                    if (rec != null && rec.partnerKey != null) {
+                        return new DeleteResult(
+                                409,
+                                "namespace "
+                                        + ns.id()
+                                        + " is linked to a partner through alias '"
+                                        + rec.aliasName
+                                        + "' ("
+                                        + rec.state.role()
+                                        + ", "
+                                        + rec.state.provisioningState()
+                                        + "); break or fail over first, use the unreachable fault for an outage, or POST /simulator/reset");
+                    }
+                    if (rec != null) {
+                        s.registry.drop(
+                                rec.aliasName,
+                                ns.key(),
+                                s.now() + s.settings.timers().nameReleaseDelay().toMillis());
+                    }
+                    s.removeNamespace(ns);
+                    return new DeleteResult(200, "deleted");
+                });
     }
 
     public ObjectNode list() {
-        return s.locked(() -> {
-            ObjectNode body = Json.object();
-            ArrayNode value = body.putArray("value");
-            long now = s.now();
-            for (SimNamespace ns : s.all()) {
-                value.add(view(ns, now));
-            }
-            return body;
-        });
+        return s.locked(
+                () -> {
+                    ObjectNode body = Json.object();
+                    ArrayNode value = body.putArray("value");
+                    long now = s.now();
+                    for (SimNamespace ns : s.all()) {
+                        value.add(view(ns, now));
+                    }
+                    return body;
+                });
     }
 
     /** The admin view of one namespace, or null. Keys are never shown here. */
     public ObjectNode get(String subscriptionId, String resourceGroup, String name) {
-        return s.locked(() -> {
-            SimNamespace ns = s.byKey(NsKeys.of(subscriptionId, resourceGroup, name));
-            return ns == null ? null : view(ns, s.now());
-        });
+        return s.locked(
+                () -> {
+                    SimNamespace ns = s.byKey(NsKeys.of(subscriptionId, resourceGroup, name));
+                    return ns == null ? null : view(ns, s.now());
+                });
     }
 
     public void clear() {
-        s.locked(() -> {
-            s.clear();
-            return null;
-        });
+        s.locked(
+                () -> {
+                    s.clear();
+                    return null;
+                });
     }
 
     private ObjectNode view(SimNamespace ns, long now) {

@@ -1,21 +1,19 @@
 package dev.geodr.servicebus.simulator.state;
 
-import dev.geodr.servicebus.simulator.render.Json;
-
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.geodr.servicebus.simulator.render.Json;
 import java.time.Instant;
 import java.util.Locale;
 
 /**
- * Namespace-level reads the operator's preflight makes through the real SDK
- * ({@code getNamespaces().getByResourceGroup}, {@code getQueues()/getTopics().listByNamespace}).
- * Entities are modelled as queues; there are no topics.
+ * Namespace-level reads the operator's preflight makes through the real SDK ({@code
+ * getNamespaces().getByResourceGroup}, {@code getQueues()/getTopics().listByNamespace}). Entities
+ * are modelled as queues; there are no topics.
  */
 public final class NamespaceBodies {
 
-    private NamespaceBodies() {
-    }
+    private NamespaceBodies() {}
 
     public static ObjectNode namespace(SimNamespace ns) {
         ObjectNode body = Json.object();
@@ -45,7 +43,9 @@ public final class NamespaceBodies {
         p.put("metricId", ns.subscriptionId() + ":" + ns.name().toLowerCase(Locale.ROOT));
         p.put("createdAt", Instant.ofEpochMilli(ns.createdAt()).toString());
         p.put("updatedAt", Instant.ofEpochMilli(ns.updatedAt()).toString());
-        p.put("serviceBusEndpoint", "https://" + ns.name().toLowerCase(Locale.ROOT) + ".servicebus.windows.net:443/");
+        p.put(
+                "serviceBusEndpoint",
+                "https://" + ns.name().toLowerCase(Locale.ROOT) + ".servicebus.windows.net:443/");
         return body;
     }
 
@@ -57,8 +57,15 @@ public final class NamespaceBodies {
         pe.put("type", "Microsoft.ServiceBus/Namespaces/PrivateEndpointConnections");
         pe.put("location", ns.location());
         ObjectNode props = pe.putObject("properties");
-        props.putObject("privateEndpoint").put("id", "/subscriptions/" + ns.subscriptionId() + "/resourceGroups/"
-                + ns.resourceGroup() + "/providers/Microsoft.Network/privateEndpoints/" + name);
+        props.putObject("privateEndpoint")
+                .put(
+                        "id",
+                        "/subscriptions/"
+                                + ns.subscriptionId()
+                                + "/resourceGroups/"
+                                + ns.resourceGroup()
+                                + "/providers/Microsoft.Network/privateEndpoints/"
+                                + name);
         ObjectNode state = props.putObject("privateLinkServiceConnectionState");
         state.put("status", "Approved");
         state.put("description", "Auto-Approved");

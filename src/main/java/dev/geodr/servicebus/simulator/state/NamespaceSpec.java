@@ -1,6 +1,7 @@
 package dev.geodr.servicebus.simulator.state;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,50 +14,80 @@ import java.util.regex.Pattern;
  * namespace takes the defaults ({@code westeurope}, Premium, 1 partition, 0 entities, 0 private
  * endpoints), an existing one keeps its current value.
  */
-public record NamespaceSpec(String subscriptionId, String resourceGroup, String name, String location, String sku,
-        Integer partitions, Long entities, Integer privateEndpoints, List<RuleSpec> authorizationRules) {
+public record NamespaceSpec(
+        String subscriptionId,
+        String resourceGroup,
+        String name,
+        String location,
+        String sku,
+        Integer partitions,
+        Long entities,
+        Integer privateEndpoints,
+        List<RuleSpec> authorizationRules) {
 
     /** An extra SAS rule besides {@code RootManageSharedAccessKey}; keys are generated. */
-    public record RuleSpec(String name, List<String> rights) {
-    }
+    public record RuleSpec(String name, List<String> rights) {}
 
-    static final Pattern NAMESPACE_NAME = Pattern.compile("^[A-Za-z][A-Za-z0-9-]{4,48}[A-Za-z0-9]$");
+    static final Pattern NAMESPACE_NAME =
+            Pattern.compile("^[A-Za-z][A-Za-z0-9-]{4,48}[A-Za-z0-9]$");
     private static final Pattern SEGMENT = Pattern.compile("^[A-Za-z0-9._()-]{1,90}$");
     private static final Pattern RULE_NAME = Pattern.compile("^[A-Za-z0-9._-]{1,50}$");
     private static final Set<String> RIGHTS = Set.of("Listen", "Manage", "Send");
     public static final long MAX_ENTITIES = 100_000;
 
     public NamespaceSpec {
-        require(subscriptionId != null && SEGMENT.matcher(subscriptionId).matches(),
+        require(
+                subscriptionId != null && SEGMENT.matcher(subscriptionId).matches(),
                 "subscriptionId must be 1-90 characters of letters, digits, '.', '_', '-', '(' or ')'");
-        require(resourceGroup != null && SEGMENT.matcher(resourceGroup).matches(),
+        require(
+                resourceGroup != null && SEGMENT.matcher(resourceGroup).matches(),
                 "resourceGroup must be 1-90 characters of letters, digits, '.', '_', '-', '(' or ')'");
-        require(name != null && NAMESPACE_NAME.matcher(name).matches(),
+        require(
+                name != null && NAMESPACE_NAME.matcher(name).matches(),
                 "name must be 6-50 characters: letters, digits and hyphens, starting with a letter and ending with a letter or digit");
-        require(location == null || (!location.isBlank() && location.length() <= 64), "location must be 1-64 characters");
-        require(partitions == null || (partitions >= 1 && partitions <= 4), "partitions must be 1..4");
-        require(entities == null || (entities >= 0 && entities <= MAX_ENTITIES), "entities must be 0.." + MAX_ENTITIES);
-        require(privateEndpoints == null || (privateEndpoints >= 0 && privateEndpoints <= 100),
+        require(
+                location == null || (!location.isBlank() && location.length() <= 64),
+                "location must be 1-64 characters");
+        require(
+                partitions == null || (partitions >= 1 && partitions <= 4),
+                "partitions must be 1..4");
+        require(
+                entities == null || (entities >= 0 && entities <= MAX_ENTITIES),
+                "entities must be 0.." + MAX_ENTITIES);
+        require(
+                privateEndpoints == null || (privateEndpoints >= 0 && privateEndpoints <= 100),
                 "privateEndpoints must be 0..100");
         if (sku != null) {
-            sku = switch (sku.toLowerCase(Locale.ROOT)) {
-                case "basic" -> "Basic";
-                case "standard" -> "Standard";
-                case "premium" -> "Premium";
-                default -> throw new IllegalArgumentException("sku must be Basic, Standard or Premium");
-            };
+            sku =
+                    switch (sku.toLowerCase(Locale.ROOT)) {
+                        case "basic" -> "Basic";
+                        case "standard" -> "Standard";
+                        case "premium" -> "Premium";
+                        default ->
+                                throw new IllegalArgumentException(
+                                        "sku must be Basic, Standard or Premium");
+                    };
         }
         authorizationRules = authorizationRules == null ? null : List.copyOf(authorizationRules);
     }
 
     /** Reads the admin JSON body; the names come from the URL (or from the seed entry itself). */
-    public static NamespaceSpec fromJson(JsonNode body, String subscriptionId, String resourceGroup, String name) {
+    public static NamespaceSpec fromJson(
+            JsonNode body, String subscriptionId, String resourceGroup, String name) {
         if (body != null && !body.isNull() && !body.isObject()) {
             throw new IllegalArgumentException("the body must be a JSON object");
         }
-        JsonNode b = body == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : body;
-        return new NamespaceSpec(subscriptionId, resourceGroup, name, str(b, "location"), str(b, "sku"),
-                integer(b, "partitions"), longValue(b, "entities"), integer(b, "privateEndpoints"), rules(b));
+        JsonNode b = body == null ? MissingNode.getInstance() : body;
+        return new NamespaceSpec(
+                subscriptionId,
+                resourceGroup,
+                name,
+                str(b, "location"),
+                str(b, "sku"),
+                integer(b, "partitions"),
+                longValue(b, "entities"),
+                integer(b, "privateEndpoints"),
+                rules(b));
     }
 
     private static List<RuleSpec> rules(JsonNode b) {
@@ -64,13 +95,20 @@ public record NamespaceSpec(String subscriptionId, String resourceGroup, String 
         if (v == null || v.isNull()) {
             return null;
         }
-        require(v.isArray(), "authorizationRules must be a list of {\"name\": ..., \"rights\": [...]}");
+        require(
+                v.isArray(),
+                "authorizationRules must be a list of {\"name\": ..., \"rights\": [...]}");
         List<RuleSpec> out = new ArrayList<>();
         for (JsonNode r : v) {
-            require(r.isObject() && r.path("name").isTextual() && RULE_NAME.matcher(r.path("name").textValue()).matches(),
+            require(
+                    r.isObject()
+                            && r.path("name").isTextual()
+                            && RULE_NAME.matcher(r.path("name").textValue()).matches(),
                     "each authorization rule needs a name of 1-50 letters, digits, '.', '_' or '-'");
             JsonNode rights = r.path("rights");
-            require(rights.isArray() && !rights.isEmpty(), "each authorization rule needs rights, e.g. [\"Listen\",\"Send\"]");
+            require(
+                    rights.isArray() && !rights.isEmpty(),
+                    "each authorization rule needs rights, e.g. [\"Listen\",\"Send\"]");
             Set<String> rs = new LinkedHashSet<>();
             for (JsonNode right : rights) {
                 String txt = right.isTextual() ? capitalise(right.textValue()) : "";
@@ -83,7 +121,10 @@ public record NamespaceSpec(String subscriptionId, String resourceGroup, String 
     }
 
     private static String capitalise(String s) {
-        return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1).toLowerCase(Locale.ROOT);
+        return s.isEmpty()
+                ? s
+                : s.substring(0, 1).toUpperCase(Locale.ROOT)
+                        + s.substring(1).toLowerCase(Locale.ROOT);
     }
 
     private static String str(JsonNode b, String field) {
@@ -97,7 +138,9 @@ public record NamespaceSpec(String subscriptionId, String resourceGroup, String 
 
     private static Integer integer(JsonNode b, String field) {
         Long v = longValue(b, field);
-        require(v == null || (v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE), field + " is out of range");
+        require(
+                v == null || (v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE),
+                field + " is out of range");
         return v == null ? null : v.intValue();
     }
 

@@ -2,19 +2,24 @@ package dev.geodr.servicebus.simulator.state;
 
 import java.util.Locale;
 
-/** ARM ids compare case-insensitively; every map in the simulator is keyed by this lower-cased form. */
+/**
+ * ARM ids compare case-insensitively; every map in the simulator is keyed by this lower-cased form.
+ */
 public final class NsKeys {
 
-    private NsKeys() {
-    }
+    private NsKeys() {}
 
     public static String of(String subscriptionId, String resourceGroup, String name) {
         return (subscriptionId + "/" + resourceGroup + "/" + name).toLowerCase(Locale.ROOT);
     }
 
     public static String id(String subscriptionId, String resourceGroup, String name) {
-        return "/subscriptions/" + subscriptionId + "/resourceGroups/" + resourceGroup
-                + "/providers/Microsoft.ServiceBus/namespaces/" + name;
+        return "/subscriptions/"
+                + subscriptionId
+                + "/resourceGroups/"
+                + resourceGroup
+                + "/providers/Microsoft.ServiceBus/namespaces/"
+                + name;
     }
 
     public static String lower(String s) {

@@ -5,14 +5,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * PUT {@code {A}/disasterRecoveryConfigs/{alias}}: rows 1–18 of the §9.4 PUT table, evaluated in order.
- * Only row 8 (idempotent re-PUT) and row 18 (create or re-pair) succeed.
+ * PUT {@code {A}/disasterRecoveryConfigs/{alias}}: rows 1–18 of the §9.4 PUT table, evaluated in
+ * order. Only row 8 (idempotent re-PUT) and row 18 (create or re-pair) succeed.
  */
 final class PutAlias {
 
-    private static final Pattern FULL_ID = Pattern.compile(
-            "^/subscriptions/([^/]+)/resourceGroups/([^/]+)/providers/Microsoft\\.ServiceBus/namespaces/([^/]+)/?$",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern FULL_ID =
+            Pattern.compile(
+                    "^/subscriptions/([^/]+)/resourceGroups/([^/]+)/providers/Microsoft\\.ServiceBus/namespaces/([^/]+)/?$",
+                    Pattern.CASE_INSENSITIVE);
     private static final Pattern BARE_NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9-]{0,49}$");
 
     private final SimulatorState s;
@@ -25,10 +26,11 @@ final class PutAlias {
 
     ArmResult apply(NsPath path, String alias, JsonNode body, long now) {
         SimNamespace a = s.byKey(path.key());
-        if (a == null) {                                                            // row 1
-            return ArmResult.error(ErrorTemplates.namespaceNotFound(path.name(), path.resourceGroup()));
+        if (a == null) { // row 1
+            return ArmResult.error(
+                    ErrorTemplates.namespaceNotFound(path.name(), path.resourceGroup()));
         }
-        if (!AliasNames.isValid(alias)) {                                           // row 2
+        if (!AliasNames.isValid(alias)) { // row 2
             return ArmResult.error(ErrorTemplates.invalidAliasName(alias));
         }
         String partner;
@@ -40,56 +42,57 @@ final class PutAlias {
             return ArmResult.error(ErrorTemplates.invalidContent(e.getMessage()));
         }
         SimAliasRecord rec = a.alias;
-        if (partner == null && rec == null) {                                       // row 3
+        if (partner == null && rec == null) { // row 3
             return ArmResult.error(ErrorTemplates.partnerRequired());
         }
-        if (alternate != null && !alias.equalsIgnoreCase(a.name)) {                 // row 4
+        if (alternate != null && !alias.equalsIgnoreCase(a.name)) { // row 4
             return ArmResult.error(ErrorTemplates.alternateNameMismatch());
         }
-        if (rec != null && !rec.isNamed(alias)) {                                   // row 5
+        if (rec != null && !rec.isNamed(alias)) { // row 5
             return ArmResult.error(ErrorTemplates.alreadyPaired(a.name));
         }
-        if (rec != null && rec.state.inFlight()) {                                  // row 6
+        if (rec != null && rec.state.inFlight()) { // row 6
             return ArmResult.error(ErrorTemplates.operationInProgress());
         }
-        if (rec != null && rec.state.isSecondary()) {                               // row 7
+        if (rec != null && rec.state.isSecondary()) { // row 7
             return ArmResult.error(ErrorTemplates.putOnSecondary(a.name));
         }
         SimNamespace b = resolve(partner, a);
         if (rec != null && rec.state == RecordState.P_PAIRED) {
-            if (b != null && b.key().equals(rec.partnerKey)) {                      // row 8
+            if (b != null && b.key().equals(rec.partnerKey)) { // row 8
                 return ArmResult.ok(machine.render(a, now));
             }
-            return ArmResult.error(ErrorTemplates.differentPartner());              // row 9
+            return ArmResult.error(ErrorTemplates.differentPartner()); // row 9
         }
-        if (rec == null && aliasTaken(alias, a, alternate, now)) {                 // row 10
+        if (rec == null && aliasTaken(alias, a, alternate, now)) { // row 10
             return ArmResult.error(ErrorTemplates.aliasNotAvailable(alias));
         }
-        if (b == null) {                                                            // row 11
-            return ArmResult.error(ErrorTemplates.partnerNotResolved(partner == null ? "" : partner));
+        if (b == null) { // row 11
+            return ArmResult.error(
+                    ErrorTemplates.partnerNotResolved(partner == null ? "" : partner));
         }
-        if (b == a) {                                                               // row 12
+        if (b == a) { // row 12
             return ArmResult.error(ErrorTemplates.partnerIsSelf());
         }
-        if (s.isUnreachable(b.key())) {                                             // outage fault
+        if (s.isUnreachable(b.key())) { // outage fault
             return ArmResult.error(ErrorTemplates.namespaceUnreachable(b.name));
         }
-        if (!a.isPremium() || !b.isPremium()) {                                     // row 13
+        if (!a.isPremium() || !b.isPremium()) { // row 13
             return ArmResult.error(ErrorTemplates.premiumRequired());
         }
-        if (b.alias != null) {                                                      // row 14
+        if (b.alias != null) { // row 14
             return ArmResult.error(ErrorTemplates.alreadyPaired(b.name));
         }
         if (s.settings.requireEmptySecondary() && s.effectiveEntities(b, now) > 0) { // row 15
             return ArmResult.error(ErrorTemplates.secondaryNotEmpty(b.name));
         }
-        if (a.isPartitioned() != b.isPartitioned()) {                               // row 16
+        if (a.isPartitioned() != b.isPartitioned()) { // row 16
             return ArmResult.error(ErrorTemplates.partitionMismatch());
         }
-        if (a.privateEndpoints > 0 && b.privateEndpoints == 0) {                    // row 17
+        if (a.privateEndpoints > 0 && b.privateEndpoints == 0) { // row 17
             return ArmResult.error(ErrorTemplates.privateEndpointMismatch(b.name));
         }
-        s.transitions.startPairing(a, b, alias, alternate, now);                    // row 18
+        s.transitions.startPairing(a, b, alias, alternate, now); // row 18
         return ArmResult.ok(machine.render(a, now));
     }
 
@@ -105,7 +108,9 @@ final class PutAlias {
         return s.namespaceNameExists(alias) && !ownNameWithAlternate;
     }
 
-    /** Full ARM id anywhere, or a bare name in A's subscription and resource group (§2.4, §10 Q3). */
+    /**
+     * Full ARM id anywhere, or a bare name in A's subscription and resource group (§2.4, §10 Q3).
+     */
     private SimNamespace resolve(String partner, SimNamespace a) {
         if (partner == null || partner.isBlank()) {
             return null;
@@ -120,7 +125,10 @@ final class PutAlias {
         return null;
     }
 
-    /** {@code properties.<field>} as text; read-only fields are ignored; wrong JSON types are refused. */
+    /**
+     * {@code properties.<field>} as text; read-only fields are ignored; wrong JSON types are
+     * refused.
+     */
     private static String text(JsonNode body, String field) {
         if (body == null || body.isNull() || body.isMissingNode()) {
             return null;

@@ -15,7 +15,9 @@ public enum RecordState {
     PNR("Succeeded", "PrimaryNotReplicating", false, false),
     S_FAILING_OVER("Accepted", "Secondary", true, true),
     P_BEING_FAILED_OVER("Accepted", "Primary", true, true),
-    /** After DELETE 200, until {@code deleteVisibleFor} has passed: still shows the last (PNR) body. */
+    /**
+     * After DELETE 200, until {@code deleteVisibleFor} has passed: still shows the last (PNR) body.
+     */
     DELETING("Succeeded", "PrimaryNotReplicating", false, true);
 
     private final String provisioningState;

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A simulated {@code Microsoft.ServiceBus/namespaces} resource. Mutable, and only ever touched while
- * the {@link SimulatorState} lock is held.
+ * A simulated {@code Microsoft.ServiceBus/namespaces} resource. Mutable, and only ever touched
+ * while the {@link SimulatorState} lock is held.
  */
 public final class SimNamespace {
 
@@ -17,13 +17,20 @@ public final class SimNamespace {
     String location;
     String sku;
     int partitions;
-    /** Entities (queues) as stored; a paired secondary reports its primary's replicated count instead. */
+
+    /**
+     * Entities (queues) as stored; a paired secondary reports its primary's replicated count
+     * instead.
+     */
     long entities;
+
     int privateEndpoints;
     final long createdAt;
     long updatedAt;
+
     /** Keyed by lower-cased rule name; insertion order is the wire order, Root first. */
     final Map<String, AuthRule> rules = new LinkedHashMap<>();
+
     SimAliasRecord alias;
 
     SimNamespace(String subscriptionId, String resourceGroup, String name, long createdAt) {

@@ -10,9 +10,9 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * All simulated resources behind one lock. Handlers on several event loops call {@link #locked}; the
- * work inside is in-memory and short, so a single lock is simple and cannot deadlock. Before any
- * operation the timers that have fallen due on the virtual clock are applied, in due order.
+ * All simulated resources behind one lock. Handlers on several event loops call {@link #locked};
+ * the work inside is in-memory and short, so a single lock is simple and cannot deadlock. Before
+ * any operation the timers that have fallen due on the virtual clock are applied, in due order.
  */
 public final class SimulatorState {
 
@@ -20,8 +20,10 @@ public final class SimulatorState {
     final SimulatorClock clock;
     final StateSettings settings;
     final Map<String, SimNamespace> namespaces = new LinkedHashMap<>();
+
     /** lower(namespace name) → how many namespaces carry it; aliases share the DNS label space. */
     final Map<String, Integer> namespaceNames = new HashMap<>();
+
     final AliasRegistry registry = new AliasRegistry();
     final TimerQueue timers = new TimerQueue();
     final Transitions transitions = new Transitions(this);
@@ -102,15 +104,16 @@ public final class SimulatorState {
 
     /**
      * {@code pendingReplicationOperationsCount} of a primary at {@code now}: what was pending at
-     * {@code pendingSince}, minus what the configured rate has drained since. Only a {@code Succeeded}
-     * primary has one (§2.4).
+     * {@code pendingSince}, minus what the configured rate has drained since. Only a {@code
+     * Succeeded} primary has one (§2.4).
      */
     long pending(SimAliasRecord rec, long now) {
         if (rec == null || rec.state != RecordState.P_PAIRED || rec.pendingBase <= 0) {
             return 0;
         }
         double rate = settings.replicationEntitiesPerMinute();
-        long drained = rate <= 0 ? 0 : (long) Math.floor((now - rec.pendingSince) * rate / 60_000.0);
+        long drained =
+                rate <= 0 ? 0 : (long) Math.floor((now - rec.pendingSince) * rate / 60_000.0);
         return Math.max(0, rec.pendingBase - drained);
     }
 
@@ -126,7 +129,9 @@ public final class SimulatorState {
         return ns.entities;
     }
 
-    /** Admin changed a namespace's entity count: additions on a paired primary become pending work. */
+    /**
+     * Admin changed a namespace's entity count: additions on a paired primary become pending work.
+     */
     void entitiesChanged(SimNamespace ns, long oldCount, long now) {
         SimAliasRecord rec = ns.alias;
         if (rec != null && rec.state == RecordState.P_PAIRED && ns.entities > oldCount) {
@@ -135,7 +140,10 @@ public final class SimulatorState {
         }
     }
 
-    /** How many transition timers are still scheduled after settling to the current time (tests, diagnostics). */
+    /**
+     * How many transition timers are still scheduled after settling to the current time (tests,
+     * diagnostics).
+     */
     public int scheduledTimers() {
         return locked(timers::size);
     }

@@ -1,7 +1,10 @@
 package dev.geodr.servicebus.simulator.state;
 
 /** The knobs the state machine needs, separated from server settings. */
-public record StateSettings(SimulatorTimers timers, double replicationEntitiesPerMinute, int deleteWhilePairedStatus,
+public record StateSettings(
+        SimulatorTimers timers,
+        double replicationEntitiesPerMinute,
+        int deleteWhilePairedStatus,
         boolean requireEmptySecondary) {
 
     public static StateSettings defaults() {

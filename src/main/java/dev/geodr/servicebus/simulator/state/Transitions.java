@@ -3,9 +3,9 @@ package dev.geodr.servicebus.simulator.state;
 import org.jboss.logging.Logger;
 
 /**
- * Starts the Geo-DR transitions and applies their timed completions (§9.4 effects, §9.5 timers).
- * A timer carries the epoch of the transition that scheduled it; if the record has since moved on
- * (a failover overtook a break, the alias was deleted), the stale timer does nothing.
+ * Starts the Geo-DR transitions and applies their timed completions (§9.4 effects, §9.5 timers). A
+ * timer carries the epoch of the transition that scheduled it; if the record has since moved on (a
+ * failover overtook a break, the alias was deleted), the stale timer does nothing.
  */
 final class Transitions {
 
@@ -20,12 +20,17 @@ final class Transitions {
         return s.settings.timers();
     }
 
-    /** PUT row 18: A becomes the Accepted primary, B the Accepted secondary, both at once (§3.3). */
-    void startPairing(SimNamespace a, SimNamespace b, String aliasName, String alternateName, long now) {
+    /**
+     * PUT row 18: A becomes the Accepted primary, B the Accepted secondary, both at once (§3.3).
+     */
+    void startPairing(
+            SimNamespace a, SimNamespace b, String aliasName, String alternateName, long now) {
         long epoch = s.newEpoch();
         SimAliasRecord rec = a.alias;
         if (rec == null) {
-            rec = new SimAliasRecord(aliasName, alternateName, RecordState.P_PAIRING, b.key(), epoch);
+            rec =
+                    new SimAliasRecord(
+                            aliasName, alternateName, RecordState.P_PAIRING, b.key(), epoch);
             a.alias = rec;
         } else {
             rec.state = RecordState.P_PAIRING;
@@ -50,10 +55,17 @@ final class Transitions {
         SimAliasRecord rec = a.alias;
         rec.epoch = s.newEpoch();
         rec.state = RecordState.P_BREAKING_1;
-        s.timers.schedule(now + timers().breakPhase1().toMillis(), TimerQueue.Kind.BREAK_PHASE1_DONE, a.key(), rec.epoch);
+        s.timers.schedule(
+                now + timers().breakPhase1().toMillis(),
+                TimerQueue.Kind.BREAK_PHASE1_DONE,
+                a.key(),
+                rec.epoch);
     }
 
-    /** Failover rows 2/3/6: both sides Accepted, roles unchanged until the end (§3.7); cancels a running break. */
+    /**
+     * Failover rows 2/3/6: both sides Accepted, roles unchanged until the end (§3.7); cancels a
+     * running break.
+     */
     void startFailover(SimNamespace secondary, SimNamespace primary, long now) {
         long epoch = s.newEpoch();
         secondary.entities = s.effectiveEntities(secondary, now);
@@ -65,15 +77,25 @@ final class Transitions {
             prec.state = RecordState.P_BEING_FAILED_OVER;
             prec.epoch = epoch;
         }
-        s.timers.schedule(now + timers().failover().toMillis(), TimerQueue.Kind.FAILOVER_DONE, secondary.key(), epoch);
+        s.timers.schedule(
+                now + timers().failover().toMillis(),
+                TimerQueue.Kind.FAILOVER_DONE,
+                secondary.key(),
+                epoch);
     }
 
-    /** Delete row 5: still readable for {@code deleteVisibleFor}, then gone and the name tombstoned. */
+    /**
+     * Delete row 5: still readable for {@code deleteVisibleFor}, then gone and the name tombstoned.
+     */
     void startDelete(SimNamespace a, long now) {
         SimAliasRecord rec = a.alias;
         rec.epoch = s.newEpoch();
         rec.state = RecordState.DELETING;
-        s.timers.schedule(now + timers().deleteVisibleFor().toMillis(), TimerQueue.Kind.DELETE_DONE, a.key(), rec.epoch);
+        s.timers.schedule(
+                now + timers().deleteVisibleFor().toMillis(),
+                TimerQueue.Kind.DELETE_DONE,
+                a.key(),
+                rec.epoch);
     }
 
     void apply(TimerQueue.Event e) {
@@ -104,9 +126,13 @@ final class Transitions {
         rec.pendingBase = Math.max(0, a.entities - rec.entitiesAtPairStart);
         rec.pendingSince = due;
         SimNamespace b = s.byKey(rec.partnerKey);
-        if (b != null && b.alias != null && b.alias.epoch == rec.epoch && b.alias.state == RecordState.S_PAIRING) {
+        if (b != null
+                && b.alias != null
+                && b.alias.epoch == rec.epoch
+                && b.alias.state == RecordState.S_PAIRING) {
             b.alias.state = RecordState.S_PAIRED;
-            // SAS rules are replicated metadata (§5.3): the secondary now serves the primary's rules and keys.
+            // SAS rules are replicated metadata (§5.3): the secondary now serves the primary's
+            // rules and keys.
             b.rules.clear();
             b.rules.putAll(a.rules);
         }

@@ -2,6 +2,13 @@ package dev.geodr.servicebus.api.v1alpha1;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.geodr.servicebus.arm.NamespaceRef;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceColumnDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.ValidationRule;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -11,25 +18,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import dev.geodr.servicebus.arm.NamespaceRef;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceColumnDefinition;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.ValidationRule;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-
 /**
- * Guards the committed CRD (crds/): what users install must carry the contract of api.md. The drift check
- * (hack/check-crd-drift.sh) guards that it equals what the Java model generates.
+ * Guards the committed CRD (crds/): what users install must carry the contract of api.md. The drift
+ * check (hack/check-crd-drift.sh) guards that it equals what the Java model generates.
  */
 class CrdModelTest {
 
-    static final Path CRD_FILE = Path.of("crds", "servicebusgeopairings.servicebus.geodr.dev-v1.yml");
+    static final Path CRD_FILE =
+            Path.of("crds", "servicebusgeopairings.servicebus.geodr.dev-v1.yml");
 
     static CustomResourceDefinition crd;
     static CustomResourceDefinitionVersion version;
@@ -55,7 +54,8 @@ class CrdModelTest {
 
     @Test
     void namesScopeAndVersion() {
-        assertThat(crd.getMetadata().getName()).isEqualTo("servicebusgeopairings.servicebus.geodr.dev");
+        assertThat(crd.getMetadata().getName())
+                .isEqualTo("servicebusgeopairings.servicebus.geodr.dev");
         assertThat(crd.getSpec().getGroup()).isEqualTo("servicebus.geodr.dev");
         assertThat(crd.getSpec().getScope()).isEqualTo("Namespaced");
         assertThat(crd.getSpec().getNames().getKind()).isEqualTo("ServiceBusGeoPairing");
@@ -73,21 +73,30 @@ class CrdModelTest {
     void everyFieldHasADescription() {
         List<String> undescribed = new ArrayList<>();
         List<String> all = new ArrayList<>();
-        walk("", root, (path, schema) -> {
-            all.add(path);
-            if (schema.getDescription() == null || schema.getDescription().isBlank()) {
-                undescribed.add(path.isEmpty() ? "<root>" : path);
-            }
-        });
+        walk(
+                "",
+                root,
+                (path, schema) -> {
+                    all.add(path);
+                    if (schema.getDescription() == null || schema.getDescription().isBlank()) {
+                        undescribed.add(path.isEmpty() ? "<root>" : path);
+                    }
+                });
         assertThat(undescribed).as("fields without description").isEmpty();
         // a sample of nested fields, so an empty walk cannot pass
-        assertThat(all).contains(".spec.connectionSecret.authorizationRule", ".status.failover.inFlight.phase",
-                ".status.failover.last.outcome", ".status.primary.reachable", ".status.conditions[].observedGeneration");
+        assertThat(all)
+                .contains(
+                        ".spec.connectionSecret.authorizationRule",
+                        ".status.failover.inFlight.phase",
+                        ".status.failover.last.outcome",
+                        ".status.primary.reachable",
+                        ".status.conditions[].observedGeneration");
     }
 
     @Test
     void specFieldsRequiredPatternsAndLengths() {
-        assertThat(spec.getRequired()).containsExactlyInAnyOrder("alias", "primaryNamespace", "partnerNamespace");
+        assertThat(spec.getRequired())
+                .containsExactlyInAnyOrder("alias", "primaryNamespace", "partnerNamespace");
         JSONSchemaProps alias = specField("alias");
         assertThat(alias.getPattern()).isEqualTo(FieldPatterns.ALIAS);
         assertThat(alias.getMinLength()).isEqualTo(1L);
@@ -101,21 +110,34 @@ class CrdModelTest {
         assertThat(specField("failoverRequested").getMinimum()).isZero();
         assertThat(specField("credentialsSecretRef").getRequired()).containsExactly("name");
         assertThat(specField("connectionSecret").getRequired()).containsExactly("name");
-        assertThat(specField("connectionSecret").getProperties().get("name").getPattern()).isEqualTo(FieldPatterns.SECRET_NAME);
+        assertThat(specField("connectionSecret").getProperties().get("name").getPattern())
+                .isEqualTo(FieldPatterns.SECRET_NAME);
     }
 
     @Test
     void enumsAndDefaults() {
-        assertThat(enumValues(specField("failoverMode"))).containsExactlyInAnyOrder("Safe", "Forced");
-        assertThat(enumValues(specField("deletionPolicy"))).containsExactlyInAnyOrder("Retain", "Delete");
+        assertThat(enumValues(specField("failoverMode")))
+                .containsExactlyInAnyOrder("Safe", "Forced");
+        assertThat(enumValues(specField("deletionPolicy")))
+                .containsExactlyInAnyOrder("Retain", "Delete");
         assertThat(specField("failoverMode").getDefault().asText()).isEqualTo("Safe");
         assertThat(specField("deletionPolicy").getDefault().asText()).isEqualTo("Retain");
         assertThat(specField("failoverRequested").getDefault().asLong()).isZero();
-        assertThat(specField("connectionSecret").getProperties().get("authorizationRule").getDefault().asText())
+        assertThat(
+                        specField("connectionSecret")
+                                .getProperties()
+                                .get("authorizationRule")
+                                .getDefault()
+                                .asText())
                 .isEqualTo("RootManageSharedAccessKey");
 
         JSONSchemaProps failover = status.getProperties().get("failover");
-        assertThat(enumValues(failover.getProperties().get("inFlight").getProperties().get("phase")))
+        assertThat(
+                        enumValues(
+                                failover.getProperties()
+                                        .get("inFlight")
+                                        .getProperties()
+                                        .get("phase")))
                 .containsExactlyInAnyOrder("Waiting", "Intended", "Issued");
         assertThat(enumValues(failover.getProperties().get("last").getProperties().get("outcome")))
                 .containsExactlyInAnyOrder("Succeeded", "Failed", "Rejected");
@@ -123,13 +145,22 @@ class CrdModelTest {
 
     @Test
     void javaDefaultsMatchCrdDefaults() {
-        // Objects that never passed the API server's defaulting (mock server, unit tests) must read the same.
+        // Objects that never passed the API server's defaulting (mock server, unit tests) must read
+        // the same.
         ServiceBusGeoPairingSpec fresh = new ServiceBusGeoPairingSpec();
-        assertThat(fresh.getFailoverMode().name()).isEqualTo(specField("failoverMode").getDefault().asText());
-        assertThat(fresh.getDeletionPolicy().name()).isEqualTo(specField("deletionPolicy").getDefault().asText());
-        assertThat(fresh.getFailoverRequested()).isEqualTo(specField("failoverRequested").getDefault().asLong());
+        assertThat(fresh.getFailoverMode().name())
+                .isEqualTo(specField("failoverMode").getDefault().asText());
+        assertThat(fresh.getDeletionPolicy().name())
+                .isEqualTo(specField("deletionPolicy").getDefault().asText());
+        assertThat(fresh.getFailoverRequested())
+                .isEqualTo(specField("failoverRequested").getDefault().asLong());
         assertThat(new ConnectionSecret().getAuthorizationRule())
-                .isEqualTo(specField("connectionSecret").getProperties().get("authorizationRule").getDefault().asText());
+                .isEqualTo(
+                        specField("connectionSecret")
+                                .getProperties()
+                                .get("authorizationRule")
+                                .getDefault()
+                                .asText());
     }
 
     @Test
@@ -138,65 +169,119 @@ class CrdModelTest {
         assertThat(aliasImmutable.getRule()).isEqualTo("self == oldSelf");
         assertThat(aliasImmutable.getMessage()).startsWith("spec.alias is immutable");
 
-        ValidationRule neverDecreases = single(specField("failoverRequested").getXKubernetesValidations());
+        ValidationRule neverDecreases =
+                single(specField("failoverRequested").getXKubernetesValidations());
         assertThat(neverDecreases.getRule()).isEqualTo("self >= oldSelf");
-        assertThat(neverDecreases.getMessage()).startsWith("spec.failoverRequested may never decrease");
+        assertThat(neverDecreases.getMessage())
+                .startsWith("spec.failoverRequested may never decrease");
 
-        Map<String, ValidationRule> specRules = spec.getXKubernetesValidations().stream()
-                .collect(Collectors.toMap(ValidationRule::getFieldPath, Function.identity()));
+        Map<String, ValidationRule> specRules =
+                spec.getXKubernetesValidations().stream()
+                        .collect(
+                                Collectors.toMap(
+                                        ValidationRule::getFieldPath, Function.identity()));
         assertThat(specRules).containsOnlyKeys(".partnerNamespace", ".alternateName");
         assertThat(specRules.get(".partnerNamespace").getRule())
-                .isEqualTo("self.primaryNamespace.lowerAscii() != self.partnerNamespace.lowerAscii()");
-        assertThat(specRules.get(".partnerNamespace").getMessage()).contains("spec.partnerNamespace", "spec.primaryNamespace");
+                .isEqualTo(
+                        "self.primaryNamespace.lowerAscii() != self.partnerNamespace.lowerAscii()");
+        assertThat(specRules.get(".partnerNamespace").getMessage())
+                .contains("spec.partnerNamespace", "spec.primaryNamespace");
         assertThat(specRules.get(".alternateName").getRule())
-                .isEqualTo("!has(self.alternateName) || self.primaryNamespace.lowerAscii().endsWith('/namespaces/' + self.alias.lowerAscii())");
-        assertThat(specRules.get(".alternateName").getMessage()).startsWith("spec.alternateName may only be set");
+                .isEqualTo(
+                        "!has(self.alternateName) || self.primaryNamespace.lowerAscii().endsWith('/namespaces/' + self.alias.lowerAscii())");
+        assertThat(specRules.get(".alternateName").getMessage())
+                .startsWith("spec.alternateName may only be set");
 
         List<ValidationRule> all = new ArrayList<>();
-        walk("", root, (path, schema) -> {
-            if (schema.getXKubernetesValidations() != null) {
-                all.addAll(schema.getXKubernetesValidations());
-            }
-        });
+        walk(
+                "",
+                root,
+                (path, schema) -> {
+                    if (schema.getXKubernetesValidations() != null) {
+                        all.addAll(schema.getXKubernetesValidations());
+                    }
+                });
         assertThat(all).hasSize(4);
-        assertThat(all).allSatisfy(rule -> {
-            assertThat(rule.getMessage()).as(rule.getRule()).startsWith("spec.");
-            assertThat(rule.getReason()).as(rule.getRule()).isIn("FieldValueInvalid", "FieldValueForbidden");
-        });
+        assertThat(all)
+                .allSatisfy(
+                        rule -> {
+                            assertThat(rule.getMessage()).as(rule.getRule()).startsWith("spec.");
+                            assertThat(rule.getReason())
+                                    .as(rule.getRule())
+                                    .isIn("FieldValueInvalid", "FieldValueForbidden");
+                        });
     }
 
     @Test
     void printerColumnsInOrder() {
         List<CustomResourceColumnDefinition> columns = version.getAdditionalPrinterColumns();
-        assertThat(columns).extracting(CustomResourceColumnDefinition::getName)
+        assertThat(columns)
+                .extracting(CustomResourceColumnDefinition::getName)
                 .containsExactly("ALIAS", "ROLE", "STATE", "PENDING", "ACTIVE", "READY", "AGE");
-        assertThat(columns).extracting(CustomResourceColumnDefinition::getJsonPath).containsExactly(
-                ".spec.alias", ".status.role", ".status.provisioningState", ".status.pendingReplicationOperationsCount",
-                ".status.activeNamespaceName", ".status.conditions[?(@.type==\"Ready\")].status", ".metadata.creationTimestamp");
-        assertThat(columns).extracting(CustomResourceColumnDefinition::getType)
-                .containsExactly("string", "string", "string", "integer", "string", "string", "date");
+        assertThat(columns)
+                .extracting(CustomResourceColumnDefinition::getJsonPath)
+                .containsExactly(
+                        ".spec.alias",
+                        ".status.role",
+                        ".status.provisioningState",
+                        ".status.pendingReplicationOperationsCount",
+                        ".status.activeNamespaceName",
+                        ".status.conditions[?(@.type==\"Ready\")].status",
+                        ".metadata.creationTimestamp");
+        assertThat(columns)
+                .extracting(CustomResourceColumnDefinition::getType)
+                .containsExactly(
+                        "string", "string", "string", "integer", "string", "string", "date");
         // every column except AGE points at a field that exists in the schema
         for (CustomResourceColumnDefinition column : columns.subList(0, 5)) {
             assertThat(schemaAt(column.getJsonPath())).as(column.getName()).isNotNull();
         }
-        assertThat(status.getProperties().get("conditions").getItems().getSchema().getProperties()).containsKeys("type", "status");
+        assertThat(status.getProperties().get("conditions").getItems().getSchema().getProperties())
+                .containsKeys("type", "status");
     }
 
     @Test
     void statusShape() {
-        assertThat(status.getProperties()).containsOnlyKeys("observedGeneration", "role", "provisioningState",
-                "pendingReplicationOperationsCount", "activeNamespace", "activeNamespaceName", "primary", "partner",
-                "failover", "lastSyncTime", "conditions");
+        assertThat(status.getProperties())
+                .containsOnlyKeys(
+                        "observedGeneration",
+                        "role",
+                        "provisioningState",
+                        "pendingReplicationOperationsCount",
+                        "activeNamespace",
+                        "activeNamespaceName",
+                        "primary",
+                        "partner",
+                        "failover",
+                        "lastSyncTime",
+                        "conditions");
         assertThat(status.getProperties().get("primary").getProperties())
-                .containsOnlyKeys("namespace", "role", "provisioningState", "partnerNamespace", "reachable");
+                .containsOnlyKeys(
+                        "namespace", "role", "provisioningState", "partnerNamespace", "reachable");
         JSONSchemaProps failover = status.getProperties().get("failover");
-        assertThat(failover.getProperties()).containsOnlyKeys("lastHandledRequest", "inFlight", "last");
+        assertThat(failover.getProperties())
+                .containsOnlyKeys("lastHandledRequest", "inFlight", "last");
         assertThat(failover.getProperties().get("inFlight").getProperties())
-                .containsOnlyKeys("request", "mode", "from", "to", "phase", "startedAt", "phaseSince");
+                .containsOnlyKeys(
+                        "request", "mode", "from", "to", "phase", "startedAt", "phaseSince");
         assertThat(failover.getProperties().get("last").getProperties())
-                .containsOnlyKeys("request", "outcome", "mode", "from", "to", "startedAt", "completedAt", "message");
+                .containsOnlyKeys(
+                        "request",
+                        "outcome",
+                        "mode",
+                        "from",
+                        "to",
+                        "startedAt",
+                        "completedAt",
+                        "message");
         assertThat(status.getProperties().get("conditions").getItems().getSchema().getProperties())
-                .containsOnlyKeys("type", "status", "observedGeneration", "lastTransitionTime", "reason", "message");
+                .containsOnlyKeys(
+                        "type",
+                        "status",
+                        "observedGeneration",
+                        "lastTransitionTime",
+                        "reason",
+                        "message");
     }
 
     static JSONSchemaProps specField(String name) {
@@ -232,7 +317,8 @@ class CrdModelTest {
     static void walk(String path, JSONSchemaProps schema, Visitor visitor) {
         visitor.visit(path, schema);
         if (schema.getProperties() != null) {
-            schema.getProperties().forEach((name, child) -> walk(path + "." + name, child, visitor));
+            schema.getProperties()
+                    .forEach((name, child) -> walk(path + "." + name, child, visitor));
         }
         if (schema.getItems() != null && schema.getItems().getSchema() != null) {
             walk(path + "[]", schema.getItems().getSchema(), visitor);

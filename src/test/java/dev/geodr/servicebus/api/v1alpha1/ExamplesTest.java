@@ -2,6 +2,13 @@ package dev.geodr.servicebus.api.v1alpha1;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.geodr.servicebus.arm.NamespaceRef;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,25 +19,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-
-import dev.geodr.servicebus.arm.NamespaceRef;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-
 /**
- * Every example a user copies must be accepted by the CRD: it deserializes into the model and meets the
- * committed CRD's patterns, lengths, enums and the intent of its CEL rules (checked here in Java; the API
- * server itself is exercised by the real-API-server tests).
+ * Every example a user copies must be accepted by the CRD: it deserializes into the model and meets
+ * the committed CRD's patterns, lengths, enums and the intent of its CEL rules (checked here in
+ * Java; the API server itself is exercised by the real-API-server tests).
  */
 class ExamplesTest {
 
@@ -43,32 +40,49 @@ class ExamplesTest {
 
     @BeforeAll
     static void loadCrd() throws IOException {
-        spec = CrdModelTest.loadCrd().getSpec().getVersions().get(0).getSchema().getOpenAPIV3Schema()
-                .getProperties().get("spec");
+        spec =
+                CrdModelTest.loadCrd()
+                        .getSpec()
+                        .getVersions()
+                        .get(0)
+                        .getSchema()
+                        .getOpenAPIV3Schema()
+                        .getProperties()
+                        .get("spec");
     }
 
     static Stream<Path> pairingFiles() throws IOException {
         try (Stream<Path> files = Files.walk(EXAMPLES)) {
-            List<Path> pairings = files.filter(p -> p.toString().endsWith(".yaml"))
-                    .filter(p -> {
-                        try {
-                            return YAML.readTree(p.toFile()).path("kind").asText().equals("ServiceBusGeoPairing");
-                        } catch (IOException e) {
-                            throw new IllegalStateException(p + ": " + e.getMessage(), e);
-                        }
-                    })
-                    .sorted()
-                    .toList();
+            List<Path> pairings =
+                    files.filter(p -> p.toString().endsWith(".yaml"))
+                            .filter(
+                                    p -> {
+                                        try {
+                                            return YAML.readTree(p.toFile())
+                                                    .path("kind")
+                                                    .asText()
+                                                    .equals("ServiceBusGeoPairing");
+                                        } catch (IOException e) {
+                                            throw new IllegalStateException(
+                                                    p + ": " + e.getMessage(), e);
+                                        }
+                                    })
+                            .sorted()
+                            .toList();
             return pairings.stream();
         }
     }
 
     @Test
     void theExpectedExamplesExist() throws IOException {
-        assertThat(pairingFiles().map(p -> EXAMPLES.relativize(p).toString().replace('\\', '/'))).containsExactlyInAnyOrder(
-                "pairing.yaml", "pairing-with-connection-secret.yaml", "pairing-delete-policy.yaml",
-                "failover/orders-failover.yaml", "failover/orders-fail-forward.yaml",
-                "credentials/pairing-with-credentials.yaml");
+        assertThat(pairingFiles().map(p -> EXAMPLES.relativize(p).toString().replace('\\', '/')))
+                .containsExactlyInAnyOrder(
+                        "pairing.yaml",
+                        "pairing-with-connection-secret.yaml",
+                        "pairing-delete-policy.yaml",
+                        "failover/orders-failover.yaml",
+                        "failover/orders-fail-forward.yaml",
+                        "credentials/pairing-with-credentials.yaml");
     }
 
     @ParameterizedTest
@@ -77,7 +91,9 @@ class ExamplesTest {
         ServiceBusGeoPairing cr = K8S.unmarshal(Files.readString(file), ServiceBusGeoPairing.class);
         assertThat(cr.getApiVersion()).isEqualTo("servicebus.geodr.dev/v1alpha1");
         assertThat(cr.getMetadata().getName()).isNotBlank();
-        assertThat(cr.getMetadata().getNamespace()).as("examples apply to the current namespace").isNull();
+        assertThat(cr.getMetadata().getNamespace())
+                .as("examples apply to the current namespace")
+                .isNull();
         ServiceBusGeoPairingSpec s = cr.getSpec();
 
         assertMatches(file, "alias", s.getAlias());
@@ -89,23 +105,39 @@ class ExamplesTest {
                 .isNotEqualTo(s.getPartnerNamespace().toLowerCase(Locale.ROOT));
         if (s.getAlternateName() != null) {
             assertMatches(file, "alternateName", s.getAlternateName());
-            assertThat(s.getAlias()).isEqualToIgnoringCase(NamespaceRef.parse(s.getPrimaryNamespace()).name());
+            assertThat(s.getAlias())
+                    .isEqualToIgnoringCase(NamespaceRef.parse(s.getPrimaryNamespace()).name());
         }
         assertThat(s.getFailoverRequested()).isNotNegative();
         assertThat(enumValues("failoverMode")).contains(s.getFailoverMode().name());
         assertThat(enumValues("deletionPolicy")).contains(s.getDeletionPolicy().name());
         if (s.getConnectionSecret() != null) {
             assertThat(s.getConnectionSecret().getName())
-                    .matches(pattern(spec.getProperties().get("connectionSecret").getProperties().get("name")));
+                    .matches(
+                            pattern(
+                                    spec.getProperties()
+                                            .get("connectionSecret")
+                                            .getProperties()
+                                            .get("name")));
         }
         if (s.getCredentialsSecretRef() != null) {
             assertThat(s.getCredentialsSecretRef().getName())
-                    .matches(pattern(spec.getProperties().get("credentialsSecretRef").getProperties().get("name")));
+                    .matches(
+                            pattern(
+                                    spec.getProperties()
+                                            .get("credentialsSecretRef")
+                                            .getProperties()
+                                            .get("name")));
         }
 
         // the raw file uses only fields the CRD knows (nothing would be pruned silently)
         JsonNode rawSpec = YAML.readTree(file.toFile()).path("spec");
-        rawSpec.fieldNames().forEachRemaining(name -> assertThat(spec.getProperties()).as("%s: spec.%s", file, name).containsKey(name));
+        rawSpec.fieldNames()
+                .forEachRemaining(
+                        name ->
+                                assertThat(spec.getProperties())
+                                        .as("%s: spec.%s", file, name)
+                                        .containsKey(name));
 
         // the model round-trips what the user wrote
         ServiceBusGeoPairing again = K8S.unmarshal(K8S.asYaml(cr), ServiceBusGeoPairing.class);
@@ -122,9 +154,11 @@ class ExamplesTest {
 
         ServiceBusGeoPairingSpec payments = read("pairing-with-connection-secret.yaml");
         assertThat(payments.getConnectionSecret().getName()).isEqualTo("payments-alias-connection");
-        assertThat(payments.getConnectionSecret().getAuthorizationRule()).isEqualTo("RootManageSharedAccessKey");
+        assertThat(payments.getConnectionSecret().getAuthorizationRule())
+                .isEqualTo("RootManageSharedAccessKey");
 
-        assertThat(read("pairing-delete-policy.yaml").getDeletionPolicy()).isEqualTo(DeletionPolicy.Delete);
+        assertThat(read("pairing-delete-policy.yaml").getDeletionPolicy())
+                .isEqualTo(DeletionPolicy.Delete);
 
         ServiceBusGeoPairingSpec bump = read("failover/orders-failover.yaml");
         assertThat(bump.getAlias()).isEqualTo(orders.getAlias());
@@ -134,41 +168,67 @@ class ExamplesTest {
 
         ServiceBusGeoPairingSpec forward = read("failover/orders-fail-forward.yaml");
         assertThat(forward.getAlias()).isEqualTo(orders.getAlias());
-        assertThat(forward.getPrimaryNamespace()).as("the new primary is the old partner").isEqualTo(orders.getPartnerNamespace());
+        assertThat(forward.getPrimaryNamespace())
+                .as("the new primary is the old partner")
+                .isEqualTo(orders.getPartnerNamespace());
         assertThat(name(forward.getPartnerNamespace())).isEqualTo("orders-frc");
-        assertThat(forward.getFailoverRequested()).as("never lowered").isEqualTo(bump.getFailoverRequested());
+        assertThat(forward.getFailoverRequested())
+                .as("never lowered")
+                .isEqualTo(bump.getFailoverRequested());
 
         ServiceBusGeoPairingSpec billing = read("credentials/pairing-with-credentials.yaml");
-        JsonNode secret = YAML.readTree(EXAMPLES.resolve("credentials/azure-credentials-secret.yaml").toFile());
+        JsonNode secret =
+                YAML.readTree(
+                        EXAMPLES.resolve("credentials/azure-credentials-secret.yaml").toFile());
         assertThat(secret.path("kind").asText()).isEqualTo("Secret");
-        assertThat(secret.path("metadata").path("name").asText()).isEqualTo(billing.getCredentialsSecretRef().getName());
+        assertThat(secret.path("metadata").path("name").asText())
+                .isEqualTo(billing.getCredentialsSecretRef().getName());
         Set<String> keys = new HashSet<>();
         secret.path("stringData").fieldNames().forEachRemaining(keys::add);
-        assertThat(keys).containsExactlyInAnyOrder("AZURE_TENANT_ID", "AZURE_CLIENT_ID", "AZURE_CLIENT_SECRET");
-        secret.path("stringData").forEach(v -> assertThat(v.asText()).as("placeholders only").startsWith("<").endsWith(">"));
+        assertThat(keys)
+                .containsExactlyInAnyOrder(
+                        "AZURE_TENANT_ID", "AZURE_CLIENT_ID", "AZURE_CLIENT_SECRET");
+        secret.path("stringData")
+                .forEach(
+                        v ->
+                                assertThat(v.asText())
+                                        .as("placeholders only")
+                                        .startsWith("<")
+                                        .endsWith(">"));
     }
 
     @Test
     void simulatorSeedHoldsEveryNamespaceTheExamplesUse() throws IOException {
-        List<Map<String, Object>> seed = YAML.readValue(SEED.toFile(), new TypeReference<>() {
-        });
+        List<Map<String, Object>> seed = YAML.readValue(SEED.toFile(), new TypeReference<>() {});
         Set<String> seeded = new HashSet<>();
         for (Map<String, Object> ns : seed) {
-            assertThat(ns).containsOnlyKeys("subscriptionId", "resourceGroup", "name", "location", "sku", "partitions",
-                    "entities", "privateEndpoints");
+            assertThat(ns)
+                    .containsOnlyKeys(
+                            "subscriptionId",
+                            "resourceGroup",
+                            "name",
+                            "location",
+                            "sku",
+                            "partitions",
+                            "entities",
+                            "privateEndpoints");
             assertThat(ns.get("subscriptionId")).isEqualTo("00000000-0000-0000-0000-000000000000");
             assertThat(ns.get("resourceGroup")).isEqualTo("geodr-demo");
             assertThat(ns.get("sku")).isEqualTo("Premium");
             String name = (String) ns.get("name");
             assertThat(name).matches(FieldPatterns.NAMESPACE_NAME);
-            String expectedLocation = name.endsWith("-weu") ? "westeurope" : name.endsWith("-neu") ? "northeurope" : "francecentral";
+            String expectedLocation =
+                    name.endsWith("-weu")
+                            ? "westeurope"
+                            : name.endsWith("-neu") ? "northeurope" : "francecentral";
             assertThat(ns.get("location")).as(name).isEqualTo(expectedLocation);
             assertThat(ns.get("entities")).as(name).isEqualTo(name.endsWith("-weu") ? 25 : 0);
             assertThat(seeded.add(name.toLowerCase(Locale.ROOT))).as("duplicate " + name).isTrue();
         }
         Set<String> used = new HashSet<>();
         for (Path file : pairingFiles().toList()) {
-            ServiceBusGeoPairingSpec s = K8S.unmarshal(Files.readString(file), ServiceBusGeoPairing.class).getSpec();
+            ServiceBusGeoPairingSpec s =
+                    K8S.unmarshal(Files.readString(file), ServiceBusGeoPairing.class).getSpec();
             used.add(name(s.getPrimaryNamespace()).toLowerCase(Locale.ROOT));
             used.add(name(s.getPartnerNamespace()).toLowerCase(Locale.ROOT));
         }
@@ -176,7 +236,8 @@ class ExamplesTest {
     }
 
     static ServiceBusGeoPairingSpec read(String file) throws IOException {
-        return K8S.unmarshal(Files.readString(EXAMPLES.resolve(file)), ServiceBusGeoPairing.class).getSpec();
+        return K8S.unmarshal(Files.readString(EXAMPLES.resolve(file)), ServiceBusGeoPairing.class)
+                .getSpec();
     }
 
     static String name(String armId) {
@@ -195,12 +256,17 @@ class ExamplesTest {
         JSONSchemaProps schema = spec.getProperties().get(field);
         assertThat(value).as("%s: spec.%s", file, field).isNotNull();
         assertThat(Pattern.compile(schema.getPattern()).matcher(value).matches())
-                .as("%s: spec.%s=%s matches %s", file, field, value, schema.getPattern()).isTrue();
+                .as("%s: spec.%s=%s matches %s", file, field, value, schema.getPattern())
+                .isTrue();
         if (schema.getMaxLength() != null) {
-            assertThat((long) value.length()).as("%s: spec.%s length", file, field).isLessThanOrEqualTo(schema.getMaxLength());
+            assertThat((long) value.length())
+                    .as("%s: spec.%s length", file, field)
+                    .isLessThanOrEqualTo(schema.getMaxLength());
         }
         if (schema.getMinLength() != null) {
-            assertThat((long) value.length()).as("%s: spec.%s length", file, field).isGreaterThanOrEqualTo(schema.getMinLength());
+            assertThat((long) value.length())
+                    .as("%s: spec.%s length", file, field)
+                    .isGreaterThanOrEqualTo(schema.getMinLength());
         }
     }
 }

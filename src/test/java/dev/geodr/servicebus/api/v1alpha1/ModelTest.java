@@ -2,25 +2,25 @@ package dev.geodr.servicebus.api.v1alpha1;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.geodr.servicebus.arm.NamespaceRef;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
-
-import dev.geodr.servicebus.arm.NamespaceRef;
-import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.ConditionBuilder;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 class ModelTest {
 
     static final KubernetesSerialization K8S = new KubernetesSerialization();
-    static final String NS = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/geodr-demo/providers/Microsoft.ServiceBus/namespaces/";
+    static final String NS =
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/geodr-demo/providers/Microsoft.ServiceBus/namespaces/";
 
     @Test
     void namespaceIdPatternIsTheArmPortsPattern() {
@@ -55,7 +55,12 @@ class ModelTest {
         ServiceBusGeoPairing back = K8S.unmarshal(yaml, ServiceBusGeoPairing.class);
         assertThat(back.getStatus()).isEqualTo(cr.getStatus()).hasSameHashCodeAs(cr.getStatus());
         assertThat(back.getSpec()).isEqualTo(cr.getSpec()).hasSameHashCodeAs(cr.getSpec());
-        assertThat(yaml).contains("phase: \"Intended\"", "outcome: \"Succeeded\"", "mode: \"Safe\"", "type: \"Ready\"");
+        assertThat(yaml)
+                .contains(
+                        "phase: \"Intended\"",
+                        "outcome: \"Succeeded\"",
+                        "mode: \"Safe\"",
+                        "type: \"Ready\"");
 
         ServiceBusGeoPairingStatus changed = fullStatus();
         changed.getFailover().getInFlight().setPhase(FailoverPhase.Issued);
@@ -78,7 +83,7 @@ class ModelTest {
     void conditionTypesAreValidMetav1Values() throws IllegalAccessException {
         // metav1.Condition: type is a qualified name, reason matches this pattern
         String reasonPattern = "^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$";
-        List<String> values = new java.util.ArrayList<>();
+        List<String> values = new ArrayList<>();
         for (Field f : Conditions.class.getDeclaredFields()) {
             if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
                 values.add((String) f.get(null));
@@ -96,7 +101,8 @@ class ModelTest {
         spec.setPrimaryNamespace(NS + "orders-weu");
         spec.setPartnerNamespace(NS + "orders-neu");
         spec.setFailoverRequested(4);
-        spec.setConnectionSecret(new ConnectionSecret("orders-alias", ConnectionSecret.DEFAULT_AUTHORIZATION_RULE));
+        spec.setConnectionSecret(
+                new ConnectionSecret("orders-alias", ConnectionSecret.DEFAULT_AUTHORIZATION_RULE));
         spec.setCredentialsSecretRef(new SecretReference("orders-azure"));
         cr.setSpec(spec);
         return cr;
@@ -146,10 +152,16 @@ class ModelTest {
         failover.setLast(last);
         s.setFailover(failover);
         s.setLastSyncTime("2025-01-02T03:04:06Z");
-        Condition ready = new ConditionBuilder().withType(Conditions.READY).withStatus(Conditions.FALSE)
-                .withReason("FailingOver").withMessage("failing over to orders-neu").withObservedGeneration(7L)
-                .withLastTransitionTime("2025-01-02T03:04:05Z").build();
-        s.setConditions(new java.util.ArrayList<>(List.of(ready)));
+        Condition ready =
+                new ConditionBuilder()
+                        .withType(Conditions.READY)
+                        .withStatus(Conditions.FALSE)
+                        .withReason("FailingOver")
+                        .withMessage("failing over to orders-neu")
+                        .withObservedGeneration(7L)
+                        .withLastTransitionTime("2025-01-02T03:04:05Z")
+                        .build();
+        s.setConditions(new ArrayList<>(List.of(ready)));
         return s;
     }
 }

@@ -1,20 +1,20 @@
 package dev.geodr.servicebus.arm.azure;
-import dev.geodr.servicebus.arm.ProvisioningState;
-import dev.geodr.servicebus.arm.NamespaceRef;
-import dev.geodr.servicebus.arm.NamespaceInfo;
-import dev.geodr.servicebus.arm.FailoverMode;
-import dev.geodr.servicebus.arm.ArmIdentity;
-import dev.geodr.servicebus.arm.ArmGeoDrPort;
-import dev.geodr.servicebus.arm.ArmException;
-import dev.geodr.servicebus.arm.ArmErrorKind;
-import dev.geodr.servicebus.arm.AliasRole;
-import dev.geodr.servicebus.arm.AliasRecord;
-import dev.geodr.servicebus.arm.AliasKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
+import dev.geodr.servicebus.arm.AliasKeys;
+import dev.geodr.servicebus.arm.AliasRecord;
+import dev.geodr.servicebus.arm.AliasRole;
+import dev.geodr.servicebus.arm.ArmErrorKind;
+import dev.geodr.servicebus.arm.ArmException;
+import dev.geodr.servicebus.arm.ArmGeoDrPort;
+import dev.geodr.servicebus.arm.ArmIdentity;
+import dev.geodr.servicebus.arm.FailoverMode;
+import dev.geodr.servicebus.arm.NamespaceInfo;
+import dev.geodr.servicebus.arm.NamespaceRef;
+import dev.geodr.servicebus.arm.ProvisioningState;
 import dev.geodr.servicebus.simulator.ArmSimulator;
 import dev.geodr.servicebus.simulator.SimulatorConfig;
 import io.vertx.core.Vertx;
@@ -23,15 +23,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The adapter with the real Azure SDK (Vert.x client, bearer-token policy, TLS trusting the simulator's
- * self-signed certificate) against the embedded ARM simulator in manual-clock mode: every port method, the
- * 404/400/409/429 paths, and the call log as the witness of what reached "ARM".
+ * The adapter with the real Azure SDK (Vert.x client, bearer-token policy, TLS trusting the
+ * simulator's self-signed certificate) against the embedded ARM simulator in manual-clock mode:
+ * every port method, the 404/400/409/429 paths, and the call log as the witness of what reached
+ * "ARM".
  */
 class AzureSdkArmPortSimulatorTest {
 
@@ -51,7 +53,10 @@ class AzureSdkArmPortSimulatorTest {
 
     @BeforeAll
     static void startSimulator() throws Exception {
-        sim = ArmSimulator.start(SimulatorConfig.fromEnv(Map.of("SIMULATOR_PORT", "0", "SIMULATOR_CLOCK", "manual")));
+        sim =
+                ArmSimulator.start(
+                        SimulatorConfig.fromEnv(
+                                Map.of("SIMULATOR_PORT", "0", "SIMULATOR_CLOCK", "manual")));
         vertx = Vertx.vertx();
         admin = new SimulatorAdmin(sim.baseUri(), sim.certificatePath());
     }
@@ -69,16 +74,28 @@ class AzureSdkArmPortSimulatorTest {
     @BeforeEach
     void freshState() {
         admin.reset();
-        admin.namespace(A, "{\"location\":\"eastus\",\"sku\":\"Premium\",\"partitions\":1,\"entities\":0,\"privateEndpoints\":0}");
-        admin.namespace(B, "{\"location\":\"westus\",\"sku\":\"Premium\",\"partitions\":1,\"entities\":0,\"privateEndpoints\":0}");
-        port = new AzureSdkArmPortFactory(vertx, ArmEndpointSettings.forSimulator(sim.baseUri(), sim.certificatePath()),
-                calls::add, clock).forIdentity(new ArmIdentity.OperatorDefault());
+        admin.namespace(
+                A,
+                "{\"location\":\"eastus\",\"sku\":\"Premium\",\"partitions\":1,\"entities\":0,\"privateEndpoints\":0}");
+        admin.namespace(
+                B,
+                "{\"location\":\"westus\",\"sku\":\"Premium\",\"partitions\":1,\"entities\":0,\"privateEndpoints\":0}");
+        port =
+                new AzureSdkArmPortFactory(
+                                vertx,
+                                ArmEndpointSettings.forSimulator(
+                                        sim.baseUri(), sim.certificatePath()),
+                                calls::add,
+                                clock)
+                        .forIdentity(new ArmIdentity.OperatorDefault());
     }
 
     private void pairAndSettle() {
         port.createOrUpdatePairing(A, ALIAS, B, null);
         admin.advance(200);
-        assertThat(port.getAlias(A, ALIAS)).get().extracting(AliasRecord::provisioningState)
+        assertThat(port.getAlias(A, ALIAS))
+                .get()
+                .extracting(AliasRecord::provisioningState)
                 .isEqualTo(ProvisioningState.Succeeded);
     }
 
@@ -113,7 +130,9 @@ class AzureSdkArmPortSimulatorTest {
         NamespaceRef ghost = new NamespaceRef(SUB, "rg-east", "no-such-namespace");
 
         assertThat(port.getAlias(A, ALIAS)).isEmpty();
-        for (Runnable call : List.<Runnable>of(() -> port.getAlias(ghost, ALIAS), () -> port.getNamespace(ghost))) {
+        for (Runnable call :
+                List.<Runnable>of(
+                        () -> port.getAlias(ghost, ALIAS), () -> port.getNamespace(ghost))) {
             ArmException e = thrown(call);
             assertThat(e.kind()).isEqualTo(ArmErrorKind.NOT_FOUND);
             assertThat(e.isNamespaceNotFound()).isTrue();
@@ -127,22 +146,31 @@ class AzureSdkArmPortSimulatorTest {
         assertThat(accepted.role()).isEqualTo(AliasRole.Primary);
         assertThat(accepted.provisioningState()).isEqualTo(ProvisioningState.Accepted);
         assertThat(accepted.partnerNamespace()).contains(B);
-        assertThat(port.getAlias(B, ALIAS)).get().satisfies(s -> {
-            assertThat(s.role()).isEqualTo(AliasRole.Secondary);
-            assertThat(s.partnerNamespace()).contains(A);
-        });
+        assertThat(port.getAlias(B, ALIAS))
+                .get()
+                .satisfies(
+                        s -> {
+                            assertThat(s.role()).isEqualTo(AliasRole.Secondary);
+                            assertThat(s.partnerNamespace()).contains(A);
+                        });
 
         admin.advance(200);
-        assertThat(port.getAlias(A, ALIAS)).get().satisfies(p -> {
-            assertThat(p.provisioningState()).isEqualTo(ProvisioningState.Succeeded);
-            assertThat(p.alias()).isEqualTo(ALIAS);
-            assertThat(p.pendingReplicationOperationsCount()).contains(0L);
-        });
+        assertThat(port.getAlias(A, ALIAS))
+                .get()
+                .satisfies(
+                        p -> {
+                            assertThat(p.provisioningState())
+                                    .isEqualTo(ProvisioningState.Succeeded);
+                            assertThat(p.alias()).isEqualTo(ALIAS);
+                            assertThat(p.pendingReplicationOperationsCount()).contains(0L);
+                        });
 
         AliasKeys keys = port.listKeys(A, ALIAS, "RootManageSharedAccessKey");
         assertThat(keys.aliasPrimaryConnectionString())
-                .startsWith("Endpoint=sb://geo-alias-one.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;");
-        assertThat(keys.aliasSecondaryConnectionString()).startsWith("Endpoint=sb://geo-alias-one.servicebus.windows.net/;");
+                .startsWith(
+                        "Endpoint=sb://geo-alias-one.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;");
+        assertThat(keys.aliasSecondaryConnectionString())
+                .startsWith("Endpoint=sb://geo-alias-one.servicebus.windows.net/;");
         assertThat(keys.primaryKey()).isNotBlank();
         assertThat(keys.toString()).doesNotContain(keys.primaryKey());
 
@@ -150,26 +178,37 @@ class AzureSdkArmPortSimulatorTest {
         ArmException e1 = thrown(() -> port.deleteAlias(A, ALIAS));
         assertThat(e1.kind()).isEqualTo(ArmErrorKind.CONFLICT);
         assertThat(e1.httpStatus()).isEqualTo(400);
-        assertThat(e1.getMessage()).isEqualTo("Delete operation is only allowed when primary namespace does not have secondary namespace.");
+        assertThat(e1.getMessage())
+                .isEqualTo(
+                        "Delete operation is only allowed when primary namespace does not have secondary namespace.");
 
         port.breakPairing(A, ALIAS);
         admin.advance(200);
-        assertThat(port.getAlias(A, ALIAS)).get().satisfies(p -> {
-            assertThat(p.role()).isEqualTo(AliasRole.PrimaryNotReplicating);
-            assertThat(p.partnerNamespace()).isEmpty();
-        });
+        assertThat(port.getAlias(A, ALIAS))
+                .get()
+                .satisfies(
+                        p -> {
+                            assertThat(p.role()).isEqualTo(AliasRole.PrimaryNotReplicating);
+                            assertThat(p.partnerNamespace()).isEmpty();
+                        });
         assertThat(port.getAlias(B, ALIAS)).isEmpty();
 
         port.createOrUpdatePairing(A, ALIAS, B, null); // re-pair the PNR record
         admin.advance(200);
         port.failover(B, ALIAS, FailoverMode.Forced);
         admin.advance(200);
-        assertThat(port.getAlias(B, ALIAS)).get().extracting(AliasRecord::role).isEqualTo(AliasRole.PrimaryNotReplicating);
+        assertThat(port.getAlias(B, ALIAS))
+                .get()
+                .extracting(AliasRecord::role)
+                .isEqualTo(AliasRole.PrimaryNotReplicating);
         assertThat(port.getAlias(A, ALIAS)).as("the old primary loses its record").isEmpty();
-        assertThat(admin.calls("POST", "/failover")).singleElement().satisfies(c -> {
-            assertThat(c.path()).containsIgnoringCase(B.name());
-            assertThat(c.status()).isEqualTo(200);
-        });
+        assertThat(admin.calls("POST", "/failover"))
+                .singleElement()
+                .satisfies(
+                        c -> {
+                            assertThat(c.path()).containsIgnoringCase(B.name());
+                            assertThat(c.status()).isEqualTo(200);
+                        });
 
         port.deleteAlias(B, ALIAS);
         admin.advance(120);
@@ -182,15 +221,20 @@ class AzureSdkArmPortSimulatorTest {
 
     @Test
     void safeFailoverCarriesIsSafeFailoverAndForcedDoesNot() {
-        port.createOrUpdatePairing(A, ALIAS, B, null); // still pairing: a safe failover must be refused
+        port.createOrUpdatePairing(
+                A, ALIAS, B, null); // still pairing: a safe failover must be refused
 
         ArmException refused = thrown(() -> port.failover(B, ALIAS, FailoverMode.Safe));
         assertThat(refused.kind()).isEqualTo(ArmErrorKind.CONFLICT);
         assertThat(refused.httpStatus()).isEqualTo(409);
-        assertThat(refused.getMessage()).isEqualTo("Namespace Replication is still in progress, retry the operation after some time...");
+        assertThat(refused.getMessage())
+                .isEqualTo(
+                        "Namespace Replication is still in progress, retry the operation after some time...");
 
         port.failover(B, ALIAS, FailoverMode.Forced); // a forced failover needs no completed sync
-        assertThat(admin.calls("POST", "/failover")).extracting(SimulatorAdmin.Call::status).containsExactly(409, 200);
+        assertThat(admin.calls("POST", "/failover"))
+                .extracting(SimulatorAdmin.Call::status)
+                .containsExactly(409, 200);
     }
 
     @Test
@@ -198,7 +242,10 @@ class AzureSdkArmPortSimulatorTest {
         pairAndSettle();
         port.failover(B, ALIAS, FailoverMode.Safe);
         admin.advance(200);
-        assertThat(port.getAlias(B, ALIAS)).get().extracting(AliasRecord::role).isEqualTo(AliasRole.PrimaryNotReplicating);
+        assertThat(port.getAlias(B, ALIAS))
+                .get()
+                .extracting(AliasRecord::role)
+                .isEqualTo(AliasRole.PrimaryNotReplicating);
         assertThat(admin.calls("POST", "/failover")).hasSize(1);
     }
 
@@ -214,7 +261,8 @@ class AzureSdkArmPortSimulatorTest {
         NamespaceRef c = new NamespaceRef(SUB, "rg-west", "geo-third-ns");
         admin.namespace(c, "{}");
         pairAndSettle();
-        ArmException alreadyPaired = thrown(() -> port.createOrUpdatePairing(c, "other-alias-x", B, null));
+        ArmException alreadyPaired =
+                thrown(() -> port.createOrUpdatePairing(c, "other-alias-x", B, null));
         assertThat(alreadyPaired.kind()).isEqualTo(ArmErrorKind.CONFLICT);
         assertThat(alreadyPaired.httpStatus()).isEqualTo(409);
         assertThat(alreadyPaired.code()).isEqualTo("Conflict");
@@ -229,13 +277,17 @@ class AzureSdkArmPortSimulatorTest {
 
         assertThat(e.kind()).isEqualTo(ArmErrorKind.TRANSIENT);
         assertThat(e.httpStatus()).isEqualTo(500);
-        assertThat(admin.calls("POST", "/failover")).singleElement().extracting(SimulatorAdmin.Call::status).isEqualTo(500);
+        assertThat(admin.calls("POST", "/failover"))
+                .singleElement()
+                .extracting(SimulatorAdmin.Call::status)
+                .isEqualTo(500);
     }
 
     @Test
     void a429RetryAfterHoldsTheSubscriptionAndNothingIsSentUntilItElapses() {
-        admin.faults("{\"failNext\":{\"operation\":\"get\",\"count\":1,\"status\":429,\"code\":\"SubscriptionRequestsThrottled\","
-                + "\"message\":\"Number of 'read' requests exceeded.\",\"retryAfterSeconds\":7}}");
+        admin.faults(
+                "{\"failNext\":{\"operation\":\"get\",\"count\":1,\"status\":429,\"code\":\"SubscriptionRequestsThrottled\","
+                        + "\"message\":\"Number of 'read' requests exceeded.\",\"retryAfterSeconds\":7}}");
 
         ArmException throttled = thrown(() -> port.getAlias(A, ALIAS));
         assertThat(throttled.kind()).isEqualTo(ArmErrorKind.THROTTLED);
@@ -244,13 +296,18 @@ class AzureSdkArmPortSimulatorTest {
         int armCalls = admin.calls().size();
 
         clock.advance(Duration.ofSeconds(6));
-        for (Runnable call : List.<Runnable>of(() -> port.getAlias(B, ALIAS), () -> port.breakPairing(A, ALIAS),
-                () -> port.getNamespace(A))) {
+        for (Runnable call :
+                List.<Runnable>of(
+                        () -> port.getAlias(B, ALIAS),
+                        () -> port.breakPairing(A, ALIAS),
+                        () -> port.getNamespace(A))) {
             ArmException held = thrown(call);
             assertThat(held.code()).isEqualTo("ClientThrottled");
             assertThat(held.retryAfter()).contains(Duration.ofSeconds(1));
         }
-        assertThat(admin.calls()).as("nothing reached the simulator while paused").hasSize(armCalls);
+        assertThat(admin.calls())
+                .as("nothing reached the simulator while paused")
+                .hasSize(armCalls);
 
         clock.advance(Duration.ofSeconds(1));
         assertThat(port.getAlias(A, ALIAS)).isEmpty();
@@ -297,10 +354,13 @@ class AzureSdkArmPortSimulatorTest {
     void everyRequestIsReportedToTheListener() {
         port.getAlias(A, ALIAS);
         port.createOrUpdatePairing(A, ALIAS, B, null);
-        assertThat(calls).extracting(ArmCall::operation, ArmCall::httpStatus).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("getAlias", 404),
-                org.assertj.core.groups.Tuple.tuple("createOrUpdatePairing", 200));
+        assertThat(calls)
+                .extracting(ArmCall::operation, ArmCall::httpStatus)
+                .containsExactly(
+                        Tuple.tuple("getAlias", 404), Tuple.tuple("createOrUpdatePairing", 200));
         assertThatThrownBy(() -> port.listKeys(A, "missing-alias", "RootManageSharedAccessKey"))
-                .asInstanceOf(type(ArmException.class)).extracting(ArmException::kind).isEqualTo(ArmErrorKind.NOT_FOUND);
+                .asInstanceOf(type(ArmException.class))
+                .extracting(ArmException::kind)
+                .isEqualTo(ArmErrorKind.NOT_FOUND);
     }
 }

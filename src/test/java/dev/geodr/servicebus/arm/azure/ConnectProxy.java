@@ -13,14 +13,13 @@ import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A minimal HTTP CONNECT proxy on loopback, like the egress proxies of locked-down clusters: it records every
- * tunnel it is asked for (target and Proxy-Authorization header) and then relays bytes blindly, so the TLS inside
- * stays end to end.
+ * A minimal HTTP CONNECT proxy on loopback, like the egress proxies of locked-down clusters: it
+ * records every tunnel it is asked for (target and Proxy-Authorization header) and then relays
+ * bytes blindly, so the TLS inside stays end to end.
  */
 final class ConnectProxy implements AutoCloseable {
 
-    record Tunnel(String target, String proxyAuthorization) {
-    }
+    record Tunnel(String target, String proxyAuthorization) {}
 
     private final ServerSocket server;
     private final List<Tunnel> tunnels = new CopyOnWriteArrayList<>();
@@ -60,12 +59,21 @@ final class ConnectProxy implements AutoCloseable {
             InputStream in = client.getInputStream();
             List<String> head = readHead(in);
             String[] requestLine = head.get(0).split(" ");
-            String authorization = head.stream().skip(1)
-                    .filter(h -> h.toLowerCase(Locale.ROOT).startsWith("proxy-authorization:"))
-                    .map(h -> h.substring(h.indexOf(':') + 1).trim()).findFirst().orElse(null);
+            String authorization =
+                    head.stream()
+                            .skip(1)
+                            .filter(
+                                    h ->
+                                            h.toLowerCase(Locale.ROOT)
+                                                    .startsWith("proxy-authorization:"))
+                            .map(h -> h.substring(h.indexOf(':') + 1).trim())
+                            .findFirst()
+                            .orElse(null);
             OutputStream out = client.getOutputStream();
             if (!requestLine[0].equals("CONNECT")) {
-                out.write("HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.write(
+                        "HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 0\r\n\r\n"
+                                .getBytes(StandardCharsets.US_ASCII));
                 client.close();
                 return;
             }
@@ -73,7 +81,9 @@ final class ConnectProxy implements AutoCloseable {
             String[] hostPort = requestLine[1].split(":");
             Socket upstream = new Socket(hostPort[0], Integer.parseInt(hostPort[1]));
             open.add(upstream);
-            out.write("HTTP/1.1 200 Connection established\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.write(
+                    "HTTP/1.1 200 Connection established\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             Thread back = new Thread(() -> relay(upstream, client), "connect-proxy-back");
             back.setDaemon(true);

@@ -6,20 +6,22 @@ import com.azure.core.http.HttpMethod;
 import com.azure.core.http.HttpRequest;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.util.BinaryData;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-
+import com.azure.core.util.Context;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
- * An in-memory azure-core transport: the whole SDK pipeline (auth, policies, serialization, exceptions)
- * runs for real, only the socket is replaced. Records every request that reached the wire.
+ * An in-memory azure-core transport: the whole SDK pipeline (auth, policies, serialization,
+ * exceptions) runs for real, only the socket is replaced. Records every request that reached the
+ * wire.
  */
 final class FakeArmTransport implements HttpClient {
 
@@ -39,7 +41,8 @@ final class FakeArmTransport implements HttpClient {
     /** What the fake answers: a response, or an exception to fail the send with. */
     record Reply(int status, Map<String, String> headers, String body, RuntimeException failure) {
         static Reply json(int status, String body) {
-            return new Reply(status, Map.of("Content-Type", "application/json; charset=utf-8"), body, null);
+            return new Reply(
+                    status, Map.of("Content-Type", "application/json; charset=utf-8"), body, null);
         }
 
         static Reply empty(int status) {
@@ -51,7 +54,7 @@ final class FakeArmTransport implements HttpClient {
         }
 
         Reply withHeader(String name, String value) {
-            Map<String, String> h = new java.util.HashMap<>(headers);
+            Map<String, String> h = new HashMap<>(headers);
             h.put(name, value);
             return new Reply(status, h, body, failure);
         }
@@ -82,14 +85,18 @@ final class FakeArmTransport implements HttpClient {
     }
 
     @Override
-    public HttpResponse sendSync(HttpRequest request, com.azure.core.util.Context context) {
+    public HttpResponse sendSync(HttpRequest request, Context context) {
         return sendNow(request);
     }
 
     private HttpResponse sendNow(HttpRequest request) {
         BinaryData body = request.getBodyAsBinaryData();
-        sent.add(new Sent(request.getHttpMethod(), request.getUrl().toString(), body == null ? "" : body.toString(),
-                request.getHeaders()));
+        sent.add(
+                new Sent(
+                        request.getHttpMethod(),
+                        request.getUrl().toString(),
+                        body == null ? "" : body.toString(),
+                        request.getHeaders()));
         Reply reply = responder.apply(request);
         if (reply.failure() != null) {
             throw reply.failure();

@@ -1,8 +1,8 @@
 package dev.geodr.servicebus.arm.azure;
-import dev.geodr.servicebus.arm.NamespaceRef;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.geodr.servicebus.arm.NamespaceRef;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -19,11 +19,13 @@ import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
-/** A small client of the simulator's admin API (docs/simulator.md), over HTTPS trusting its certificate. */
+/**
+ * A small client of the simulator's admin API (docs/simulator.md), over HTTPS trusting its
+ * certificate.
+ */
 final class SimulatorAdmin {
 
-    record Call(String method, String path, String operation, int status) {
-    }
+    record Call(String method, String path, String operation, int status) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -41,7 +43,8 @@ final class SimulatorAdmin {
                 trust.setCertificateEntry("sim-" + i++, c);
             }
         }
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        TrustManagerFactory tmf =
+                TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         tmf.init(trust);
         SSLContext tls = SSLContext.getInstance("TLS");
         tls.init(null, tmf.getTrustManagers(), null);
@@ -49,12 +52,19 @@ final class SimulatorAdmin {
     }
 
     JsonNode send(String method, String path, String body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json");
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(base.resolve(path))
+                        .header("Content-Type", "application/json");
+        b.method(
+                method,
+                body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
         try {
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() >= 300) {
-                throw new IllegalStateException("admin " + method + " " + path + " -> " + r.statusCode() + " " + r.body());
+                throw new IllegalStateException(
+                        "admin " + method + " " + path + " -> " + r.statusCode() + " " + r.body());
             }
             return r.body().isBlank() ? JSON.nullNode() : JSON.readTree(r.body());
         } catch (IOException e) {
@@ -71,7 +81,15 @@ final class SimulatorAdmin {
     }
 
     void namespace(NamespaceRef ns, String json) {
-        send("PUT", "/simulator/namespaces/" + ns.subscriptionId() + "/" + ns.resourceGroup() + "/" + ns.name(), json);
+        send(
+                "PUT",
+                "/simulator/namespaces/"
+                        + ns.subscriptionId()
+                        + "/"
+                        + ns.resourceGroup()
+                        + "/"
+                        + ns.name(),
+                json);
     }
 
     void advance(long seconds) {
@@ -85,14 +103,25 @@ final class SimulatorAdmin {
     List<Call> calls() {
         List<Call> out = new ArrayList<>();
         for (JsonNode c : send("GET", "/simulator/calls", null).path("calls")) {
-            out.add(new Call(c.path("method").asText(), c.path("path").asText(), c.path("operation").asText(),
-                    c.path("status").asInt()));
+            out.add(
+                    new Call(
+                            c.path("method").asText(),
+                            c.path("path").asText(),
+                            c.path("operation").asText(),
+                            c.path("status").asInt()));
         }
         return out;
     }
 
     List<Call> calls(String method, String pathSuffix) {
-        return calls().stream().filter(c -> c.method().equals(method) && c.path().toLowerCase().split("\\?")[0]
-                .endsWith(pathSuffix.toLowerCase())).toList();
+        return calls().stream()
+                .filter(
+                        c ->
+                                c.method().equals(method)
+                                        && c.path()
+                                                .toLowerCase()
+                                                .split("\\?")[0]
+                                                .endsWith(pathSuffix.toLowerCase()))
+                .toList();
     }
 }

@@ -17,7 +17,8 @@ class SubscriptionRateLimiterTest {
         return new SubscriptionRateLimiter(settings, clock);
     }
 
-    private static int grants(SubscriptionRateLimiter limiter, String sub, ArmCallKind kind, int attempts) {
+    private static int grants(
+            SubscriptionRateLimiter limiter, String sub, ArmCallKind kind, int attempts) {
         int granted = 0;
         for (int i = 0; i < attempts; i++) {
             if (limiter.tryAcquire(sub, kind).isEmpty()) {
@@ -86,8 +87,10 @@ class SubscriptionRateLimiterTest {
     @Test
     void subscriptionIdsCompareCaseInsensitively() {
         SubscriptionRateLimiter limiter = limiter(RateLimitSettings.defaults().withWrites(1, 1));
-        assertThat(limiter.tryAcquire("ABCDEF00-0000-0000-0000-000000000000", ArmCallKind.WRITE)).isEmpty();
-        assertThat(limiter.tryAcquire("abcdef00-0000-0000-0000-000000000000", ArmCallKind.WRITE)).isPresent();
+        assertThat(limiter.tryAcquire("ABCDEF00-0000-0000-0000-000000000000", ArmCallKind.WRITE))
+                .isEmpty();
+        assertThat(limiter.tryAcquire("abcdef00-0000-0000-0000-000000000000", ArmCallKind.WRITE))
+                .isPresent();
     }
 
     @Test

@@ -84,10 +84,11 @@ final class SimFixture {
 
     /** The record state on a namespace (null when there is no record), after settling timers. */
     RecordState stateOf(NsPath p) {
-        return state.locked(() -> {
-            SimNamespace ns = state.byKey(p.key());
-            return ns == null || ns.alias == null ? null : ns.alias.state;
-        });
+        return state.locked(
+                () -> {
+                    SimNamespace ns = state.byKey(p.key());
+                    return ns == null || ns.alias == null ? null : ns.alias.state;
+                });
     }
 
     JsonNode get(NsPath p) {
@@ -139,13 +140,32 @@ final class SimFixture {
     }
 
     SimFixture setEntities(NsPath p, long n) {
-        admin.put(new NamespaceSpec(p.subscriptionId(), p.resourceGroup(), p.name(), null, null, null, n, null, null));
+        admin.put(
+                new NamespaceSpec(
+                        p.subscriptionId(),
+                        p.resourceGroup(),
+                        p.name(),
+                        null,
+                        null,
+                        null,
+                        n,
+                        null,
+                        null));
         return this;
     }
 
     SimFixture addRule(NsPath p, String name, List<String> rights) {
-        admin.put(new NamespaceSpec(p.subscriptionId(), p.resourceGroup(), p.name(), null, null, null, null, null,
-                List.of(new NamespaceSpec.RuleSpec(name, rights))));
+        admin.put(
+                new NamespaceSpec(
+                        p.subscriptionId(),
+                        p.resourceGroup(),
+                        p.name(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of(new NamespaceSpec.RuleSpec(name, rights))));
         return this;
     }
 

@@ -6,10 +6,13 @@ import static dev.geodr.servicebus.simulator.state.SimFixture.safeBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.geodr.servicebus.simulator.render.Json;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** Whole-timeline behaviour on the manual clock: §9.8, replication, name release, races, outages. */
+/**
+ * Whole-timeline behaviour on the manual clock: §9.8, replication, name release, races, outages.
+ */
 class WalkThroughStateMachineTest {
 
     private final SimFixture f = new SimFixture();
@@ -22,7 +25,8 @@ class WalkThroughStateMachineTest {
     }
 
     /** Asserts state/role/partner; {@code pending} null means the key must be absent. */
-    private static void assertBody(JsonNode body, String state, String role, String partner, Long pending) {
+    private static void assertBody(
+            JsonNode body, String state, String role, String partner, Long pending) {
         assertThat(body).as("record exists").isNotNull();
         JsonNode p = body.get("properties");
         assertThat(p.get("provisioningState").textValue()).isEqualTo(state);
@@ -105,16 +109,31 @@ class WalkThroughStateMachineTest {
         f.paired();
         f.setEntities(f.a, 120);
         assertBody(f.get(f.a), "Succeeded", "Primary", id(f.b), 120L);
-        assertThat(f.admin.get(SimFixture.SUB, SimFixture.RG, f.b.name()).get("entities").longValue()).isZero();
+        assertThat(
+                        f.admin
+                                .get(SimFixture.SUB, SimFixture.RG, f.b.name())
+                                .get("entities")
+                                .longValue())
+                .isZero();
         f.advance(30);
         assertBody(f.get(f.a), "Succeeded", "Primary", id(f.b), 90L);
-        assertThat(f.admin.get(SimFixture.SUB, SimFixture.RG, f.b.name()).get("entities").longValue()).isEqualTo(30);
+        assertThat(
+                        f.admin
+                                .get(SimFixture.SUB, SimFixture.RG, f.b.name())
+                                .get("entities")
+                                .longValue())
+                .isEqualTo(30);
         assertThat(f.machine.failover(f.b, ALIAS, safeBody(true)).code()).isEqualTo("Conflict");
         f.setEntities(f.a, 150); // 30 more while 90 are pending
         assertBody(f.get(f.a), "Succeeded", "Primary", id(f.b), 120L);
         f.advance(120);
         assertBody(f.get(f.a), "Succeeded", "Primary", id(f.b), 0L);
-        assertThat(f.admin.get(SimFixture.SUB, SimFixture.RG, f.b.name()).get("entities").longValue()).isEqualTo(150);
+        assertThat(
+                        f.admin
+                                .get(SimFixture.SUB, SimFixture.RG, f.b.name())
+                                .get("entities")
+                                .longValue())
+                .isEqualTo(150);
         assertThat(f.machine.failover(f.b, ALIAS, safeBody(true)).status()).isEqualTo(200);
     }
 
@@ -126,7 +145,12 @@ class WalkThroughStateMachineTest {
         assertBody(f.get(f.a), "Accepted", "Primary", id(f.b), null);
         f.advance(1);
         assertBody(f.get(f.a), "Succeeded", "Primary", id(f.b), 0L);
-        assertThat(f.admin.get(SimFixture.SUB, SimFixture.RG, f.b.name()).get("entities").longValue()).isEqualTo(30);
+        assertThat(
+                        f.admin
+                                .get(SimFixture.SUB, SimFixture.RG, f.b.name())
+                                .get("entities")
+                                .longValue())
+                .isEqualTo(30);
     }
 
     @Test
@@ -139,16 +163,20 @@ class WalkThroughStateMachineTest {
         assertNoRecord(f.a);
         assertThat(f.machine.list(f.a).body().get("value")).isEmpty();
         f.advance(30);
-        assertThat(f.put(f.c, ALIAS, f.b).code()).as("tombstone blocks a new owner").isEqualTo("BadRequest");
+        assertThat(f.put(f.c, ALIAS, f.b).code())
+                .as("tombstone blocks a new owner")
+                .isEqualTo("BadRequest");
         f.advance(29);
-        assertThat(f.reads.checkName(f.c, nameBody()).body().get("reason").textValue()).isEqualTo("NameInUse");
+        assertThat(f.reads.checkName(f.c, nameBody()).body().get("reason").textValue())
+                .isEqualTo("NameInUse");
         f.advance(1);
-        assertThat(f.reads.checkName(f.c, nameBody()).body().get("reason").textValue()).isEqualTo("None");
+        assertThat(f.reads.checkName(f.c, nameBody()).body().get("reason").textValue())
+                .isEqualTo("None");
         assertThat(f.put(f.c, ALIAS, f.b).status()).isEqualTo(200);
     }
 
     private static JsonNode nameBody() {
-        return dev.geodr.servicebus.simulator.render.Json.object().put("name", ALIAS);
+        return Json.object().put("name", ALIAS);
     }
 
     @Test
@@ -173,7 +201,8 @@ class WalkThroughStateMachineTest {
         f.advance(100); // the cancelled break's timers fall due and must do nothing
         assertBody(f.get(f.b), "Succeeded", "PrimaryNotReplicating", "", null);
         assertNoRecord(f.a);
-        assertThat(f.reads.checkName(f.c, nameBody()).body().get("reason").textValue()).isEqualTo("NameInUse");
+        assertThat(f.reads.checkName(f.c, nameBody()).body().get("reason").textValue())
+                .isEqualTo("NameInUse");
     }
 
     @Test
@@ -192,7 +221,8 @@ class WalkThroughStateMachineTest {
     void aForcedFailoverSucceedsWhileThePrimaryIsUnreachableAndItsRecordIsGoneAfterwards() {
         f.paired();
         f.unreachable.add(f.a.key());
-        assertThat(f.machine.failover(f.b, ALIAS, safeBody(true)).code()).as("safe failover needs the primary")
+        assertThat(f.machine.failover(f.b, ALIAS, safeBody(true)).code())
+                .as("safe failover needs the primary")
                 .isEqualTo("Conflict");
         assertThat(f.machine.failover(f.b, ALIAS, safeBody(false)).status()).isEqualTo(200);
         f.advance(80);
