@@ -4,7 +4,7 @@
 -- (see README.md beside this file). Argo CD runs it with only Lua's base, table and a reduced os
 -- library (no string library), with the object in the global `obj`.
 --
--- The operator keeps the kstatus conditions of the API contract (design/api.md, "Conditions"):
+-- The operator keeps the kstatus conditions of the API contract (docs/api.md, "Conditions"):
 --   Ready        True when paired as spec'd, nothing in flight, this generation observed
 --   Reconciling  True while converging (pairing Accepted, break, failover, delete, waiting on ARM)
 --   Stalled      True when only a person can move it on: invalid spec, a non-retryable ARM error,
