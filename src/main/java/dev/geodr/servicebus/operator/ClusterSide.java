@@ -2,8 +2,9 @@ package dev.geodr.servicebus.operator;
 
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairing;
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairingStatus;
-import dev.geodr.servicebus.arm.ArmGeoDrPort;
-import dev.geodr.servicebus.arm.NamespaceRef;
+import dev.geodr.servicebus.arm.AliasKeys;
+import dev.geodr.servicebus.pairing.ConnectionSecretRules;
+import java.util.Optional;
 
 /**
  * The few Kubernetes effects a {@link ReconcilePass} needs, behind one narrow seam so the pass can
@@ -23,10 +24,10 @@ interface ClusterSide {
     /** Which identity the pairing's ARM calls use, or the spec problem that prevents any. */
     CredentialResolver.Result credentials(ServiceBusGeoPairing resource);
 
-    /**
-     * Brings the connection Secret in step with the alias on {@code holder}; true when its content
-     * changed.
-     */
-    boolean syncConnectionSecret(
-            ServiceBusGeoPairing resource, ArmGeoDrPort port, NamespaceRef holder);
+    /** What the existing connection Secret says of its keys; empty when there is none. */
+    Optional<ConnectionSecretRules.Stamp> connectionSecretStamp(ServiceBusGeoPairing resource);
+
+    /** Writes the connection Secret from {@code keys}; true when its content changed. */
+    boolean writeConnectionSecret(
+            ServiceBusGeoPairing resource, ConnectionSecretRules.KeySource source, AliasKeys keys);
 }

@@ -2,24 +2,22 @@ package dev.geodr.servicebus.operator;
 
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairing;
 import dev.geodr.servicebus.arm.AliasKeys;
-import dev.geodr.servicebus.arm.ArmGeoDrPort;
-import dev.geodr.servicebus.arm.NamespaceRef;
+import dev.geodr.servicebus.pairing.ConnectionSecretRules;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Keeps the alias connection Secret in step with {@code listKeys}. listKeys is an ARM write-bucket
- * call, so it is only made when the Secret is missing, its source (holder namespace, alias, rule)
- * changed, or the refresh interval passed. The Secret is owned by the resource and never logged.
+ * Reads and writes the alias connection Secret; whether to refresh it is the planner's decision
+ * ({@link ConnectionSecretRules}). The Secret is owned by the resource and its data never logged.
  */
 final class ConnectionSecretWriter {
 
@@ -28,33 +26,37 @@ final class ConnectionSecretWriter {
 
     private final KubernetesClient client;
     private final Clock clock;
-    private final Duration refresh;
 
-    ConnectionSecretWriter(KubernetesClient client, Clock clock, Duration refresh) {
+    ConnectionSecretWriter(KubernetesClient client, Clock clock) {
         this.client = client;
         this.clock = clock;
-        this.refresh = refresh;
     }
 
-    /** True when the Secret's content was created or changed. */
-    boolean sync(ServiceBusGeoPairing resource, ArmGeoDrPort port, NamespaceRef holder) {
-        var spec = resource.getSpec().getConnectionSecret();
-        String rule =
-                spec.getAuthorizationRule() == null || spec.getAuthorizationRule().isBlank()
-                        ? "RootManageSharedAccessKey"
-                        : spec.getAuthorizationRule();
-        String ns = resource.getMetadata().getNamespace();
-        String source =
-                holder.id()
-                        + "/disasterRecoveryConfigs/"
-                        + resource.getSpec().getAlias()
-                        + "/"
-                        + rule;
-        Secret existing = client.secrets().inNamespace(ns).withName(spec.getName()).get();
-        if (existing != null && isFresh(existing, source)) {
-            return false;
+    /** The existing Secret's stamp, or empty when there is no Secret. */
+    Optional<ConnectionSecretRules.Stamp> stamp(ServiceBusGeoPairing resource) {
+        Secret existing = existing(resource);
+        if (existing == null) {
+            return Optional.empty();
         }
-        AliasKeys keys = port.listKeys(holder, resource.getSpec().getAlias(), rule);
+        Map<String, String> annotations =
+                existing.getMetadata().getAnnotations() == null
+                        ? Map.of()
+                        : existing.getMetadata().getAnnotations();
+        return Optional.of(
+                new ConnectionSecretRules.Stamp(
+                        annotations.getOrDefault(SOURCE, ""),
+                        parseInstant(annotations.get(REFRESHED))));
+    }
+
+    /**
+     * Writes {@code keys} from {@code source}; true when the Secret's content was created or
+     * changed.
+     */
+    boolean write(
+            ServiceBusGeoPairing resource, ConnectionSecretRules.KeySource source, AliasKeys keys) {
+        var spec = resource.getSpec().getConnectionSecret();
+        String ns = resource.getMetadata().getNamespace();
+        Secret existing = existing(resource);
         Map<String, String> data = new LinkedHashMap<>();
         data.put("aliasPrimaryConnectionString", keys.aliasPrimaryConnectionString());
         data.put("aliasSecondaryConnectionString", keys.aliasSecondaryConnectionString());
@@ -68,7 +70,7 @@ final class ConnectionSecretWriter {
                         .withName(spec.getName())
                         .withNamespace(ns)
                         .addToLabels("app.kubernetes.io/managed-by", EventEmitter.COMPONENT)
-                        .addToAnnotations(SOURCE, source)
+                        .addToAnnotations(SOURCE, source.id())
                         .addToAnnotations(REFRESHED, clock.instant().toString())
                         .withOwnerReferences(
                                 new OwnerReferenceBuilder()
@@ -87,16 +89,18 @@ final class ConnectionSecretWriter {
         return changed;
     }
 
-    private boolean isFresh(Secret existing, String source) {
-        Map<String, String> annotations = existing.getMetadata().getAnnotations();
-        if (annotations == null || !source.equals(annotations.get(SOURCE))) {
-            return false;
-        }
+    private Secret existing(ServiceBusGeoPairing resource) {
+        return client.secrets()
+                .inNamespace(resource.getMetadata().getNamespace())
+                .withName(resource.getSpec().getConnectionSecret().getName())
+                .get();
+    }
+
+    private static Optional<Instant> parseInstant(String text) {
         try {
-            Instant refreshed = Instant.parse(annotations.get(REFRESHED));
-            return clock.instant().isBefore(refreshed.plus(refresh));
+            return Optional.of(Instant.parse(text));
         } catch (RuntimeException e) {
-            return false;
+            return Optional.empty();
         }
     }
 }

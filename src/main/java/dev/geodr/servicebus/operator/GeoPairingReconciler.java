@@ -37,11 +37,11 @@ public class GeoPairingReconciler
             KubernetesClient client,
             OperatorMetrics metrics,
             OperatorSettings settings) {
-        this.pass = new ReconcilePass(ports, planner, clock, metrics);
+        this.pass = new ReconcilePass(ports, planner, clock, metrics, settings.keyRefresh());
         this.metrics = metrics;
         this.client = client;
         this.events = new EventEmitter(client, clock);
-        this.secrets = new ConnectionSecretWriter(client, clock, settings.keyRefresh());
+        this.secrets = new ConnectionSecretWriter(client, clock);
     }
 
     @Override

@@ -2,10 +2,11 @@ package dev.geodr.servicebus.operator;
 
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairing;
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairingStatus;
-import dev.geodr.servicebus.arm.ArmGeoDrPort;
-import dev.geodr.servicebus.arm.NamespaceRef;
+import dev.geodr.servicebus.arm.AliasKeys;
+import dev.geodr.servicebus.pairing.ConnectionSecretRules;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import java.util.Optional;
 
 /**
  * {@link ClusterSide} on a real API server: fabric8 for Events and Secrets, JOSDK's context for
@@ -50,8 +51,14 @@ final class KubeClusterSide implements ClusterSide {
     }
 
     @Override
-    public boolean syncConnectionSecret(
-            ServiceBusGeoPairing resource, ArmGeoDrPort port, NamespaceRef holder) {
-        return secrets.sync(resource, port, holder);
+    public Optional<ConnectionSecretRules.Stamp> connectionSecretStamp(
+            ServiceBusGeoPairing resource) {
+        return secrets.stamp(resource);
+    }
+
+    @Override
+    public boolean writeConnectionSecret(
+            ServiceBusGeoPairing resource, ConnectionSecretRules.KeySource source, AliasKeys keys) {
+        return secrets.write(resource, source, keys);
     }
 }

@@ -2,13 +2,14 @@ package dev.geodr.servicebus.operator;
 
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairing;
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairingStatus;
+import dev.geodr.servicebus.arm.AliasKeys;
 import dev.geodr.servicebus.arm.ArmErrorKind;
 import dev.geodr.servicebus.arm.ArmException;
 import dev.geodr.servicebus.arm.ArmGeoDrPort;
 import dev.geodr.servicebus.arm.ArmIdentity;
 import dev.geodr.servicebus.arm.ArmPortFactory;
 import dev.geodr.servicebus.pairing.Action;
-import dev.geodr.servicebus.pairing.Backoff;
+import dev.geodr.servicebus.pairing.ConnectionSecretRules;
 import dev.geodr.servicebus.pairing.Desired;
 import dev.geodr.servicebus.pairing.FailoverMemory;
 import dev.geodr.servicebus.pairing.Health;
@@ -20,14 +21,15 @@ import dev.geodr.servicebus.pairing.Plan;
 import dev.geodr.servicebus.pairing.Reasons;
 import dev.geodr.servicebus.pairing.Requeue;
 import dev.geodr.servicebus.pairing.SideView;
-import dev.geodr.servicebus.pairing.Verdict;
 import dev.geodr.servicebus.status.FailoverMemoryCodec;
 import dev.geodr.servicebus.status.StatusProjector;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,14 +48,41 @@ final class ReconcilePass {
     private final Clock clock;
     private final OperatorMetrics metrics;
     private final Observer observer;
+    private final Duration keyRefresh;
+    private final DoubleSupplier spread;
 
     ReconcilePass(
-            ArmPortFactory ports, PairingPlanner planner, Clock clock, OperatorMetrics metrics) {
+            ArmPortFactory ports,
+            PairingPlanner planner,
+            Clock clock,
+            OperatorMetrics metrics,
+            Duration keyRefresh) {
+        this(
+                ports,
+                planner,
+                clock,
+                metrics,
+                keyRefresh,
+                () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    /**
+     * @param spread draws the planner's throttle spread in [0, 1); fixed in tests
+     */
+    ReconcilePass(
+            ArmPortFactory ports,
+            PairingPlanner planner,
+            Clock clock,
+            OperatorMetrics metrics,
+            Duration keyRefresh,
+            DoubleSupplier spread) {
         this.ports = ports;
         this.planner = planner;
         this.clock = clock;
         this.metrics = metrics;
         this.observer = new Observer(new NamespaceInfoCache(clock));
+        this.keyRefresh = keyRefresh;
+        this.spread = spread;
     }
 
     Outcome run(ServiceBusGeoPairing resource, ClusterSide cluster) {
@@ -111,11 +140,18 @@ final class ReconcilePass {
         } else {
             try {
                 observed = Optional.of(observer.observe(port, desired));
+                plan = planner.plan(desired, memory, observed.get(), now);
             } catch (ArmException e) {
-                return observationFailed(
-                        cluster, resource, previous, desired, memory, generation, e, now);
+                logObservationFailure(resource, e);
+                plan =
+                        planner.afterObservationFailure(
+                                desired,
+                                memory,
+                                e.kind(),
+                                e.getMessage(),
+                                e.retryAfter(),
+                                spread.getAsDouble());
             }
-            plan = planner.plan(desired, memory, observed.get(), now);
         }
 
         if (plan.intent().isPresent()) {
@@ -179,24 +215,20 @@ final class ReconcilePass {
             Desired desired,
             Optional<Observed> observed,
             Plan plan) {
-        if (port == null
-                || desired.deleting()
-                || resource.getSpec().getConnectionSecret() == null
-                || plan.active().isEmpty()
-                || observed.isEmpty()) {
+        Optional<ConnectionSecretRules.KeySource> wanted =
+                ConnectionSecretRules.wanted(desired, authorizationRule(resource), plan, observed);
+        if (wanted.isEmpty()
+                || !ConnectionSecretRules.needsRefresh(
+                        wanted.get(),
+                        cluster.connectionSecretStamp(resource),
+                        clock.instant(),
+                        keyRefresh)) {
             return;
         }
-        var active = plan.active().get();
-        SideView holder =
-                active.sameAs(desired.primary())
-                        ? observed.get().primary()
-                        : observed.get().partner();
-        boolean settled = holder instanceof SideView.Present p && p.record().isSucceeded();
-        if (!settled) {
-            return;
-        }
+        ConnectionSecretRules.KeySource source = wanted.get();
         try {
-            if (cluster.syncConnectionSecret(resource, port, active)) {
+            AliasKeys keys = port.listKeys(source.holder(), source.alias(), source.rule());
+            if (cluster.writeConnectionSecret(resource, source, keys)) {
                 cluster.event(
                         resource,
                         false,
@@ -210,17 +242,13 @@ final class ReconcilePass {
         }
     }
 
-    private Outcome observationFailed(
-            ClusterSide cluster,
-            ServiceBusGeoPairing resource,
-            ServiceBusGeoPairingStatus previous,
-            Desired desired,
-            Memory memory,
-            long generation,
-            ArmException e,
-            Instant now) {
-        FailoverMemory kept =
-                memory.failover().orElse(FailoverMemory.adopted(desired.failoverRequested()));
+    /** The spec's authorization rule ("" for the default), or empty when no Secret is asked for. */
+    private static Optional<String> authorizationRule(ServiceBusGeoPairing resource) {
+        return Optional.ofNullable(resource.getSpec().getConnectionSecret())
+                .map(s -> s.getAuthorizationRule() == null ? "" : s.getAuthorizationRule());
+    }
+
+    private static void logObservationFailure(ServiceBusGeoPairing resource, ArmException e) {
         LOG.debugf(
                 "%s/%s: observation failed (%s %s): %s",
                 resource.getMetadata().getNamespace(),
@@ -228,45 +256,6 @@ final class ReconcilePass {
                 e.kind(),
                 e.retryAfter().orElse(null),
                 e.getMessage());
-        Verdict verdict;
-        Requeue requeue;
-        if (e.kind() == ArmErrorKind.THROTTLED) {
-            verdict =
-                    Verdict.progressing(
-                            Reasons.THROTTLED,
-                            "ARM is throttling reads; waiting before observing again");
-            requeue =
-                    new Requeue(
-                            Backoff.throttled(
-                                    e.retryAfter(),
-                                    planner.settings().fastPoll(),
-                                    ThreadLocalRandom.current().nextDouble()),
-                            false);
-        } else if (e.kind() == ArmErrorKind.FATAL || e.kind() == ArmErrorKind.CONFLICT) {
-            verdict =
-                    Verdict.stalled(
-                            Reasons.AZURE_ERROR, "reading the alias failed: " + e.getMessage());
-            requeue = new Requeue(planner.settings().steadyPoll(), true);
-            warnOnce(cluster, resource, previous, Reasons.AZURE_ERROR, verdict.message());
-        } else {
-            verdict =
-                    Verdict.progressing(
-                            Reasons.AZURE_ERROR, "reading the alias failed: " + e.getMessage());
-            requeue = new Requeue(planner.settings().fastPoll(), false);
-        }
-        var status =
-                StatusProjector.project(
-                        previous,
-                        new StatusProjector.Input(
-                                generation,
-                                desired,
-                                Optional.empty(),
-                                kept,
-                                verdict,
-                                memory.previousActive(),
-                                now));
-        metrics.recordStatus(resource, status);
-        return new Outcome(status, requeue, false);
     }
 
     private ServiceBusGeoPairingStatus project(

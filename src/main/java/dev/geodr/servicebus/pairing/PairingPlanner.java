@@ -90,6 +90,22 @@ public final class PairingPlanner {
     }
 
     /**
+     * Reading ARM failed, so nothing is known of Azure this pass; see {@link ObservationFailures}.
+     *
+     * @param spread in [0, 1), drawn by the caller, spreads throttled pairings over the wait
+     */
+    public Plan afterObservationFailure(
+            Desired desired,
+            Memory memory,
+            ArmErrorKind kind,
+            String message,
+            Optional<Duration> retryAfter,
+            double spread) {
+        return ObservationFailures.after(
+                desired, memory, kind, message, retryAfter, spread, settings);
+    }
+
+    /**
      * Whether this pass must read both namespaces' SKU, partitions and entity counts: only when a
      * PUT may follow, so a steady pairing costs two GETs per poll.
      */

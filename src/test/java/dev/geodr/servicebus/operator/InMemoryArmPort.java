@@ -31,6 +31,7 @@ final class InMemoryArmPort implements ArmGeoDrPort, ArmPortFactory {
     private final Map<String, NamespaceInfo> namespaces = new LinkedHashMap<>();
     private final Map<String, AliasRecord> aliases = new LinkedHashMap<>();
     private final List<String> calls = new ArrayList<>();
+    private final Map<String, ArmException> failNext = new LinkedHashMap<>();
 
     @Override
     public ArmGeoDrPort forIdentity(ArmIdentity identity) {
@@ -46,6 +47,14 @@ final class InMemoryArmPort implements ArmGeoDrPort, ArmPortFactory {
     /** Puts a record as if made out of band (another pairing, a portal failover). */
     InMemoryArmPort alias(AliasRecord record) {
         aliases.put(key(record.namespace(), record.alias()), record);
+        return this;
+    }
+
+    /**
+     * The next call of {@code operation} throws {@code failure} (recorded as a call all the same).
+     */
+    InMemoryArmPort failNext(String operation, ArmException failure) {
+        failNext.put(operation, failure);
         return this;
     }
 
@@ -180,6 +189,10 @@ final class InMemoryArmPort implements ArmGeoDrPort, ArmPortFactory {
 
     private void record(String operation, NamespaceRef namespace) {
         calls.add(operation + " " + namespace.name());
+        ArmException failure = failNext.remove(operation);
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     private static String key(NamespaceRef namespace) {

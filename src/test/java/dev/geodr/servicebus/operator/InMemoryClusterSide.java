@@ -2,11 +2,13 @@ package dev.geodr.servicebus.operator;
 
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairing;
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairingStatus;
-import dev.geodr.servicebus.arm.ArmGeoDrPort;
+import dev.geodr.servicebus.arm.AliasKeys;
 import dev.geodr.servicebus.arm.ArmIdentity;
-import dev.geodr.servicebus.arm.NamespaceRef;
+import dev.geodr.servicebus.pairing.ConnectionSecretRules;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@link ClusterSide} in memory: the operator's own identity, Events and intent writes recorded.
@@ -17,7 +19,12 @@ final class InMemoryClusterSide implements ClusterSide {
 
     final List<Event> events = new ArrayList<>();
     final List<ServiceBusGeoPairingStatus> statusWrites = new ArrayList<>();
-    int secretSyncs;
+
+    /** The connection Secret as the pass left it: its stamp, and how often it was written. */
+    Optional<ConnectionSecretRules.Stamp> secretStamp = Optional.empty();
+
+    int secretWrites;
+    Clock clock = Clock.systemUTC();
 
     @Override
     public void event(
@@ -36,10 +43,20 @@ final class InMemoryClusterSide implements ClusterSide {
     }
 
     @Override
-    public boolean syncConnectionSecret(
-            ServiceBusGeoPairing resource, ArmGeoDrPort port, NamespaceRef holder) {
-        secretSyncs++;
-        return false;
+    public Optional<ConnectionSecretRules.Stamp> connectionSecretStamp(
+            ServiceBusGeoPairing resource) {
+        return secretStamp;
+    }
+
+    @Override
+    public boolean writeConnectionSecret(
+            ServiceBusGeoPairing resource, ConnectionSecretRules.KeySource source, AliasKeys keys) {
+        secretWrites++;
+        boolean changed = secretStamp.map(s -> !s.source().equals(source.id())).orElse(true);
+        secretStamp =
+                Optional.of(
+                        new ConnectionSecretRules.Stamp(source.id(), Optional.of(clock.instant())));
+        return changed;
     }
 
     boolean hasEvent(String reason) {

@@ -2,17 +2,24 @@ package dev.geodr.servicebus.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.geodr.servicebus.api.v1alpha1.ConnectionSecret;
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairing;
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairingSpec;
+import dev.geodr.servicebus.arm.ArmErrorKind;
+import dev.geodr.servicebus.arm.ArmException;
 import dev.geodr.servicebus.arm.NamespaceRef;
 import dev.geodr.servicebus.pairing.PairingPlanner;
 import dev.geodr.servicebus.pairing.PlannerSettings;
+import dev.geodr.servicebus.pairing.Requeue;
 import dev.geodr.servicebus.status.StatusProjector;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,12 +35,39 @@ class ReconcilePassTest {
     private final InMemoryArmPort arm =
             new InMemoryArmPort().premiumNamespace(WEU).premiumNamespace(NEU);
     private final InMemoryClusterSide cluster = new InMemoryClusterSide();
+    private final AtomicReference<Instant> now =
+            new AtomicReference<>(Instant.parse("2026-12-02T10:00:00Z"));
+    private final Clock clock =
+            new Clock() {
+                @Override
+                public ZoneId getZone() {
+                    return ZoneOffset.UTC;
+                }
+
+                @Override
+                public Clock withZone(ZoneId zone) {
+                    return this;
+                }
+
+                @Override
+                public Instant instant() {
+                    return now.get();
+                }
+            };
     private final ReconcilePass pass =
             new ReconcilePass(
                     arm,
                     new PairingPlanner(PlannerSettings.defaults()),
-                    Clock.fixed(Instant.parse("2026-12-02T10:00:00Z"), ZoneOffset.UTC),
-                    new OperatorMetrics(new SimpleMeterRegistry()));
+                    clock,
+                    new OperatorMetrics(new SimpleMeterRegistry()),
+                    KEY_REFRESH,
+                    () -> 0.5);
+
+    private static final Duration KEY_REFRESH = Duration.ofHours(1);
+
+    ReconcilePassTest() {
+        cluster.clock = clock;
+    }
 
     @Test
     void aNewPairingBecomesReadyWithOnePut() {
@@ -79,6 +113,74 @@ class ReconcilePassTest {
         assertThat(resource.getStatus().getFailover().getLastHandledRequest()).isEqualTo(5);
     }
 
+    @Test
+    void theConnectionSecretIsFetchedOnceAndAgainOnlyWhenStaleOrMoved() {
+        ServiceBusGeoPairing resource = pairing(0);
+        resource.getSpec().setConnectionSecret(new ConnectionSecret());
+        resource.getSpec().getConnectionSecret().setName("orders-sb");
+
+        passes(resource, 5);
+        assertThat(arm.count("listKeys")).as("once paired, then fresh").isEqualTo(1);
+        assertThat(cluster.secretStamp.orElseThrow().source()).startsWith(WEU.id());
+        assertThat(cluster.hasEvent("ConnectionSecretUpdated")).isTrue();
+
+        now.set(now.get().plus(KEY_REFRESH));
+        passes(resource, 2);
+        assertThat(arm.count("listKeys")).as("one refresh after the interval").isEqualTo(2);
+
+        bump(resource, 1);
+        passes(resource, 4);
+        assertThat(arm.count("failover")).isEqualTo(1);
+        assertThat(arm.count("listKeys")).as("the alias moved to the partner").isEqualTo(3);
+        assertThat(cluster.secretStamp.orElseThrow().source()).startsWith(NEU.id());
+    }
+
+    @Test
+    void aThrottledReadWritesNothingAndWaitsTheSpreadThrottleWindow() {
+        ServiceBusGeoPairing resource = pairing(0);
+        passes(resource, 3);
+        long writes = arm.writes();
+        arm.failNext(
+                "getAlias",
+                new ArmException(
+                        ArmErrorKind.THROTTLED,
+                        429,
+                        "TooManyRequests",
+                        "throttled",
+                        Duration.ofSeconds(2),
+                        null));
+
+        ReconcilePass.Outcome outcome = pass.run(resource, cluster);
+
+        assertThat(arm.writes()).isEqualTo(writes);
+        assertThat(outcome.requeue())
+                .as("fast poll 10 s × (1 + 3 × spread 0.5), above Retry-After 2 s")
+                .isEqualTo(new Requeue(Duration.ofSeconds(25), false));
+        resource.setStatus(outcome.status());
+        assertThat(condition(resource, StatusProjector.READY)).isEqualTo("False");
+        assertThat(reason(resource, StatusProjector.READY)).isEqualTo("Throttled");
+    }
+
+    @Test
+    void aRefusedReadStallsWithOneWarningNotOnePerPoll() {
+        ServiceBusGeoPairing resource = pairing(0);
+        passes(resource, 3);
+        ArmException forbidden =
+                new ArmException(
+                        ArmErrorKind.FATAL, 403, "AuthorizationFailed", "no access", null, null);
+
+        arm.failNext("getAlias", forbidden);
+        passes(resource, 1);
+        arm.failNext("getAlias", forbidden);
+        passes(resource, 1);
+
+        assertThat(condition(resource, StatusProjector.STALLED)).isEqualTo("True");
+        assertThat(
+                        cluster.events.stream()
+                                .filter(e -> e.warning() && e.reason().equals("AzureError")))
+                .hasSize(1);
+    }
+
     private void passes(ServiceBusGeoPairing resource, int count) {
         for (int i = 0; i < count; i++) {
             resource.setStatus(pass.run(resource, cluster).status());
@@ -94,6 +196,14 @@ class ReconcilePassTest {
         return resource.getStatus().getConditions().stream()
                 .filter(c -> type.equals(c.getType()))
                 .map(c -> c.getStatus())
+                .findFirst()
+                .orElse(null);
+    }
+
+    private static String reason(ServiceBusGeoPairing resource, String type) {
+        return resource.getStatus().getConditions().stream()
+                .filter(c -> type.equals(c.getType()))
+                .map(c -> c.getReason())
                 .findFirst()
                 .orElse(null);
     }
