@@ -64,7 +64,7 @@ final class ActionFailures {
             Requeue requeue,
             Instant now) {
         FailoverMemory intent = plan.intent().get();
-        InFlightFailover inFlight = intent.inFlight().orElseThrow();
+        FailoverInFlight inFlight = intent.inFlight().orElseThrow();
         switch (kind) {
             case THROTTLED, TRANSIENT -> {
                 // The POST may or may not have reached ARM: stay Intended, the next observation
@@ -116,7 +116,7 @@ final class ActionFailures {
     }
 
     private static Plan failed(
-            Plan plan, FailoverMemory intent, InFlightFailover inFlight, String why, Instant now) {
+            Plan plan, FailoverMemory intent, FailoverInFlight inFlight, String why, Instant now) {
         String message = "failover request " + inFlight.request() + " " + why;
         FailoverResult result =
                 new FailoverResult(

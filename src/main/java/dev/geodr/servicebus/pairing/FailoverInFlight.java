@@ -12,7 +12,7 @@ import java.time.Instant;
  * @param startedAt when the request was taken; the Safe timeout counts from here
  * @param phaseSince when the current phase began; the Issued timeout counts from here
  */
-public record InFlightFailover(
+public record FailoverInFlight(
         long request,
         FailoverMode mode,
         NamespaceRef from,
@@ -21,11 +21,11 @@ public record InFlightFailover(
         Instant startedAt,
         Instant phaseSince) {
 
-    public InFlightFailover inPhase(FailoverPhase next, Instant now) {
-        return new InFlightFailover(request, mode, from, to, next, startedAt, now);
+    public FailoverInFlight inPhase(FailoverPhase next, Instant now) {
+        return new FailoverInFlight(request, mode, from, to, next, startedAt, now);
     }
 
-    public InFlightFailover forRequest(long newRequest) {
-        return new InFlightFailover(newRequest, mode, from, to, phase, startedAt, phaseSince);
+    public FailoverInFlight forRequest(long newRequest) {
+        return new FailoverInFlight(newRequest, mode, from, to, phase, startedAt, phaseSince);
     }
 }

@@ -10,14 +10,14 @@ import java.util.Optional;
  */
 public record FailoverMemory(
         long lastHandledRequest,
-        Optional<InFlightFailover> inFlight,
+        Optional<FailoverInFlight> inFlight,
         Optional<FailoverResult> last) {
 
     public static FailoverMemory adopted(long request) {
         return new FailoverMemory(request, Optional.empty(), Optional.empty());
     }
 
-    public FailoverMemory withInFlight(InFlightFailover next) {
+    public FailoverMemory withInFlight(FailoverInFlight next) {
         return new FailoverMemory(lastHandledRequest, Optional.of(next), last);
     }
 

@@ -33,23 +33,23 @@ final class FailoverRules {
             Observed observed,
             Instant now,
             Optional<NamespaceRef> active) {
-        Context ctx = new Context(desired, memory, observed, now, active);
+        Situation c = new Situation(desired, memory, observed, now, active);
         if (memory.inFlight().isPresent()) {
             // Bumps while a request is being served fold into it: several bumps are one request.
-            InFlightFailover inFlight = memory.inFlight().get();
+            FailoverInFlight inFlight = memory.inFlight().get();
             if (desired.failoverRequested() > inFlight.request()) {
                 inFlight = inFlight.forRequest(desired.failoverRequested());
             }
             return Optional.of(
                     switch (inFlight.phase()) {
-                        case Waiting -> waiting(ctx, inFlight);
-                        case Intended -> intended(ctx, inFlight);
-                        case Issued -> issued(ctx, inFlight);
+                        case Waiting -> waiting(c, inFlight);
+                        case Intended -> intended(c, inFlight);
+                        case Issued -> issued(c, inFlight);
                     });
         }
         if (desired.failoverRequested() > memory.lastHandledRequest()) {
-            InFlightFailover taken =
-                    new InFlightFailover(
+            FailoverInFlight taken =
+                    new FailoverInFlight(
                             desired.failoverRequested(),
                             desired.failoverMode(),
                             desired.primary(),
@@ -57,7 +57,7 @@ final class FailoverRules {
                             FailoverPhase.Waiting,
                             now,
                             now);
-            return Optional.of(waiting(ctx, taken));
+            return Optional.of(waiting(c, taken));
         }
         return Optional.empty();
     }
@@ -65,25 +65,25 @@ final class FailoverRules {
     /**
      * A request not yet sent: reject it, keep waiting for its gate, or write intent and issue it.
      */
-    private Plan waiting(Context ctx, InFlightFailover inFlight) {
+    private Plan waiting(Situation c, FailoverInFlight inFlight) {
         // The mode is read from the spec each pass, so switching a waiting Safe request to Forced
         // takes effect.
-        InFlightFailover current =
-                new InFlightFailover(
+        FailoverInFlight current =
+                new FailoverInFlight(
                         inFlight.request(),
-                        ctx.desired.failoverMode(),
+                        c.desired.failoverMode(),
                         inFlight.from(),
                         inFlight.to(),
                         FailoverPhase.Waiting,
                         inFlight.startedAt(),
                         inFlight.phaseSince());
-        SideView partner = ctx.observed.partner();
-        SideView primary = ctx.observed.primary();
+        SideView partner = c.observed.partner();
+        SideView primary = c.observed.primary();
 
         if (partner.hasRole(AliasRole.PrimaryNotReplicating)
                 && !primary.hasRole(AliasRole.Primary)) {
             return reject(
-                    ctx,
+                    c,
                     current,
                     "nothing to fail over: the alias already lives on "
                             + ns(current.to())
@@ -92,7 +92,7 @@ final class FailoverRules {
         }
         if (partner instanceof SideView.Absent || partner instanceof SideView.NamespaceMissing) {
             return reject(
-                    ctx,
+                    c,
                     current,
                     "nothing to fail over: the partner namespace "
                             + ns(current.to())
@@ -107,7 +107,7 @@ final class FailoverRules {
                                 .map(current.from()::sameAs)
                                 .orElse(false))) {
             return reject(
-                    ctx,
+                    c,
                     current,
                     "nothing to fail over: the partner namespace "
                             + ns(current.to())
@@ -118,11 +118,11 @@ final class FailoverRules {
         }
         String blocker = gateBlocker(current.mode(), primary, partner);
         if (blocker == null) {
-            return issue(ctx, current);
+            return issue(c, current);
         }
-        if (timedOut(ctx.now, current.startedAt(), settings.safeFailoverTimeout())) {
+        if (timedOut(c.now, current.startedAt(), settings.safeFailoverTimeout())) {
             return finish(
-                    ctx,
+                    c,
                     current,
                     FailoverOutcome.Failed,
                     "failover request "
@@ -144,7 +144,7 @@ final class FailoverRules {
                                 + blocker
                                 + "; it fails after "
                                 + duration(settings.safeFailoverTimeout()));
-        return Plan.waitFor(ctx.memory.withInFlight(current), verdict, fast(), ctx.active);
+        return Plan.waitFor(c.memory.withInFlight(current), verdict, fast(), c.active);
     }
 
     /**
@@ -178,9 +178,9 @@ final class FailoverRules {
         return null;
     }
 
-    private Plan issue(Context ctx, InFlightFailover current) {
-        InFlightFailover intended = current.inPhase(FailoverPhase.Intended, ctx.now);
-        InFlightFailover issued = current.inPhase(FailoverPhase.Issued, ctx.now);
+    private Plan issue(Situation c, FailoverInFlight current) {
+        FailoverInFlight intended = current.inPhase(FailoverPhase.Intended, c.now);
+        FailoverInFlight issued = current.inPhase(FailoverPhase.Issued, c.now);
         Verdict verdict =
                 Verdict.progressing(
                         Reasons.FAILING_OVER,
@@ -191,32 +191,32 @@ final class FailoverRules {
                                 + ns(current.to())
                                 + "; waiting for ARM to complete it");
         return Plan.act(
-                        new Action.Failover(current.to(), ctx.desired.alias(), current.mode()),
-                        ctx.memory.withInFlight(issued),
+                        new Action.Failover(current.to(), c.desired.alias(), current.mode()),
+                        c.memory.withInFlight(issued),
                         verdict,
                         fast(),
-                        ctx.active)
-                .withIntent(ctx.memory.withInFlight(intended));
+                        c.active)
+                .withIntent(c.memory.withInFlight(intended));
     }
 
     /**
      * After a restart in Intended, ARM's state decides: partner still a steady Secondary means not
      * applied.
      */
-    private Plan intended(Context ctx, InFlightFailover inFlight) {
-        SideView partner = ctx.observed.partner();
+    private Plan intended(Situation c, FailoverInFlight inFlight) {
+        SideView partner = c.observed.partner();
         if (partner.is(AliasRole.Secondary, ProvisioningState.Succeeded)) {
-            return waiting(ctx, inFlight);
+            return waiting(c, inFlight);
         }
         if (partner.hasRole(AliasRole.Secondary)
                 || partner.hasRole(AliasRole.PrimaryNotReplicating)) {
-            return issued(ctx, inFlight.inPhase(FailoverPhase.Issued, ctx.now));
+            return issued(c, inFlight.inPhase(FailoverPhase.Issued, c.now));
         }
         if (!partner.reachable()) {
-            return unreachableWhileRunning(ctx, inFlight);
+            return unreachableWhileRunning(c, inFlight);
         }
         return finish(
-                ctx,
+                c,
                 inFlight,
                 FailoverOutcome.Failed,
                 "failover request "
@@ -231,23 +231,23 @@ final class FailoverRules {
      * Waiting for completion: partner Succeeded/PrimaryNotReplicating and the old primary's record
      * gone.
      */
-    private Plan issued(Context ctx, InFlightFailover inFlight) {
-        SideView partner = ctx.observed.partner();
-        SideView oldPrimary = ctx.observed.primary();
+    private Plan issued(Situation c, FailoverInFlight inFlight) {
+        SideView partner = c.observed.partner();
+        SideView oldPrimary = c.observed.primary();
         if (partner.is(AliasRole.PrimaryNotReplicating, ProvisioningState.Succeeded)
                 && !(oldPrimary instanceof SideView.Present)) {
             return finish(
-                    ctx,
+                    c,
                     inFlight,
                     FailoverOutcome.Succeeded,
                     "failed over from " + ns(inFlight.from()) + " to " + ns(inFlight.to()));
         }
         if (!partner.reachable()) {
-            return unreachableWhileRunning(ctx, inFlight);
+            return unreachableWhileRunning(c, inFlight);
         }
         if (partner instanceof SideView.Absent || partner instanceof SideView.NamespaceMissing) {
             return finish(
-                    ctx,
+                    c,
                     inFlight,
                     FailoverOutcome.Failed,
                     "failover request "
@@ -261,9 +261,9 @@ final class FailoverRules {
                 partner instanceof SideView.Present p
                         && (p.record().isAccepted()
                                 || p.record().role() == AliasRole.PrimaryNotReplicating);
-        if (!progressing && timedOut(ctx.now, inFlight.phaseSince(), settings.issuedTimeout())) {
+        if (!progressing && timedOut(c.now, inFlight.phaseSince(), settings.issuedTimeout())) {
             return finish(
-                    ctx,
+                    c,
                     inFlight,
                     FailoverOutcome.Failed,
                     "failover request "
@@ -285,13 +285,13 @@ final class FailoverRules {
                                 + partner.describe()
                                 + ", old primary shows "
                                 + oldPrimary.describe());
-        return Plan.waitFor(ctx.memory.withInFlight(inFlight), verdict, fast(), ctx.active);
+        return Plan.waitFor(c.memory.withInFlight(inFlight), verdict, fast(), c.active);
     }
 
-    private Plan unreachableWhileRunning(Context ctx, InFlightFailover inFlight) {
-        if (timedOut(ctx.now, inFlight.phaseSince(), settings.issuedTimeout())) {
+    private Plan unreachableWhileRunning(Situation c, FailoverInFlight inFlight) {
+        if (timedOut(c.now, inFlight.phaseSince(), settings.issuedTimeout())) {
             return finish(
-                    ctx,
+                    c,
                     inFlight,
                     FailoverOutcome.Failed,
                     "failover request "
@@ -312,15 +312,15 @@ final class FailoverRules {
                                 + "; the partner namespace "
                                 + ns(inFlight.to())
                                 + " is unreachable, so its progress cannot be seen");
-        return Plan.waitFor(ctx.memory.withInFlight(inFlight), verdict, fast(), ctx.active);
+        return Plan.waitFor(c.memory.withInFlight(inFlight), verdict, fast(), c.active);
     }
 
-    private Plan reject(Context ctx, InFlightFailover inFlight, String why) {
-        return finish(ctx, inFlight, FailoverOutcome.Rejected, why);
+    private Plan reject(Situation c, FailoverInFlight inFlight, String why) {
+        return finish(c, inFlight, FailoverOutcome.Rejected, why);
     }
 
     private Plan finish(
-            Context ctx, InFlightFailover inFlight, FailoverOutcome outcome, String message) {
+            Situation c, FailoverInFlight inFlight, FailoverOutcome outcome, String message) {
         FailoverResult result =
                 new FailoverResult(
                         inFlight.request(),
@@ -329,14 +329,14 @@ final class FailoverRules {
                         inFlight.from(),
                         inFlight.to(),
                         inFlight.startedAt(),
-                        ctx.now,
+                        c.now,
                         message);
-        FailoverMemory next = ctx.memory.finished(result);
+        FailoverMemory next = c.memory.finished(result);
         if (outcome == FailoverOutcome.Succeeded) {
             Verdict verdict =
                     Verdict.stalled(
                             Reasons.FAILED_OVER,
-                            FailedOverGuidance.message(ctx.desired, inFlight.to()));
+                            FailedOverGuidance.message(c.desired, inFlight.to()));
             return Plan.waitFor(
                             next,
                             verdict,
@@ -356,7 +356,7 @@ final class FailoverRules {
                         : Reasons.FAILOVER_FAILED;
         // The pairing rules take over from here; the result stays visible in status.failover.last.
         Verdict verdict = Verdict.progressing(reason, message);
-        return Plan.waitFor(next, verdict, fast(), ctx.active)
+        return Plan.waitFor(next, verdict, fast(), c.active)
                 .withNotice(
                         Notice.warning(
                                 reason,
@@ -376,7 +376,8 @@ final class FailoverRules {
         return !now.isBefore(since.plus(limit));
     }
 
-    private record Context(
+    /** What one planning pass sees: the same name in every rule set of the planner. */
+    private record Situation(
             Desired desired,
             FailoverMemory memory,
             Observed observed,

@@ -28,7 +28,7 @@ final class PairingRules {
             Memory previous,
             Observed observed,
             Optional<NamespaceRef> active) {
-        Ctx c = new Ctx(desired, memory, previous, observed, active);
+        Situation c = new Situation(desired, memory, previous, observed, active);
         SideView primary = observed.primary();
         SideView partner = observed.partner();
 
@@ -97,7 +97,7 @@ final class PairingRules {
         };
     }
 
-    private Plan primaryHasNoRecord(Ctx c) {
+    private Plan primaryHasNoRecord(Situation c) {
         SideView partner = c.observed.partner();
         if (partner.hasRole(AliasRole.PrimaryNotReplicating)) {
             return failedOver(c);
@@ -130,7 +130,7 @@ final class PairingRules {
                         + ns(c.desired.partner()));
     }
 
-    private Plan primaryRecord(Ctx c, AliasRecord record) {
+    private Plan primaryRecord(Situation c, AliasRecord record) {
         NamespaceRef wanted = c.desired.partner();
         boolean partnerMatches = record.partnerNamespace().map(wanted::sameAs).orElse(false);
         if (!partnerMatches) {
@@ -199,7 +199,7 @@ final class PairingRules {
                                 + ")"));
     }
 
-    private Plan notReplicating(Ctx c, AliasRecord record) {
+    private Plan notReplicating(Situation c, AliasRecord record) {
         if (record.isAccepted()) {
             return c.waitFast(
                     Verdict.progressing(
@@ -239,7 +239,7 @@ final class PairingRules {
                         + ns(c.desired.partner()));
     }
 
-    private Plan createPairing(Ctx c, String message) {
+    private Plan createPairing(Situation c, String message) {
         if (c.observed.primaryInfo().isEmpty() || c.observed.partnerInfo().isEmpty()) {
             throw new IllegalStateException(
                     "namespace info must be observed before a pairing is planned");
@@ -259,7 +259,7 @@ final class PairingRules {
                 Verdict.progressing(Reasons.PAIRING, message));
     }
 
-    private Plan failedOver(Ctx c) {
+    private Plan failedOver(Situation c) {
         NamespaceRef active = c.desired.partner();
         Plan plan =
                 c.stalledAt(
@@ -283,7 +283,7 @@ final class PairingRules {
         return plan;
     }
 
-    private Plan partnerTaken(Ctx c) {
+    private Plan partnerTaken(Situation c) {
         AliasRecord other = ((SideView.Present) c.observed.partner()).record();
         return c.stalled(
                 Reasons.INVALID_SPEC,
@@ -296,7 +296,7 @@ final class PairingRules {
                         + "; choose a new, empty Premium namespace");
     }
 
-    private Plan partnerUnreachable(Ctx c, String what) {
+    private Plan partnerUnreachable(Situation c, String what) {
         return c.waitSlowly(
                 Verdict.progressing(
                         Reasons.UNREACHABLE,
@@ -306,14 +306,15 @@ final class PairingRules {
                                 + what));
     }
 
-    private final class Ctx {
+    /** What one planning pass sees: the same name in every rule set of the planner. */
+    private final class Situation {
         final Desired desired;
         final FailoverMemory memory;
         final Memory previous;
         final Observed observed;
         final Optional<NamespaceRef> active;
 
-        Ctx(
+        Situation(
                 Desired desired,
                 FailoverMemory memory,
                 Memory previous,

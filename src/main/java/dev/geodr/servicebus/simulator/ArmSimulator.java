@@ -37,8 +37,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The ARM geo-DR simulator: Service Bus {@code disasterRecoveryConfigs} behaviour of
- * arm-semantics.md §9 over HTTPS on 127.0.0.1, plus the admin API under {@code /simulator/}. Start
- * it standalone ({@link SimulatorMain}) or embedded (tests, the operator's {@code make run}).
+ * docs/arm-semantics.md §9 over HTTPS on 127.0.0.1, plus the admin API under {@code /simulator/}.
+ * Start it standalone ({@link SimulatorMain}) or embedded (tests, the operator's {@code make run}).
  */
 public final class ArmSimulator implements AutoCloseable {
 

@@ -1,21 +1,22 @@
 package dev.geodr.servicebus.status;
 
-import dev.geodr.servicebus.api.v1alpha1.FailoverInFlight;
 import dev.geodr.servicebus.api.v1alpha1.FailoverStatus;
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairingStatus;
 import dev.geodr.servicebus.arm.FailoverMode;
 import dev.geodr.servicebus.arm.NamespaceRef;
+import dev.geodr.servicebus.pairing.FailoverInFlight;
 import dev.geodr.servicebus.pairing.FailoverMemory;
 import dev.geodr.servicebus.pairing.FailoverOutcome;
 import dev.geodr.servicebus.pairing.FailoverPhase;
 import dev.geodr.servicebus.pairing.FailoverResult;
-import dev.geodr.servicebus.pairing.InFlightFailover;
 import dev.geodr.servicebus.pairing.Memory;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
  * Reads the planner's memory back from status and writes it into status; the two must round-trip.
+ * The API types share their simple names with the domain types they mirror (MirroredEnumsTest keeps
+ * the enum constants equal), so the API side is spelled out in full here.
  */
 public final class FailoverMemoryCodec {
 
@@ -28,7 +29,7 @@ public final class FailoverMemoryCodec {
             return Memory.firstSight();
         }
         FailoverStatus f = status.getFailover();
-        Optional<InFlightFailover> inFlight =
+        Optional<FailoverInFlight> inFlight =
                 Optional.ofNullable(f.getInFlight()).map(FailoverMemoryCodec::inFlight);
         Optional<FailoverResult> last =
                 Optional.ofNullable(f.getLast()).map(FailoverMemoryCodec::result);
@@ -46,7 +47,8 @@ public final class FailoverMemoryCodec {
         memory.inFlight()
                 .ifPresent(
                         f -> {
-                            FailoverInFlight s = new FailoverInFlight();
+                            dev.geodr.servicebus.api.v1alpha1.FailoverInFlight s =
+                                    new dev.geodr.servicebus.api.v1alpha1.FailoverInFlight();
                             s.setRequest(f.request());
                             s.setMode(apiMode(f.mode()));
                             s.setFrom(f.from().id());
@@ -78,10 +80,10 @@ public final class FailoverMemoryCodec {
         return out;
     }
 
-    private static InFlightFailover inFlight(FailoverInFlight s) {
+    private static FailoverInFlight inFlight(dev.geodr.servicebus.api.v1alpha1.FailoverInFlight s) {
         Instant started = Times.parse(s.getStartedAt());
         Instant since = s.getPhaseSince() == null ? started : Times.parse(s.getPhaseSince());
-        return new InFlightFailover(
+        return new FailoverInFlight(
                 s.getRequest(),
                 armMode(s.getMode()),
                 NamespaceRef.parse(s.getFrom()),

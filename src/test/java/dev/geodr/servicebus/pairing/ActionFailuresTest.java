@@ -56,7 +56,7 @@ class ActionFailuresTest {
         if (phase != null) {
             assertThat(after.memory().inFlight())
                     .get()
-                    .extracting(InFlightFailover::phase)
+                    .extracting(FailoverInFlight::phase)
                     .isEqualTo(phase);
             assertThat(after.memory().lastHandledRequest()).isZero();
         } else {

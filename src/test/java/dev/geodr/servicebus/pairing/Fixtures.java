@@ -112,7 +112,7 @@ final class Fixtures {
     static Memory inFlight(
             long handled, long request, FailoverMode mode, FailoverPhase phase, Duration age) {
         Instant started = NOW.minus(age);
-        InFlightFailover f = new InFlightFailover(request, mode, WEU, NEU, phase, started, started);
+        FailoverInFlight f = new FailoverInFlight(request, mode, WEU, NEU, phase, started, started);
         return new Memory(
                 Optional.of(FailoverMemory.adopted(handled).withInFlight(f)), Optional.of(WEU));
     }

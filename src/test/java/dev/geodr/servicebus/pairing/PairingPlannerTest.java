@@ -21,9 +21,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * One row per behaviour of api.md: (desired, memory, observed) → action, health/reason, failover
- * memory, requeue. Rows read as sentences: what the user asked, what we remembered, what ARM
- * showed.
+ * One row per behaviour of docs/api.md: (desired, memory, observed) → action, health/reason,
+ * failover memory, requeue. Rows read as sentences: what the user asked, what we remembered, what
+ * ARM showed.
  */
 class PairingPlannerTest {
 
@@ -909,7 +909,7 @@ class PairingPlannerTest {
         if (e.intent()) {
             assertThat(plan.intent().get().inFlight())
                     .get()
-                    .extracting(InFlightFailover::phase)
+                    .extracting(FailoverInFlight::phase)
                     .isEqualTo(FailoverPhase.Intended);
         }
         if (e.lastHandled() != null) {
@@ -921,7 +921,7 @@ class PairingPlannerTest {
             assertThat(plan.memory().inFlight())
                     .as("in-flight phase")
                     .get()
-                    .extracting(InFlightFailover::phase)
+                    .extracting(FailoverInFlight::phase)
                     .isEqualTo(e.phase());
         }
         if (e.outcome() != null) {

@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Each REST-spec example request gets the example's response shape, except the documented example
- * quirks of arm-semantics.md §2.12, which are asserted explicitly (the simulator follows the wire).
+ * quirks of docs/arm-semantics.md §2.12, which are asserted explicitly (the simulator follows the
+ * wire).
  */
 class SimulatorExamplesTest {
 

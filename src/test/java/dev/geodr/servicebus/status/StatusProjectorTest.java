@@ -9,9 +9,9 @@ import dev.geodr.servicebus.arm.FailoverMode;
 import dev.geodr.servicebus.arm.NamespaceRef;
 import dev.geodr.servicebus.arm.ProvisioningState;
 import dev.geodr.servicebus.pairing.Desired;
+import dev.geodr.servicebus.pairing.FailoverInFlight;
 import dev.geodr.servicebus.pairing.FailoverMemory;
 import dev.geodr.servicebus.pairing.FailoverPhase;
-import dev.geodr.servicebus.pairing.InFlightFailover;
 import dev.geodr.servicebus.pairing.Memory;
 import dev.geodr.servicebus.pairing.Observed;
 import dev.geodr.servicebus.pairing.SideView;
@@ -194,8 +194,8 @@ class StatusProjectorTest {
 
     @Test
     void failoverMemoryRoundTripsThroughStatus() {
-        InFlightFailover inFlight =
-                new InFlightFailover(
+        FailoverInFlight inFlight =
+                new FailoverInFlight(
                         4,
                         FailoverMode.Forced,
                         WEU,

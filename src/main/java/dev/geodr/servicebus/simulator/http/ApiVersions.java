@@ -6,7 +6,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The api-versions of arm-semantics.md §2.2; all get the same wire shape, as the real service does.
+ * The api-versions of docs/arm-semantics.md §2.2; all get the same wire shape, as the real service
+ * does.
  */
 public final class ApiVersions {
 

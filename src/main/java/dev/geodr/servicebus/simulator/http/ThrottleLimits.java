@@ -1,8 +1,8 @@
 package dev.geodr.servicebus.simulator.http;
 
 /**
- * Per-subscription ARM token buckets (arm-semantics.md §6.1): size and refill per second for reads
- * (GET), writes (PUT and every POST) and deletes (DELETE).
+ * Per-subscription ARM token buckets (docs/arm-semantics.md §6.1): size and refill per second for
+ * reads (GET), writes (PUT and every POST) and deletes (DELETE).
  */
 public record ThrottleLimits(
         int reads,

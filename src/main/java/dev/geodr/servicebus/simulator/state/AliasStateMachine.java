@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
- * The Geo-DR alias operations of arm-semantics.md §9.4 (GET, list, PUT, DELETE, breakPairing,
+ * The Geo-DR alias operations of docs/arm-semantics.md §9.4 (GET, list, PUT, DELETE, breakPairing,
  * failover). Each method takes the lock, evaluates the table rows in order (first match wins) and
  * changes state only after every precondition passed, so an error never leaves half a change
  * behind.

@@ -7,7 +7,8 @@ import dev.geodr.servicebus.simulator.render.Json;
 import java.util.Locale;
 
 /**
- * Wire bodies of the Geo-DR resources, per the rendering rules of arm-semantics.md §9.6 and §2.8.
+ * Wire bodies of the Geo-DR resources, per the rendering rules of docs/arm-semantics.md §9.6 and
+ * §2.8.
  */
 public final class ArmBodies {
 

@@ -7,7 +7,7 @@ import java.util.Map;
  * An error answer before it is put on the wire. {@code gateway} errors come from ARM itself (code
  * first, {@code x-ms-failure-cause: gateway}, no correlation id in the text); the others come from
  * the Service Bus RP (message first, ending with {@code CorrelationId: <guid>}), per
- * arm-semantics.md §2.10.
+ * docs/arm-semantics.md §2.10.
  */
 public record ArmError(
         int status, String code, String message, boolean gateway, Map<String, String> headers) {

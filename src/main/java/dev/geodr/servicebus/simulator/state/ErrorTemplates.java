@@ -1,9 +1,9 @@
 package dev.geodr.servicebus.simulator.state;
 
 /**
- * The error texts of arm-semantics.md §9.7 (and §4). Texts seen from the real service are verbatim;
- * texts nobody has seen the service send start with {@code [simulator]} so they cannot be mistaken
- * for real ones. RP messages get {@code " CorrelationId: <guid>"} appended on the wire.
+ * The error texts of docs/arm-semantics.md §9.7 (and §4). Texts seen from the real service are
+ * verbatim; texts nobody has seen the service send start with {@code [simulator]} so they cannot be
+ * mistaken for real ones. RP messages get {@code " CorrelationId: <guid>"} appended on the wire.
  */
 public final class ErrorTemplates {
 

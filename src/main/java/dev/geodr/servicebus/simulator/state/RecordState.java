@@ -1,9 +1,9 @@
 package dev.geodr.servicebus.simulator.state;
 
 /**
- * The per-namespace alias record states of arm-semantics.md §9.2 (NONE is "no record"). Each state
- * fixes what GET shows; only the real enum values appear on the wire because the Java SDK maps
- * unknown ones to null (§2.5).
+ * The per-namespace alias record states of docs/arm-semantics.md §9.2 (NONE is "no record"). Each
+ * state fixes what GET shows; only the real enum values appear on the wire because the Java SDK
+ * maps unknown ones to null (§2.5).
  */
 public enum RecordState {
     P_PAIRING("Accepted", "Primary", true, true),

@@ -1,9 +1,9 @@
 package dev.geodr.servicebus.simulator.state;
 
 /**
- * One namespace's view of an alias (arm-semantics.md §9.1). Both partners hold one; they point at
- * each other through {@code partnerKey}. {@code epoch} identifies the transition in flight so that
- * a timer belonging to a cancelled transition (a break overtaken by a failover) is ignored.
+ * One namespace's view of an alias (docs/arm-semantics.md §9.1). Both partners hold one; they point
+ * at each other through {@code partnerKey}. {@code epoch} identifies the transition in flight so
+ * that a timer belonging to a cancelled transition (a break overtaken by a failover) is ignored.
  */
 public final class SimAliasRecord {
 

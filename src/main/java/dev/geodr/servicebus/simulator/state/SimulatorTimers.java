@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Virtual durations of the Geo-DR transitions (arm-semantics.md §9.5). Defaults sit inside the
+ * Virtual durations of the Geo-DR transitions (docs/arm-semantics.md §9.5). Defaults sit inside the
  * ranges observed on the wire (§3.10), so a replay of a real recording sees the same state
  * sequence.
  *

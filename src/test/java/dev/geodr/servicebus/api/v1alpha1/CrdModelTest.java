@@ -22,8 +22,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Guards the committed CRD (crds/): what users install must carry the contract of api.md. The drift
- * check (hack/check-crd-drift.sh) guards that it equals what the Java model generates.
+ * Guards the committed CRD (crds/): what users install must carry the contract of docs/api.md. The
+ * drift check (hack/check-crd-drift.sh) guards that it equals what the Java model generates.
  */
 class CrdModelTest {
 

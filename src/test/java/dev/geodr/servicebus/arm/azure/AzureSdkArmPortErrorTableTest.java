@@ -24,8 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The classifier table over ARM error bodies (src/test/resources/arm-errors/catalogue.json, from
- * arm-semantics.md §2.10/§4), each answered to a real SDK DELETE so the exception is exactly what
- * the SDK throws.
+ * docs/arm-semantics.md §2.10/§4), each answered to a real SDK DELETE so the exception is exactly
+ * what the SDK throws.
  */
 class AzureSdkArmPortErrorTableTest {
 

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The adapter through the real SDK pipeline (serialization, bearer-token policy, our policies, SDK
  * exceptions) with only the socket replaced. Bodies are the recorded wire bodies of
- * arm-semantics.md W1.
+ * docs/arm-semantics.md W1.
  */
 class AzureSdkArmPortTest {
 
