@@ -24,11 +24,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SimulatorExamplesTest {
 
-    private TestClient client;
+    private SimulatorClient client;
 
     @BeforeEach
     void start() {
-        client = TestClient.start(TestClient.manual());
+        client = SimulatorClient.start(SimulatorClient.manual());
     }
 
     @AfterEach
