@@ -10,7 +10,7 @@ import static org.awaitility.Awaitility.await;
 import dev.geodr.servicebus.api.v1alpha1.ConnectionSecret;
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairing;
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairingSpec;
-import dev.geodr.servicebus.operator.SimulatorAdmin;
+import dev.geodr.servicebus.operator.OperatorHarness;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -85,8 +85,8 @@ class DeployRbacIT extends RealApiTestBase {
 
     @Test
     void pairsAndWritesStatusFinalizerConnectionSecretAndEventsWithOnlyDeployRbac() {
-        sim.namespace("rbac-weu", 0);
-        sim.namespace("rbac-neu", 0);
+        sim.putNamespace(OperatorHarness.ref("rbac-weu"), OperatorHarness.premium(0));
+        sim.putNamespace(OperatorHarness.ref("rbac-neu"), OperatorHarness.premium(0));
         ServiceBusGeoPairing cr = op.pairing("rbac", "rbac-weu", "rbac-neu");
         ConnectionSecret connection = new ConnectionSecret();
         connection.setName("rbac-alias-connection");
@@ -326,8 +326,8 @@ class DeployRbacIT extends RealApiTestBase {
                 new ObjectMetaBuilder().withName("rbac-probe").withNamespace("default").build());
         cr.setSpec(new ServiceBusGeoPairingSpec());
         cr.getSpec().setAlias("probe");
-        cr.getSpec().setPrimaryNamespace(SimulatorAdmin.id("probe-weu"));
-        cr.getSpec().setPartnerNamespace(SimulatorAdmin.id("probe-neu"));
+        cr.getSpec().setPrimaryNamespace(OperatorHarness.id("probe-weu"));
+        cr.getSpec().setPartnerNamespace(OperatorHarness.id("probe-neu"));
         return cr;
     }
 

@@ -36,8 +36,8 @@ class KubectlOutputIT extends RealApiTestBase {
 
     @Test
     void waitReturnsWhenReadyAndGetPrintsThePrinterColumns() throws Exception {
-        sim.namespace("kctl-weu", 0);
-        sim.namespace("kctl-neu", 0);
+        sim.putNamespace(OperatorHarness.ref("kctl-weu"), OperatorHarness.premium(0));
+        sim.putNamespace(OperatorHarness.ref("kctl-neu"), OperatorHarness.premium(0));
         apply(op.pairing("kctl", "kctl-weu", "kctl-neu"));
         ServiceBusGeoPairing before = op.get("kctl");
         assertThat(OperatorHarness.isTrue(before, "Ready"))

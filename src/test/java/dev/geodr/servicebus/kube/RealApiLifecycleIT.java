@@ -10,7 +10,8 @@ import dev.geodr.servicebus.api.v1alpha1.DeletionPolicy;
 import dev.geodr.servicebus.api.v1alpha1.FailoverOutcome;
 import dev.geodr.servicebus.api.v1alpha1.FailoverPhase;
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairing;
-import dev.geodr.servicebus.operator.SimulatorAdmin;
+import dev.geodr.servicebus.operator.OperatorHarness;
+import dev.geodr.servicebus.simulator.SimulatorClient;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
@@ -100,7 +101,7 @@ class RealApiLifecycleIT extends RealApiTestBase {
      * be seen after the logged time, and it gives the watch a margin of {@link #ARM_LATENCY_MS}
      * (without it, equal milliseconds were seen in a full run).
      */
-    private static void assertAfter(SimulatorAdmin.Call write, Instant seen, String what) {
+    private static void assertAfter(SimulatorClient.Call write, Instant seen, String what) {
         assertThat(seen).as(what + " was observed").isNotNull();
         assertThat(write.wallTime())
                 .as(
@@ -111,13 +112,13 @@ class RealApiLifecycleIT extends RealApiTestBase {
 
     @Test
     void pairFailOverAndFailForwardWithServerSideApply() {
-        sim.namespace("life-weu", 0);
-        sim.namespace("life-neu", 0);
-        sim.namespace("life-frc", 0);
+        sim.putNamespace(OperatorHarness.ref("life-weu"), OperatorHarness.premium(0));
+        sim.putNamespace(OperatorHarness.ref("life-neu"), OperatorHarness.premium(0));
+        sim.putNamespace(OperatorHarness.ref("life-frc"), OperatorHarness.premium(0));
 
         // ---- pair
         ServiceBusGeoPairing ready;
-        sim.fault("{\"latencyMs\":" + ARM_LATENCY_MS + "}");
+        sim.addFaults("{\"latencyMs\":" + ARM_LATENCY_MS + "}");
         try (FirstSeen seen = watch("life")) {
             ServiceBusGeoPairing applied = apply(op.pairing("life", "life-weu", "life-neu"));
             assertThat(applied.getMetadata().getGeneration()).isEqualTo(1L);
@@ -134,8 +135,8 @@ class RealApiLifecycleIT extends RealApiTestBase {
                     .isEqualTo("False");
 
             ready = op.awaitReady("life");
-            List<SimulatorAdmin.Call> writes =
-                    sim.callLog("/life-").stream().filter(SimulatorAdmin.Call::isWrite).toList();
+            List<SimulatorClient.Call> writes =
+                    sim.calls("/life-").stream().filter(SimulatorClient.Call::isWrite).toList();
             assertThat(writes).as("ARM writes").isNotEmpty();
             assertAfter(writes.get(0), seen.finalizer.get(), "the finalizer");
         } finally {
@@ -182,7 +183,7 @@ class RealApiLifecycleIT extends RealApiTestBase {
 
         // ---- fail over: bump failoverRequested with a server-side apply of the whole object
         ServiceBusGeoPairing failedOver;
-        sim.fault("{\"latencyMs\":" + ARM_LATENCY_MS + "}");
+        sim.addFaults("{\"latencyMs\":" + ARM_LATENCY_MS + "}");
         try (FirstSeen seen = watch("life")) {
             ServiceBusGeoPairing bump = op.pairing("life", "life-weu", "life-neu");
             bump.getSpec().setFailoverRequested(1);
@@ -192,8 +193,8 @@ class RealApiLifecycleIT extends RealApiTestBase {
                             "life",
                             20,
                             r -> observed(r) && r.getStatus().getFailover().getLast() != null);
-            List<SimulatorAdmin.Call> posts =
-                    sim.callLog("/life-neu/").stream()
+            List<SimulatorClient.Call> posts =
+                    sim.calls("/life-neu/").stream()
                             .filter(c -> c.operation().equals("failover"))
                             .toList();
             assertThat(posts).as("exactly one failover POST, on the partner").hasSize(1);
@@ -214,7 +215,7 @@ class RealApiLifecycleIT extends RealApiTestBase {
                 .isTrue();
         assertThat(isTrue(failedOver, "Ready")).isFalse();
         assertThat(condition(failedOver, "Stalled").get().getMessage())
-                .contains("set spec.primaryNamespace to " + SimulatorAdmin.id("life-neu"));
+                .contains("set spec.primaryNamespace to " + OperatorHarness.id("life-neu"));
 
         // More passes, more clock: never a second failover.
         sim.advance(60);
@@ -235,7 +236,7 @@ class RealApiLifecycleIT extends RealApiTestBase {
         assertThat(repaired.getMetadata().getGeneration()).isEqualTo(3L);
         assertThat(repaired.getStatus().getActiveNamespaceName()).isEqualTo("life-neu");
         assertThat(repaired.getStatus().getPartner().getNamespace())
-                .isEqualTo(SimulatorAdmin.id("life-frc"));
+                .isEqualTo(OperatorHarness.id("life-frc"));
         assertThat(repaired.getStatus().getPartner().getRole()).isEqualTo("Secondary");
         assertThat(sim.count("/life-neu/", "put")).as("one PUT re-pairs").isEqualTo(1);
         assertThat(sim.count("/life-", "failover")).isEqualTo(1);
@@ -250,17 +251,19 @@ class RealApiLifecycleIT extends RealApiTestBase {
                 .isEqualTo(writesBefore);
         assertThat(
                         sim.arm(
-                                "GET",
-                                SimulatorAdmin.id("life-neu") + "/disasterRecoveryConfigs/life",
-                                null))
+                                        "GET",
+                                        OperatorHarness.id("life-neu"),
+                                        "/disasterRecoveryConfigs/life",
+                                        null)
+                                .status())
                 .as("alias still on the active namespace")
                 .isEqualTo(200);
     }
 
     @Test
     void deletePolicyDeleteBreaksDeletesAndThenReleasesTheObject() {
-        sim.namespace("drop-weu", 0);
-        sim.namespace("drop-neu", 0);
+        sim.putNamespace(OperatorHarness.ref("drop-weu"), OperatorHarness.premium(0));
+        sim.putNamespace(OperatorHarness.ref("drop-neu"), OperatorHarness.premium(0));
         ServiceBusGeoPairing cr = op.pairing("drop", "drop-weu", "drop-neu");
         cr.getSpec().setDeletionPolicy(DeletionPolicy.Delete);
         apply(cr);
@@ -278,15 +281,19 @@ class RealApiLifecycleIT extends RealApiTestBase {
         assertThat(sim.count("/drop-weu/", "delete")).isGreaterThanOrEqualTo(1);
         assertThat(
                         sim.arm(
-                                "GET",
-                                SimulatorAdmin.id("drop-weu") + "/disasterRecoveryConfigs/drop",
-                                null))
+                                        "GET",
+                                        OperatorHarness.id("drop-weu"),
+                                        "/disasterRecoveryConfigs/drop",
+                                        null)
+                                .status())
                 .isEqualTo(404);
         assertThat(
                         sim.arm(
-                                "GET",
-                                SimulatorAdmin.id("drop-neu") + "/disasterRecoveryConfigs/drop",
-                                null))
+                                        "GET",
+                                        OperatorHarness.id("drop-neu"),
+                                        "/disasterRecoveryConfigs/drop",
+                                        null)
+                                .status())
                 .isEqualTo(404);
     }
 }

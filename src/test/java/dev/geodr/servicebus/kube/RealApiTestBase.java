@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairing;
 import dev.geodr.servicebus.operator.OperatorHarness;
-import dev.geodr.servicebus.operator.SimulatorAdmin;
 import dev.geodr.servicebus.operator.SimulatorLauncher;
+import dev.geodr.servicebus.simulator.SimulatorClient;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -43,7 +43,7 @@ abstract class RealApiTestBase {
     String operatorKubeconfig;
 
     KubernetesClient admin;
-    SimulatorAdmin sim;
+    SimulatorClient sim;
     OperatorHarness op;
 
     @BeforeEach
@@ -59,7 +59,7 @@ abstract class RealApiTestBase {
             throw new UncheckedIOException(e);
         }
         SimulatorLauncher.Endpoint endpoint = launcher.endpoint();
-        sim = new SimulatorAdmin(endpoint.baseUri(), endpoint.certificate());
+        sim = SimulatorClient.connect(endpoint.baseUri(), endpoint.certificate());
         op = new OperatorHarness(admin, sim);
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairing;
+import dev.geodr.servicebus.simulator.SimulatorClient;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -62,13 +63,17 @@ class ArmBudgetBenchmarkIT {
     void steadyPairingsCostOnlyReads() {
         int n = Integer.parseInt(System.getProperty("bench.pairings"));
         SimulatorLauncher.Endpoint endpoint = launcher.endpoint();
-        SimulatorAdmin sim = new SimulatorAdmin(endpoint.baseUri(), endpoint.certificate());
+        SimulatorClient sim = SimulatorClient.connect(endpoint.baseUri(), endpoint.certificate());
         OperatorHarness op = new OperatorHarness(client, sim);
         IntStream.range(0, n)
                 .forEach(
                         i -> {
-                            sim.namespace("b" + i + "-weu", 0);
-                            sim.namespace("b" + i + "-neu", 0);
+                            sim.putNamespace(
+                                    OperatorHarness.ref("b" + i + "-weu"),
+                                    OperatorHarness.premium(0));
+                            sim.putNamespace(
+                                    OperatorHarness.ref("b" + i + "-neu"),
+                                    OperatorHarness.premium(0));
                             op.create(op.pairing("b" + i, "b" + i + "-weu", "b" + i + "-neu"));
                         });
         long start = System.nanoTime();
@@ -88,7 +93,7 @@ class ArmBudgetBenchmarkIT {
                                     == n;
                         });
         double toReady = (System.nanoTime() - start) / 1e9;
-        long putsToReady = sim.calls("/b").stream().filter(c -> c.startsWith("PUT ")).count();
+        long putsToReady = sim.calls("/b").stream().filter(c -> c.method().equals("PUT")).count();
         long callsToReady = sim.calls("/b").size();
 
         // The steady window ends when every pairing has had about five polls' worth of reads; its

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.geodr.servicebus.api.v1alpha1.ConnectionSecret;
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairing;
+import dev.geodr.servicebus.simulator.SimulatorClient;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -74,14 +75,14 @@ class ConnectionSecretAndMetricsIT {
                 public void close() {}
             };
 
-    private SimulatorAdmin sim;
+    private SimulatorClient sim;
     private OperatorHarness op;
 
     @BeforeEach
     void setUp() {
         Logger.getLogger("").addHandler(capture);
         SimulatorLauncher.Endpoint endpoint = launcher.endpoint();
-        sim = new SimulatorAdmin(endpoint.baseUri(), endpoint.certificate());
+        sim = SimulatorClient.connect(endpoint.baseUri(), endpoint.certificate());
         op = new OperatorHarness(client, sim);
     }
 
@@ -92,8 +93,8 @@ class ConnectionSecretAndMetricsIT {
 
     @Test
     void writesTheAliasConnectionSecretAndNeverLogsAKey() throws Exception {
-        sim.namespace("keys-weu", 0);
-        sim.namespace("keys-neu", 0);
+        sim.putNamespace(OperatorHarness.ref("keys-weu"), OperatorHarness.premium(0));
+        sim.putNamespace(OperatorHarness.ref("keys-neu"), OperatorHarness.premium(0));
         ServiceBusGeoPairing cr = op.pairing("Keys-Alias", "keys-weu", "keys-neu");
         cr.getMetadata().setName("keys");
         ConnectionSecret secretSpec = new ConnectionSecret();
@@ -146,8 +147,8 @@ class ConnectionSecretAndMetricsIT {
         // JOSDK 5.3.2's events.received meter lacks the action tag on timer events; without the
         // filter the
         // first reschedule after the finalizer is added throws and this scrape misses the meter.
-        sim.namespace("metrics-weu", 0);
-        sim.namespace("metrics-neu", 0);
+        sim.putNamespace(OperatorHarness.ref("metrics-weu"), OperatorHarness.premium(0));
+        sim.putNamespace(OperatorHarness.ref("metrics-neu"), OperatorHarness.premium(0));
         op.create(op.pairing("metrics", "metrics-weu", "metrics-neu"));
         op.awaitReady("metrics");
         HttpResponse<String> response =

@@ -4,6 +4,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairing;
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairingSpec;
+import dev.geodr.servicebus.arm.NamespaceRef;
+import dev.geodr.servicebus.simulator.SimulatorClient;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -21,10 +23,28 @@ public final class OperatorHarness {
 
     public static final String NS = "default";
 
-    private final KubernetesClient client;
-    private final SimulatorAdmin sim;
+    /** Where the ITs' simulator namespaces live. */
+    public static final String SUB = "11111111-1111-1111-1111-111111111111";
 
-    public OperatorHarness(KubernetesClient client, SimulatorAdmin sim) {
+    public static final String RG = "geodr-it";
+
+    public static NamespaceRef ref(String name) {
+        return new NamespaceRef(SUB, RG, name);
+    }
+
+    public static String id(String name) {
+        return SimulatorClient.nsId(SUB, RG, name);
+    }
+
+    /** The admin PUT body of an IT namespace: Premium in West Europe with that many entities. */
+    public static String premium(int entities) {
+        return "{\"location\":\"westeurope\",\"sku\":\"Premium\",\"entities\":" + entities + "}";
+    }
+
+    private final KubernetesClient client;
+    private final SimulatorClient sim;
+
+    public OperatorHarness(KubernetesClient client, SimulatorClient sim) {
         this.client = client;
         this.sim = sim;
     }
@@ -34,8 +54,8 @@ public final class OperatorHarness {
         cr.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(NS).build());
         ServiceBusGeoPairingSpec spec = new ServiceBusGeoPairingSpec();
         spec.setAlias(name);
-        spec.setPrimaryNamespace(SimulatorAdmin.id(primary));
-        spec.setPartnerNamespace(SimulatorAdmin.id(partner));
+        spec.setPrimaryNamespace(OperatorHarness.id(primary));
+        spec.setPartnerNamespace(OperatorHarness.id(partner));
         cr.setSpec(spec);
         return cr;
     }

@@ -12,6 +12,7 @@ import dev.geodr.servicebus.api.v1alpha1.FailoverOutcome;
 import dev.geodr.servicebus.api.v1alpha1.FailoverPhase;
 import dev.geodr.servicebus.api.v1alpha1.SecretReference;
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairing;
+import dev.geodr.servicebus.simulator.SimulatorClient;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,19 +36,20 @@ class PairingLifecycleIT {
 
     @Inject SimulatorLauncher launcher;
 
-    SimulatorAdmin sim;
+    SimulatorClient sim;
     OperatorHarness op;
 
     @BeforeEach
     void setUp() {
         SimulatorLauncher.Endpoint endpoint = launcher.endpoint();
-        sim = new SimulatorAdmin(endpoint.baseUri(), endpoint.certificate());
+        sim = SimulatorClient.connect(endpoint.baseUri(), endpoint.certificate());
         op = new OperatorHarness(client, sim);
     }
 
     private void namespaces(String prefix, int primaryEntities) {
-        sim.namespace(prefix + "-weu", primaryEntities);
-        sim.namespace(prefix + "-neu", 0);
+        sim.putNamespace(
+                OperatorHarness.ref(prefix + "-weu"), OperatorHarness.premium(primaryEntities));
+        sim.putNamespace(OperatorHarness.ref(prefix + "-neu"), OperatorHarness.premium(0));
     }
 
     private ServiceBusGeoPairing pairAndWait(String name) {
@@ -72,7 +74,7 @@ class PairingLifecycleIT {
         assertThat(failedOver.getStatus().getActiveNamespaceName()).isEqualTo("life-neu");
         assertThat(hasReason(failedOver, "Stalled", "FailedOver")).isTrue();
         assertThat(OperatorHarness.condition(failedOver, "Stalled").get().getMessage())
-                .contains("set spec.primaryNamespace to " + SimulatorAdmin.id("life-neu"));
+                .contains("set spec.primaryNamespace to " + OperatorHarness.id("life-neu"));
 
         // More passes must not fail over again.
         sim.advance(60);
@@ -86,8 +88,8 @@ class PairingLifecycleIT {
         op.editSpec(
                 "life",
                 s -> {
-                    s.setPrimaryNamespace(SimulatorAdmin.id("life-neu"));
-                    s.setPartnerNamespace(SimulatorAdmin.id("life-weu"));
+                    s.setPrimaryNamespace(OperatorHarness.id("life-neu"));
+                    s.setPartnerNamespace(OperatorHarness.id("life-weu"));
                 });
         ServiceBusGeoPairing repaired = op.awaitReady("life");
         assertThat(repaired.getStatus().getActiveNamespaceName()).isEqualTo("life-neu");
@@ -100,10 +102,11 @@ class PairingLifecycleIT {
         pairAndWait("oob");
         assertThat(
                         sim.arm(
-                                "POST",
-                                SimulatorAdmin.id("oob-neu")
-                                        + "/disasterRecoveryConfigs/oob/failover",
-                                null))
+                                        "POST",
+                                        OperatorHarness.id("oob-neu"),
+                                        "/disasterRecoveryConfigs/oob/failover",
+                                        null)
+                                .status())
                 .isEqualTo(200);
         ServiceBusGeoPairing cr =
                 op.driveUntil("oob", 30, r -> hasReason(r, "Stalled", "FailedOver"));
@@ -132,7 +135,7 @@ class PairingLifecycleIT {
     @Test
     void forcedFailoverWorksWithThePrimaryRegionDown() {
         pairAndWait("forced");
-        sim.fault("{\"unreachable\":\"" + SimulatorAdmin.id("forced-weu") + "\"}");
+        sim.addFaults("{\"unreachable\":\"" + OperatorHarness.id("forced-weu") + "\"}");
         try {
             op.editSpec(
                     "forced",
@@ -154,7 +157,7 @@ class PairingLifecycleIT {
     @Test
     void safeFailoverWaitsForReplicationThenFailsAtTheTimeout() {
         pairAndWait("safe");
-        sim.namespace("safe-weu", 100_000);
+        sim.putNamespace(OperatorHarness.ref("safe-weu"), OperatorHarness.premium(100_000));
         op.driveUntil(
                 "safe",
                 1,
@@ -185,10 +188,11 @@ class PairingLifecycleIT {
         pairAndWait("rej");
         assertThat(
                         sim.arm(
-                                "POST",
-                                SimulatorAdmin.id("rej-weu")
-                                        + "/disasterRecoveryConfigs/rej/breakPairing",
-                                null))
+                                        "POST",
+                                        OperatorHarness.id("rej-weu"),
+                                        "/disasterRecoveryConfigs/rej/breakPairing",
+                                        null)
+                                .status())
                 .isEqualTo(200);
         op.editSpec("rej", s -> s.setFailoverRequested(1));
         ServiceBusGeoPairing cr =
@@ -206,10 +210,11 @@ class PairingLifecycleIT {
         // The operator wrote Intended, sent the POST, and died before recording Issued.
         assertThat(
                         sim.arm(
-                                "POST",
-                                SimulatorAdmin.id("crash-neu")
-                                        + "/disasterRecoveryConfigs/crash/failover",
-                                null))
+                                        "POST",
+                                        OperatorHarness.id("crash-neu"),
+                                        "/disasterRecoveryConfigs/crash/failover",
+                                        null)
+                                .status())
                 .isEqualTo(200);
         writeIntended("crash");
         op.editSpec("crash", s -> s.setFailoverRequested(1));
@@ -278,9 +283,11 @@ class PairingLifecycleIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> op.get("keep") == null);
         assertThat(
                         sim.arm(
-                                "GET",
-                                SimulatorAdmin.id("keep-weu") + "/disasterRecoveryConfigs/keep",
-                                null))
+                                        "GET",
+                                        OperatorHarness.id("keep-weu"),
+                                        "/disasterRecoveryConfigs/keep",
+                                        null)
+                                .status())
                 .isEqualTo(200);
         assertThat(sim.count("/keep-", "breakPairing") + sim.count("/keep-", "delete")).isZero();
     }
@@ -301,16 +308,20 @@ class PairingLifecycleIT {
         assertThat(sim.count("/drop-weu/", "delete")).isGreaterThanOrEqualTo(1);
         assertThat(
                         sim.arm(
-                                "GET",
-                                SimulatorAdmin.id("drop-weu") + "/disasterRecoveryConfigs/drop",
-                                null))
+                                        "GET",
+                                        OperatorHarness.id("drop-weu"),
+                                        "/disasterRecoveryConfigs/drop",
+                                        null)
+                                .status())
                 .isEqualTo(404);
     }
 
     @Test
     void invalidSpecsAreStalledWithoutAnyArmWrite() {
-        sim.namespace("bad-weu", 0);
-        sim.namespace("bad-neu", "Standard", 1);
+        sim.putNamespace(OperatorHarness.ref("bad-weu"), OperatorHarness.premium(0));
+        sim.putNamespace(
+                OperatorHarness.ref("bad-neu"),
+                "{\"sku\":\"" + "Standard" + "\",\"partitions\":" + 1 + "}");
         op.create(op.pairing("bad", "bad-weu", "bad-neu"));
         ServiceBusGeoPairing notPremium =
                 op.driveUntil("bad", 0, r -> hasReason(r, "Stalled", "InvalidSpec"));
@@ -324,8 +335,8 @@ class PairingLifecycleIT {
         assertThat(OperatorHarness.condition(missing, "Stalled").get().getMessage())
                 .contains("spec.primaryNamespace");
 
-        sim.namespace("creds-weu", 0);
-        sim.namespace("creds-neu", 0);
+        sim.putNamespace(OperatorHarness.ref("creds-weu"), OperatorHarness.premium(0));
+        sim.putNamespace(OperatorHarness.ref("creds-neu"), OperatorHarness.premium(0));
         var withCreds = op.pairing("creds", "creds-weu", "creds-neu");
         var ref = new SecretReference();
         ref.setName("no-such-secret");
@@ -344,7 +355,7 @@ class PairingLifecycleIT {
     @Test
     void throttlingStormCausesNoDuplicateWrites() {
         namespaces("storm", 0);
-        sim.fault(
+        sim.addFaults(
                 "{\"failNext\":{\"operation\":\"put\",\"count\":3,\"status\":429,\"code\":\"TooManyRequests\","
                         + "\"message\":\"storm\",\"retryAfterSeconds\":1}}");
         op.create(op.pairing("storm", "storm-weu", "storm-neu"));
@@ -352,7 +363,7 @@ class PairingLifecycleIT {
         op.awaitReady("storm");
         assertThat(
                         sim.calls("/storm-weu/").stream()
-                                .filter(c -> c.startsWith("PUT ") && c.contains(" 200 "))
+                                .filter(c -> c.method().equals("PUT") && c.status() == 200)
                                 .count())
                 .as("one successful PUT")
                 .isEqualTo(1);
@@ -367,8 +378,8 @@ class PairingLifecycleIT {
         var inFlight = new FailoverInFlight();
         inFlight.setRequest(1L);
         inFlight.setMode(FailoverMode.Safe);
-        inFlight.setFrom(SimulatorAdmin.id(name + "-weu"));
-        inFlight.setTo(SimulatorAdmin.id(name + "-neu"));
+        inFlight.setFrom(OperatorHarness.id(name + "-weu"));
+        inFlight.setTo(OperatorHarness.id(name + "-neu"));
         inFlight.setPhase(FailoverPhase.Intended);
         inFlight.setStartedAt("2026-11-22T00:00:00Z");
         OperatorHarness.retryOnConflict(

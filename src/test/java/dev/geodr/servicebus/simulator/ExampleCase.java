@@ -16,7 +16,7 @@ import java.util.TreeSet;
  */
 final class ExampleCase {
 
-    private final TestClient c;
+    private final SimulatorClient c;
     private final JsonNode p;
     private final String sub;
     private final String rg;
@@ -25,7 +25,7 @@ final class ExampleCase {
     private final String api;
     private final JsonNode ok;
 
-    ExampleCase(TestClient client, JsonNode example) {
+    ExampleCase(SimulatorClient client, JsonNode example) {
         this.c = client;
         this.p = example.get("parameters");
         this.sub = p.get("subscriptionId").asText();
@@ -46,12 +46,12 @@ final class ExampleCase {
     }
 
     private void namespace(String name, String body) {
-        TestClient.Resp r =
+        SimulatorClient.Resp r =
                 c.send("PUT", "/simulator/namespaces/" + sub + "/" + rg + "/" + name, body);
         assertThat(r.status() / 100).as("seed " + name + ": " + r.body()).isEqualTo(2);
     }
 
-    private TestClient.Resp call(String method, String nsName, String suffix, String body) {
+    private SimulatorClient.Resp call(String method, String nsName, String suffix, String body) {
         return c.send(method, nsId(nsName) + suffix + "?api-version=" + api, body);
     }
 
@@ -61,12 +61,12 @@ final class ExampleCase {
     private void pair(String primary, String secondary, boolean complete) {
         namespace(primary, "{}");
         namespace(secondary, "{}");
-        TestClient.Resp r =
+        SimulatorClient.Resp r =
                 call(
                         "PUT",
                         primary,
                         "/disasterRecoveryConfigs/" + alias,
-                        TestClient.partner(nsId(secondary)));
+                        SimulatorClient.partner(nsId(secondary)));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         if (complete) {
             c.advance(90);
@@ -108,7 +108,7 @@ final class ExampleCase {
         namespace(ns, "{}");
         String partnerName = p.at("/parameters/properties/partnerNamespace").asText();
         namespace(partnerName, "{}");
-        TestClient.Resp r =
+        SimulatorClient.Resp r =
                 call(
                         "PUT",
                         ns,
@@ -135,10 +135,11 @@ final class ExampleCase {
         String secondary =
                 ex.at("/properties/partnerNamespace").asText().equals(ns) ? "sdk-Namespace-37" : ns;
         pair(ns, secondary, false);
-        TestClient.Resp asked = call("GET", ns, "/disasterRecoveryConfigs/" + alias, null);
+        SimulatorClient.Resp asked = call("GET", ns, "/disasterRecoveryConfigs/" + alias, null);
         assertThat(asked.status()).isEqualTo(200);
         assertThat(asked.json().at("/properties/role").asText()).isEqualTo("Primary");
-        TestClient.Resp sec = call("GET", secondary, "/disasterRecoveryConfigs/" + alias, null);
+        SimulatorClient.Resp sec =
+                call("GET", secondary, "/disasterRecoveryConfigs/" + alias, null);
         assertShape(
                 ex,
                 sec.json(),
@@ -159,7 +160,7 @@ final class ExampleCase {
     void list() {
         JsonNode ex = ok.at("/body/value/0");
         pair(ns, ex.at("/properties/partnerNamespace").asText(), false);
-        TestClient.Resp r = call("GET", ns, "/disasterRecoveryConfigs", null);
+        SimulatorClient.Resp r = call("GET", ns, "/disasterRecoveryConfigs", null);
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().has("nextLink")).isFalse();
         assertThat(r.json().get("value")).hasSize(1);
@@ -183,14 +184,14 @@ final class ExampleCase {
                                 .status())
                 .isEqualTo(200);
         c.advance(120);
-        TestClient.Resp r = call("DELETE", ns, "/disasterRecoveryConfigs/" + alias, null);
+        SimulatorClient.Resp r = call("DELETE", ns, "/disasterRecoveryConfigs/" + alias, null);
         assertThat(r.status()).as("200, never 204 (quirk: the example lists 204)").isEqualTo(200);
         assertThat(r.body()).isEmpty();
     }
 
     void breakPairing() {
         pair(ns, "sdk-Namespace-37", true);
-        TestClient.Resp r =
+        SimulatorClient.Resp r =
                 call("POST", ns, "/disasterRecoveryConfigs/" + alias + "/breakPairing", null);
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.body()).isEmpty();
@@ -202,7 +203,7 @@ final class ExampleCase {
                 "sdk-Namespace-37",
                 ns,
                 true); // failover is called on the secondary, which the example names
-        TestClient.Resp r =
+        SimulatorClient.Resp r =
                 call("POST", ns, "/disasterRecoveryConfigs/" + alias + "/failover", null);
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.body()).isEmpty();
@@ -211,7 +212,7 @@ final class ExampleCase {
 
     void checkName() {
         namespace(ns, "{}");
-        TestClient.Resp r =
+        SimulatorClient.Resp r =
                 call(
                         "POST",
                         ns,
@@ -263,7 +264,7 @@ final class ExampleCase {
     void listRules() {
         JsonNode ex = ok.at("/body/value");
         pairWithRules(ex);
-        TestClient.Resp r =
+        SimulatorClient.Resp r =
                 call("GET", ns, "/disasterRecoveryConfigs/" + alias + "/" + ruleSegment(), null);
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().get("value")).hasSize(ex.size());
@@ -281,7 +282,7 @@ final class ExampleCase {
         String rule = p.get("authorizationRuleName").asText();
         JsonNode ex = ok.get("body");
         pairWithRules(Json.array().add(ex));
-        TestClient.Resp r =
+        SimulatorClient.Resp r =
                 call(
                         "GET",
                         ns,
@@ -312,7 +313,7 @@ final class ExampleCase {
                         + rule
                         + "\",\"rights\":[\"Listen\",\"Send\"]}]}");
         pair(ns, ns + "-partner", true);
-        TestClient.Resp r =
+        SimulatorClient.Resp r =
                 call(
                         "POST",
                         ns,

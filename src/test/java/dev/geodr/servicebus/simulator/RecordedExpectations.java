@@ -49,7 +49,7 @@ final class RecordedExpectations {
         this.idsByName = idsByName;
     }
 
-    void verify(String label, RecordedCall call, TestClient.Resp actual, String aliasInPath) {
+    void verify(String label, RecordedCall call, SimulatorClient.Resp actual, String aliasInPath) {
         assertThat(actual.status())
                 .as(label + ": status; body " + actual.body())
                 .isEqualTo(call.status());

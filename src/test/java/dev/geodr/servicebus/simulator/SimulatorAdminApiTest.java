@@ -14,12 +14,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** The admin API contract of issue 2 item 6: namespaces, clock, calls, reset, seed files. */
 class SimulatorAdminApiTest {
 
-    private static final String NS = "/simulator/namespaces/" + TestClient.SUB + "/rg-admin/";
+    private static final String NS = "/simulator/namespaces/" + SimulatorClient.SUB + "/rg-admin/";
 
     @Test
     void namespacesAreCreatedWithDefaultsUpdatedPartiallyListedAndDeleted() {
-        try (TestClient c = TestClient.start(TestClient.manual())) {
-            TestClient.Resp created = c.send("PUT", NS + "ns-admin-one", null);
+        try (SimulatorClient c = SimulatorClient.start(SimulatorClient.manual())) {
+            SimulatorClient.Resp created = c.send("PUT", NS + "ns-admin-one", null);
             assertThat(created.status()).isEqualTo(201);
             JsonNode v = created.json();
             assertThat(v.get("location").asText()).isEqualTo("West Europe");
@@ -35,7 +35,7 @@ class SimulatorAdminApiTest {
                     .doesNotContain("Key\":")
                     .doesNotContain("primaryKey");
 
-            TestClient.Resp updated =
+            SimulatorClient.Resp updated =
                     c.send("PUT", NS + "ns-admin-one", "{\"entities\":4,\"sku\":\"standard\"}");
             assertThat(updated.status()).isEqualTo(200);
             assertThat(updated.json().get("entities").asLong()).isEqualTo(4);
@@ -60,7 +60,7 @@ class SimulatorAdminApiTest {
             assertThat(c.send("DELETE", NS + "ns-admin-one", null).status()).isEqualTo(404);
             assertThat(c.send("GET", NS + "ns-admin-one", null).status()).isEqualTo(404);
             assertThat(c.send("GET", "/simulator/namespaces", null).json().get("value")).hasSize(1);
-            TestClient.Resp bad = c.send("PUT", NS + "ns-admin-three", "{\"sku\":\"Gold\"}");
+            SimulatorClient.Resp bad = c.send("PUT", NS + "ns-admin-three", "{\"sku\":\"Gold\"}");
             assertThat(bad.status()).isEqualTo(400);
             assertThat(bad.errorMessage()).startsWith("[simulator]").contains("sku");
         }
@@ -68,15 +68,15 @@ class SimulatorAdminApiTest {
 
     @Test
     void aNamespaceGetsARootRuleWithRandom32ByteKeysAndAPairedOneCannotBeDeleted() {
-        try (TestClient c = TestClient.start(TestClient.manual())) {
+        try (SimulatorClient c = SimulatorClient.start(SimulatorClient.manual())) {
             c.putNamespace("rg-admin", "ns-keys-one", "{}");
             c.putNamespace("rg-admin", "ns-keys-two", "{}");
-            String one = TestClient.nsId("rg-admin", "ns-keys-one");
+            String one = SimulatorClient.nsId("rg-admin", "ns-keys-one");
             c.arm(
                     "PUT",
                     one,
                     "/disasterRecoveryConfigs/keys-alias",
-                    TestClient.partner(TestClient.nsId("rg-admin", "ns-keys-two")));
+                    SimulatorClient.partner(SimulatorClient.nsId("rg-admin", "ns-keys-two")));
             JsonNode keys =
                     c.arm(
                                     "POST",
@@ -86,7 +86,7 @@ class SimulatorAdminApiTest {
                             .json();
             assertThat(Base64.getDecoder().decode(keys.get("primaryKey").asText())).hasSize(32);
             assertThat(Base64.getDecoder().decode(keys.get("secondaryKey").asText())).hasSize(32);
-            TestClient.Resp refused = c.send("DELETE", NS + "ns-keys-two", null);
+            SimulatorClient.Resp refused = c.send("DELETE", NS + "ns-keys-two", null);
             assertThat(refused.status()).isEqualTo(409);
             assertThat(refused.errorMessage()).contains("keys-alias");
             JsonNode alias = c.send("GET", NS + "ns-keys-one", null).json().get("alias");
@@ -97,15 +97,15 @@ class SimulatorAdminApiTest {
 
     @Test
     void settingEntitiesOnAPairedPrimarySimulatesPendingReplication() {
-        try (TestClient c = TestClient.start(TestClient.manual())) {
+        try (SimulatorClient c = SimulatorClient.start(SimulatorClient.manual())) {
             c.putNamespace("rg-admin", "ns-rep-one", "{}");
             c.putNamespace("rg-admin", "ns-rep-two", "{}");
-            String one = TestClient.nsId("rg-admin", "ns-rep-one");
+            String one = SimulatorClient.nsId("rg-admin", "ns-rep-one");
             c.arm(
                     "PUT",
                     one,
                     "/disasterRecoveryConfigs/rep-alias",
-                    TestClient.partner(TestClient.nsId("rg-admin", "ns-rep-two")));
+                    SimulatorClient.partner(SimulatorClient.nsId("rg-admin", "ns-rep-two")));
             c.advance(90);
             c.putNamespace("rg-admin", "ns-rep-one", "{\"entities\":90}");
             assertThat(
@@ -124,7 +124,11 @@ class SimulatorAdminApiTest {
             assertThat(c.send("GET", NS + "ns-rep-two", null).json().get("entities").asLong())
                     .isEqualTo(60);
             assertThat(
-                            c.arm("GET", TestClient.nsId("rg-admin", "ns-rep-two"), "/queues", null)
+                            c.arm(
+                                            "GET",
+                                            SimulatorClient.nsId("rg-admin", "ns-rep-two"),
+                                            "/queues",
+                                            null)
                                     .json()
                                     .get("value"))
                     .hasSize(60);
@@ -134,7 +138,8 @@ class SimulatorAdminApiTest {
     @Test
     void theClockIsReadAndAdvanced() {
         Instant start = Instant.parse("2030-01-01T00:00:00Z");
-        try (TestClient c = TestClient.start(TestClient.manual().manualClockStart(start))) {
+        try (SimulatorClient c =
+                SimulatorClient.start(SimulatorClient.manual().manualClockStart(start))) {
             JsonNode clock = c.send("GET", "/simulator/clock", null).json();
             assertThat(clock.get("mode").asText()).isEqualTo("manual");
             assertThat(clock.get("now").asText()).isEqualTo("2030-01-01T00:00:00Z");
@@ -151,15 +156,15 @@ class SimulatorAdminApiTest {
 
     @Test
     void theCallLogListsArmCallsInOrderAndCanBeFilteredAndCleared() {
-        try (TestClient c =
-                TestClient.start(
-                        TestClient.manual()
+        try (SimulatorClient c =
+                SimulatorClient.start(
+                        SimulatorClient.manual()
                                 .manualClockStart(Instant.parse("2030-01-01T00:00:00Z")))) {
             c.putNamespace("rg-admin", "ns-log-one", "{}");
             c.putNamespace("rg-admin", "ns-log-two", "{}");
-            String one = TestClient.nsId("rg-admin", "ns-log-one");
-            String two = TestClient.nsId("rg-admin", "ns-log-two");
-            c.arm("PUT", one, "/disasterRecoveryConfigs/log-alias", TestClient.partner(two));
+            String one = SimulatorClient.nsId("rg-admin", "ns-log-one");
+            String two = SimulatorClient.nsId("rg-admin", "ns-log-two");
+            c.arm("PUT", one, "/disasterRecoveryConfigs/log-alias", SimulatorClient.partner(two));
             c.advance(90);
             c.arm("POST", one, "/disasterRecoveryConfigs/log-alias/failover", null);
             c.arm("POST", two, "/disasterRecoveryConfigs/log-alias/failover", null);
@@ -169,7 +174,7 @@ class SimulatorAdminApiTest {
             assertThat(calls.get(0).get("path").asText())
                     .isEqualTo(one + "/disasterRecoveryConfigs/log-alias");
             assertThat(calls.get(0).get("operation").asText()).isEqualTo("put");
-            assertThat(calls.get(0).get("apiVersion").asText()).isEqualTo(TestClient.API);
+            assertThat(calls.get(0).get("apiVersion").asText()).isEqualTo(SimulatorClient.API);
             assertThat(calls.get(0).get("time").asText()).isEqualTo("2030-01-01T00:00:00Z");
             assertThat(calls.get(1).get("status").asInt()).isEqualTo(400);
             assertThat(calls.get(2).get("time").asText()).isEqualTo("2030-01-01T00:01:30Z");
@@ -202,7 +207,7 @@ class SimulatorAdminApiTest {
                 - id: /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-seed/providers/Microsoft.ServiceBus/namespaces/ns-seed-by-id
                   sku: Standard
                 """);
-        try (TestClient c = TestClient.start(TestClient.manual().seedFile(seed))) {
+        try (SimulatorClient c = SimulatorClient.start(SimulatorClient.manual().seedFile(seed))) {
             JsonNode list = c.send("GET", "/simulator/namespaces", null).json().get("value");
             assertThat(list).hasSize(2);
             assertThat(list.get(0).get("location").asText()).isEqualTo("East US 2");
@@ -211,8 +216,8 @@ class SimulatorAdminApiTest {
             assertThat(list.get(1).get("sku").asText()).isEqualTo("Standard");
             c.putNamespace("rg-seed", "ns-extra-one", "{}");
             c.send("POST", "/simulator/faults", "{\"latencyMs\":5}");
-            c.arm("GET", TestClient.nsId("rg-seed", "ns-extra-one"), "", null);
-            TestClient.Resp reset = c.send("POST", "/simulator/reset", null);
+            c.arm("GET", SimulatorClient.nsId("rg-seed", "ns-extra-one"), "", null);
+            SimulatorClient.Resp reset = c.send("POST", "/simulator/reset", null);
             assertThat(reset.status()).isEqualTo(200);
             assertThat(c.send("GET", "/simulator/namespaces", null).json().get("value")).hasSize(2);
             assertThat(c.send("GET", "/simulator/calls", null).json().get("calls")).isEmpty();
@@ -230,7 +235,7 @@ class SimulatorAdminApiTest {
                 json,
                 "{\"namespaces\":[{\"subscriptionId\":\"s1\",\"resourceGroup\":\"rg\",\"name\":\"ns-json-one\","
                         + "\"privateEndpoints\":2}]}");
-        try (TestClient c = TestClient.start(TestClient.manual().seedFile(json))) {
+        try (SimulatorClient c = SimulatorClient.start(SimulatorClient.manual().seedFile(json))) {
             JsonNode ns =
                     c.send(
                                     "GET",
@@ -245,14 +250,15 @@ class SimulatorAdminApiTest {
                 bad,
                 "[{\"subscriptionId\":\"s1\",\"resourceGroup\":\"rg\",\"name\":\"ns-ok-name\"},"
                         + "{\"subscriptionId\":\"s1\",\"resourceGroup\":\"rg\",\"name\":\"x\"}]");
-        assertThatThrownBy(() -> TestClient.start(TestClient.manual().seedFile(bad)))
+        assertThatThrownBy(() -> SimulatorClient.start(SimulatorClient.manual().seedFile(bad)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("entry 1")
                 .hasMessageContaining("name");
         assertThatThrownBy(
                         () ->
-                                TestClient.start(
-                                        TestClient.manual().seedFile(dir.resolve("missing.yaml"))))
+                                SimulatorClient.start(
+                                        SimulatorClient.manual()
+                                                .seedFile(dir.resolve("missing.yaml"))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("missing.yaml");
     }

@@ -49,7 +49,7 @@ public final class SimulatorBenchmark {
                 // one client per worker, so each worker keeps exactly one keep-alive connection
                 clients[i] =
                         HttpClient.newBuilder()
-                                .sslContext(TestClient.trusting(sim.certificatePath()))
+                                .sslContext(SimulatorClient.trusting(sim.certificatePath()))
                                 .version(HttpClient.Version.HTTP_1_1)
                                 .connectTimeout(Duration.ofSeconds(10))
                                 .build();
@@ -65,7 +65,7 @@ public final class SimulatorBenchmark {
                                 "PUT",
                                 base
                                         + "/simulator/namespaces/"
-                                        + TestClient.SUB
+                                        + SimulatorClient.SUB
                                         + "/rg-bench/ns-bench-p"
                                         + i,
                                 "{}",
@@ -75,7 +75,7 @@ public final class SimulatorBenchmark {
                                 "PUT",
                                 base
                                         + "/simulator/namespaces/"
-                                        + TestClient.SUB
+                                        + SimulatorClient.SUB
                                         + "/rg-bench/ns-bench-s"
                                         + i,
                                 "{}",
@@ -84,11 +84,12 @@ public final class SimulatorBenchmark {
                                 client,
                                 "PUT",
                                 base
-                                        + TestClient.nsId("rg-bench", "ns-bench-p" + i)
+                                        + SimulatorClient.nsId("rg-bench", "ns-bench-p" + i)
                                         + "/disasterRecoveryConfigs/bench-alias-"
                                         + i
                                         + "?api-version=2021-11-01",
-                                TestClient.partner(TestClient.nsId("rg-bench", "ns-bench-s" + i)),
+                                SimulatorClient.partner(
+                                        SimulatorClient.nsId("rg-bench", "ns-bench-s" + i)),
                                 200);
                     });
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
@@ -134,7 +135,7 @@ public final class SimulatorBenchmark {
     private static String url(String base, int i, boolean primary) {
         String ns = primary ? "ns-bench-p" + i : "ns-bench-s" + i;
         return base
-                + TestClient.nsId("rg-bench", ns)
+                + SimulatorClient.nsId("rg-bench", ns)
                 + "/disasterRecoveryConfigs/bench-alias-"
                 + i
                 + "?api-version=2021-11-01";

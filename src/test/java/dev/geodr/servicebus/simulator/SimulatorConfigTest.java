@@ -109,17 +109,18 @@ class SimulatorConfigTest {
 
     @Test
     void aScaledRealTimeSimulatorCompletesAPairingInWallClockMilliseconds() {
-        try (TestClient c = TestClient.start(SimulatorConfig.builder().port(0).timeScale(0.002))) {
+        try (SimulatorClient c =
+                SimulatorClient.start(SimulatorConfig.builder().port(0).timeScale(0.002))) {
             c.putNamespace("rg-rt", "ns-rt-one", "{}");
             c.putNamespace("rg-rt", "ns-rt-two", "{}");
-            String one = TestClient.nsId("rg-rt", "ns-rt-one");
+            String one = SimulatorClient.nsId("rg-rt", "ns-rt-one");
             assertThat(
                             c.arm(
                                             "PUT",
                                             one,
                                             "/disasterRecoveryConfigs/rt-alias",
-                                            TestClient.partner(
-                                                    TestClient.nsId("rg-rt", "ns-rt-two")))
+                                            SimulatorClient.partner(
+                                                    SimulatorClient.nsId("rg-rt", "ns-rt-two")))
                                     .status())
                     .isEqualTo(200);
             Awaitility.await()

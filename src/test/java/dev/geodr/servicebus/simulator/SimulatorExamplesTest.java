@@ -25,11 +25,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SimulatorExamplesTest {
 
-    private TestClient client;
+    private SimulatorClient client;
 
     @BeforeEach
     void start() {
-        client = TestClient.start(TestClient.manual());
+        client = SimulatorClient.start(SimulatorClient.manual());
     }
 
     @AfterEach

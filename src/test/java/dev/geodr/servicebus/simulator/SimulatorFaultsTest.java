@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 /** The faults of the admin API: outage, fail-next-N, latency (never blocking the event loop). */
 class SimulatorFaultsTest {
 
-    private static final String ONE = TestClient.nsId("rg-f", "ns-fault-one");
-    private static final String TWO = TestClient.nsId("rg-f", "ns-fault-two");
+    private static final String ONE = SimulatorClient.nsId("rg-f", "ns-fault-one");
+    private static final String TWO = SimulatorClient.nsId("rg-f", "ns-fault-two");
 
-    private static TestClient pairedClient() {
-        TestClient c = TestClient.start(TestClient.manual());
+    private static SimulatorClient pairedClient() {
+        SimulatorClient c = SimulatorClient.start(SimulatorClient.manual());
         c.putNamespace("rg-f", "ns-fault-one", "{}");
         c.putNamespace("rg-f", "ns-fault-two", "{}");
         assertThat(
@@ -24,7 +24,7 @@ class SimulatorFaultsTest {
                                         "PUT",
                                         ONE,
                                         "/disasterRecoveryConfigs/f-alias",
-                                        TestClient.partner(TWO))
+                                        SimulatorClient.partner(TWO))
                                 .status())
                 .isEqualTo(200);
         c.advance(90);
@@ -33,8 +33,8 @@ class SimulatorFaultsTest {
 
     @Test
     void anUnreachableNamespaceAnswers503OnAllItsPathsWhileAForcedFailoverOnItsPartnerSucceeds() {
-        try (TestClient c = pairedClient()) {
-            TestClient.Resp set =
+        try (SimulatorClient c = pairedClient()) {
+            SimulatorClient.Resp set =
                     c.send("POST", "/simulator/faults", "{\"unreachable\":\"" + ONE + "\"}");
             assertThat(set.json().get("unreachable").get(0).asText()).isEqualTo(ONE);
             for (String suffix :
@@ -46,7 +46,7 @@ class SimulatorFaultsTest {
                         "/disasterRecoveryConfigs/f-alias",
                         "/disasterRecoveryConfigs/unknown-alias"
                     }) {
-                TestClient.Resp r = c.arm("GET", ONE, suffix, null);
+                SimulatorClient.Resp r = c.arm("GET", ONE, suffix, null);
                 assertThat(r.status()).as(suffix).isEqualTo(503);
                 assertThat(r.errorCode()).isEqualTo("ServiceUnavailable");
                 assertThat(r.errorMessage()).startsWith("[simulator]").contains("ns-fault-one");
@@ -77,7 +77,7 @@ class SimulatorFaultsTest {
                                     .asText())
                     .isEqualTo(ONE);
 
-            TestClient.Resp safe =
+            SimulatorClient.Resp safe =
                     c.arm(
                             "POST",
                             TWO,
@@ -96,7 +96,7 @@ class SimulatorFaultsTest {
                                     .asText())
                     .isEqualTo("PrimaryNotReplicating");
             c.send("POST", "/simulator/faults", "{\"reachable\":\"" + ONE + "\"}");
-            TestClient.Resp gone = c.arm("GET", ONE, "/disasterRecoveryConfigs/f-alias", null);
+            SimulatorClient.Resp gone = c.arm("GET", ONE, "/disasterRecoveryConfigs/f-alias", null);
             assertThat(gone.status())
                     .as("the old primary's record went when the failover completed")
                     .isEqualTo(404);
@@ -111,8 +111,8 @@ class SimulatorFaultsTest {
 
     @Test
     void failNextFailsExactlyNCallsOfTheOperationWithTheGivenErrorAndChangesNothing() {
-        try (TestClient c = pairedClient()) {
-            TestClient.Resp set =
+        try (SimulatorClient c = pairedClient()) {
+            SimulatorClient.Resp set =
                     c.send(
                             "POST",
                             "/simulator/faults",
@@ -124,7 +124,7 @@ class SimulatorFaultsTest {
                     .as("other operations pass")
                     .isEqualTo(200);
             for (int i = 0; i < 2; i++) {
-                TestClient.Resp r =
+                SimulatorClient.Resp r =
                         c.arm("POST", TWO, "/disasterRecoveryConfigs/f-alias/failover", null);
                 assertThat(r.status()).isEqualTo(500);
                 assertThat(r.errorCode()).isEqualTo("InternalServerError");
@@ -150,10 +150,11 @@ class SimulatorFaultsTest {
                     "/simulator/faults",
                     "{\"failNext\":[{\"operation\":\"GET\",\"status\":429,\"code\":\"TooManyRequests\","
                             + "\"retryAfterSeconds\":7},{\"operation\":\"any\",\"status\":503,\"code\":\"ServiceUnavailable\"}]}");
-            TestClient.Resp throttled = c.arm("GET", TWO, "/disasterRecoveryConfigs/f-alias", null);
+            SimulatorClient.Resp throttled =
+                    c.arm("GET", TWO, "/disasterRecoveryConfigs/f-alias", null);
             assertThat(throttled.status()).isEqualTo(429);
             assertThat(throttled.header("Retry-After")).isEqualTo("7");
-            TestClient.Resp any = c.arm("GET", ONE, "/queues", null);
+            SimulatorClient.Resp any = c.arm("GET", ONE, "/queues", null);
             assertThat(any.status()).isEqualTo(503);
             assertThat(any.errorMessage()).startsWith("[simulator] Injected fault.");
             assertThat(c.arm("GET", ONE, "/queues", null).status()).isEqualTo(200);
@@ -162,7 +163,7 @@ class SimulatorFaultsTest {
 
     @Test
     void latencyDelaysArmCallsWithoutBlockingTheEventLoop() throws Exception {
-        try (TestClient c = pairedClient()) {
+        try (SimulatorClient c = pairedClient()) {
             c.send("POST", "/simulator/faults", "{\"latencyMs\":1500}");
             long start = System.nanoTime();
             CompletableFuture<HttpResponse<String>> slow =
@@ -203,8 +204,8 @@ class SimulatorFaultsTest {
 
     @Test
     void faultRequestsAreValidatedAllOrNothing() {
-        try (TestClient c = pairedClient()) {
-            TestClient.Resp bad =
+        try (SimulatorClient c = pairedClient()) {
+            SimulatorClient.Resp bad =
                     c.send(
                             "POST",
                             "/simulator/faults",

@@ -32,8 +32,8 @@ class SimulatorFuzzTest {
 
     @Test
     void malformedRequestsGetArmShaped4xxAndChangeNothing() throws Exception {
-        try (TestClient c = TestClient.start(TestClient.manual())) {
-            String primary = TestClient.nsId("rg-fuzz", "ns-primary");
+        try (SimulatorClient c = SimulatorClient.start(SimulatorClient.manual())) {
+            String primary = SimulatorClient.nsId("rg-fuzz", "ns-primary");
             c.putNamespace("rg-fuzz", "ns-primary", "{}");
             c.putNamespace("rg-fuzz", "ns-secondary", "{}");
             c.putNamespace("rg-fuzz", "ns-third", "{}");
@@ -43,8 +43,9 @@ class SimulatorFuzzTest {
                                             "PUT",
                                             primary,
                                             "/disasterRecoveryConfigs/" + ALIAS,
-                                            TestClient.partner(
-                                                    TestClient.nsId("rg-fuzz", "ns-secondary")))
+                                            SimulatorClient.partner(
+                                                    SimulatorClient.nsId(
+                                                            "rg-fuzz", "ns-secondary")))
                                     .status())
                     .isEqualTo(200);
             c.advance(90);
@@ -72,16 +73,17 @@ class SimulatorFuzzTest {
             assertThat(c.send("GET", "/simulator/namespaces", null).body())
                     .as("state unchanged")
                     .isEqualTo(before);
-            String third = TestClient.nsId("rg-fuzz", "ns-third");
-            TestClient.Resp put =
+            String third = SimulatorClient.nsId("rg-fuzz", "ns-third");
+            SimulatorClient.Resp put =
                     c.arm(
                             "PUT",
                             third,
                             "/disasterRecoveryConfigs/after-fuzz",
-                            TestClient.partner(TestClient.nsId("rg-fuzz", "ns-fourth")));
+                            SimulatorClient.partner(SimulatorClient.nsId("rg-fuzz", "ns-fourth")));
             assertThat(put.status()).isEqualTo(200);
             c.advance(90);
-            TestClient.Resp get = c.arm("GET", third, "/disasterRecoveryConfigs/after-fuzz", null);
+            SimulatorClient.Resp get =
+                    c.arm("GET", third, "/disasterRecoveryConfigs/after-fuzz", null);
             assertThat(get.json().at("/properties/provisioningState").asText())
                     .isEqualTo("Succeeded");
             assertThat(
@@ -119,7 +121,7 @@ class SimulatorFuzzTest {
 
     record Result(int status, String body) {}
 
-    private static Result send(TestClient c, FuzzCases.Case k) throws Exception {
+    private static Result send(SimulatorClient c, FuzzCases.Case k) throws Exception {
         URI uri;
         try {
             uri = URI.create("https://127.0.0.1:" + c.sim.port() + k.path());
@@ -179,9 +181,9 @@ class SimulatorFuzzTest {
 
     record RawCase(String kind, byte[] bytes) {}
 
-    private static List<RawCase> rawCases(TestClient c) {
+    private static List<RawCase> rawCases(SimulatorClient c) {
         String p =
-                TestClient.nsId("rg-fuzz", "ns-primary")
+                SimulatorClient.nsId("rg-fuzz", "ns-primary")
                         + "/disasterRecoveryConfigs/"
                         + ALIAS
                         + "?api-version=2021-11-01";
@@ -244,10 +246,10 @@ class SimulatorFuzzTest {
     }
 
     /** Writes bytes on a fresh TLS connection and reads the first response (status and body). */
-    static Result raw(TestClient c, byte[] request) throws IOException {
+    static Result raw(SimulatorClient c, byte[] request) throws IOException {
         try (SSLSocket s =
                 (SSLSocket)
-                        TestClient.trusting(c.sim.certificatePath())
+                        SimulatorClient.trusting(c.sim.certificatePath())
                                 .getSocketFactory()
                                 .createSocket("127.0.0.1", c.sim.port())) {
             s.setSoTimeout(10_000);

@@ -144,7 +144,8 @@ class SimulatorReplayTest {
                                 .orElseThrow()
                                 .uri());
 
-        try (TestClient client = TestClient.start(TestClient.manual().timers(setup.timers()))) {
+        try (SimulatorClient client =
+                SimulatorClient.start(SimulatorClient.manual().timers(setup.timers()))) {
             setup.ns()
                     .forEach(
                             n ->
@@ -172,7 +173,8 @@ class SimulatorReplayTest {
                             .isGreaterThanOrEqualTo(clockSeconds);
                     client.advance(offset - clockSeconds);
                     clockSeconds = offset;
-                    TestClient.Resp resp = client.send(call.method(), path, call.requestBody());
+                    SimulatorClient.Resp resp =
+                            client.send(call.method(), path, call.requestBody());
                     String label =
                             file
                                     + " #"

@@ -13,20 +13,20 @@ import org.junit.jupiter.api.Test;
  */
 class SimulatorThrottleTest {
 
-    private static final String NS = TestClient.nsId("rg-t", "ns-throttle");
+    private static final String NS = SimulatorClient.nsId("rg-t", "ns-throttle");
 
     @Test
     void aBurstOfGetsAgainstATinyBucketYieldsTheExpectedNumberOf429s() {
         // 5 reads, refilling one token per 100 s: a burst of 12 GETs gets exactly 7 refusals
-        try (TestClient c =
-                TestClient.start(
-                        TestClient.manual()
+        try (SimulatorClient c =
+                SimulatorClient.start(
+                        SimulatorClient.manual()
                                 .throttle(new ThrottleLimits(5, 0.01, 200, 10, 200, 10)))) {
             c.putNamespace("rg-t", "ns-throttle", "{}");
             int ok = 0;
             int throttled = 0;
             for (int i = 0; i < 12; i++) {
-                TestClient.Resp r = c.arm("GET", NS, "/disasterRecoveryConfigs", null);
+                SimulatorClient.Resp r = c.arm("GET", NS, "/disasterRecoveryConfigs", null);
                 if (r.status() == 200) {
                     ok++;
                     assertThat(r.header("x-ms-ratelimit-remaining-subscription-reads"))
@@ -45,7 +45,7 @@ class SimulatorThrottleTest {
             assertThat(ok).isEqualTo(5);
             assertThat(throttled).isEqualTo(7);
             // writes and deletes have buckets of their own, and other subscriptions are untouched
-            TestClient.Resp write =
+            SimulatorClient.Resp write =
                     c.arm(
                             "POST",
                             NS,
@@ -54,11 +54,12 @@ class SimulatorThrottleTest {
             assertThat(write.status()).isEqualTo(200);
             assertThat(write.header("x-ms-ratelimit-remaining-subscription-writes"))
                     .isEqualTo("199");
-            TestClient.Resp delete = c.arm("DELETE", NS, "/disasterRecoveryConfigs/none", null);
+            SimulatorClient.Resp delete =
+                    c.arm("DELETE", NS, "/disasterRecoveryConfigs/none", null);
             assertThat(delete.status()).isEqualTo(404);
             assertThat(delete.header("x-ms-ratelimit-remaining-subscription-deletes"))
                     .isEqualTo("199");
-            TestClient.Resp otherSub =
+            SimulatorClient.Resp otherSub =
                     c.send(
                             "GET",
                             "/subscriptions/99999999-0000-0000-0000-000000000000/resourceGroups/rg"
@@ -82,7 +83,7 @@ class SimulatorThrottleTest {
 
     @Test
     void theThrottleFaultShrinksTheBucketsAndClearingFaultsRestoresThem() {
-        try (TestClient c = TestClient.start(TestClient.manual())) {
+        try (SimulatorClient c = SimulatorClient.start(SimulatorClient.manual())) {
             c.putNamespace("rg-t", "ns-throttle", "{}");
             assertThat(
                             c.send(
@@ -93,7 +94,7 @@ class SimulatorThrottleTest {
                     .isEqualTo(200);
             assertThat(c.arm("GET", NS, "", null).status()).isEqualTo(200);
             assertThat(c.arm("GET", NS, "", null).status()).isEqualTo(200);
-            TestClient.Resp refused = c.arm("GET", NS, "", null);
+            SimulatorClient.Resp refused = c.arm("GET", NS, "", null);
             assertThat(refused.status()).isEqualTo(429);
             assertThat(refused.header("Retry-After"))
                     .as("a bucket that never refills")

@@ -23,7 +23,7 @@ class SimulatorTlsTest {
 
     @Test
     void theCertificateNamesBoth127001AndLocalhostAndBothHostnamesVerify() throws Exception {
-        try (TestClient c = TestClient.start(TestClient.manual())) {
+        try (SimulatorClient c = SimulatorClient.start(SimulatorClient.manual())) {
             X509Certificate cert;
             try (InputStream in = Files.newInputStream(c.sim.certificatePath())) {
                 cert =
@@ -61,7 +61,7 @@ class SimulatorTlsTest {
 
     @Test
     void aClientThatDoesNotTrustTheCertificateIsRefusedAndPlainHttpIsNotServed() throws Exception {
-        try (TestClient c = TestClient.start(TestClient.manual())) {
+        try (SimulatorClient c = SimulatorClient.start(SimulatorClient.manual())) {
             HttpClient untrusting = HttpClient.newHttpClient();
             URI uri = URI.create("https://127.0.0.1:" + c.sim.port() + "/simulator/clock");
             try {
@@ -93,32 +93,32 @@ class SimulatorTlsTest {
 
     @Test
     void strictAuthAnswersArms401WithoutABearerTokenAndAcceptsAnyToken() {
-        try (TestClient c = TestClient.start(TestClient.manual().strictAuth(true))) {
+        try (SimulatorClient c = SimulatorClient.start(SimulatorClient.manual().strictAuth(true))) {
             c.putNamespace("rg-a", "ns-auth-one", "{}");
-            String path = TestClient.nsId("rg-a", "ns-auth-one") + "?api-version=2021-11-01";
-            TestClient.Resp none = c.send("GET", path, null);
+            String path = SimulatorClient.nsId("rg-a", "ns-auth-one") + "?api-version=2021-11-01";
+            SimulatorClient.Resp none = c.send("GET", path, null);
             assertThat(none.status()).isEqualTo(401);
             assertThat(none.errorCode()).isEqualTo("AuthenticationFailed");
             assertThat(none.errorMessage())
                     .isEqualTo("Authentication failed. The 'Authorization' header is missing.");
             assertThat(none.header("WWW-Authenticate")).startsWith("Bearer ");
-            TestClient.Resp basic =
+            SimulatorClient.Resp basic =
                     c.send("GET", path, null, "Authorization", "Basic dXNlcjpwdw==");
             assertThat(basic.status()).isEqualTo(401);
             assertThat(basic.errorMessage()).contains("invalid format");
-            TestClient.Resp ok =
+            SimulatorClient.Resp ok =
                     c.send("GET", path, null, "Authorization", "Bearer anything-at-all");
             assertThat(ok.status()).isEqualTo(200);
             assertThat(c.send("GET", "/simulator/namespaces", null).status())
                     .as("the admin API needs no token")
                     .isEqualTo(200);
         }
-        try (TestClient lax = TestClient.start(TestClient.manual())) {
+        try (SimulatorClient lax = SimulatorClient.start(SimulatorClient.manual())) {
             lax.putNamespace("rg-a", "ns-auth-one", "{}");
             assertThat(
                             lax.send(
                                             "GET",
-                                            TestClient.nsId("rg-a", "ns-auth-one")
+                                            SimulatorClient.nsId("rg-a", "ns-auth-one")
                                                     + "?api-version=2021-11-01",
                                             null)
                                     .status())

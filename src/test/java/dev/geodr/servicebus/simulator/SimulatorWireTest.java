@@ -16,12 +16,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SimulatorWireTest {
 
-    private static TestClient c;
-    private static final String ONE = TestClient.nsId("rg-w", "ns-wire-one");
+    private static SimulatorClient c;
+    private static final String ONE = SimulatorClient.nsId("rg-w", "ns-wire-one");
 
     @BeforeAll
     static void start() {
-        c = TestClient.start(TestClient.manual());
+        c = SimulatorClient.start(SimulatorClient.manual());
         c.putNamespace(
                 "rg-w",
                 "ns-wire-one",
@@ -34,7 +34,7 @@ class SimulatorWireTest {
                 "PUT",
                 ONE,
                 "/disasterRecoveryConfigs/wire-alias",
-                TestClient.partner(TestClient.nsId("rg-w", "ns-wire-two")));
+                SimulatorClient.partner(SimulatorClient.nsId("rg-w", "ns-wire-two")));
     }
 
     @AfterAll
@@ -49,7 +49,7 @@ class SimulatorWireTest {
     @ParameterizedTest(name = "api-version {0}")
     @MethodSource("versions")
     void everyApiVersionOfSection22GetsTheSameShape(String version) {
-        TestClient.Resp r =
+        SimulatorClient.Resp r =
                 c.send(
                         "GET",
                         ONE + "/disasterRecoveryConfigs/wire-alias?api-version=" + version,
@@ -62,13 +62,14 @@ class SimulatorWireTest {
 
     @Test
     void aMissingOrUnknownApiVersionIs400() {
-        TestClient.Resp missing = c.send("GET", ONE + "/disasterRecoveryConfigs/wire-alias", null);
+        SimulatorClient.Resp missing =
+                c.send("GET", ONE + "/disasterRecoveryConfigs/wire-alias", null);
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.errorCode()).isEqualTo("MissingApiVersionParameter");
         assertThat(missing.body())
                 .as("gateway errors put code first")
                 .startsWith("{\"error\":{\"code\"");
-        TestClient.Resp unknown =
+        SimulatorClient.Resp unknown =
                 c.send(
                         "GET",
                         ONE + "/disasterRecoveryConfigs/wire-alias?api-version=2015-08-01",
@@ -89,10 +90,10 @@ class SimulatorWireTest {
     void pathSegmentsAreCaseInsensitiveAndIdsKeepTheStoredCasing() {
         String shouting =
                 "/SUBSCRIPTIONS/"
-                        + TestClient.SUB
+                        + SimulatorClient.SUB
                         + "/RESOURCEGROUPS/RG-W/PROVIDERS/microsoft.servicebus/NAMESPACES"
                         + "/NS-WIRE-ONE/DISASTERRECOVERYCONFIGS/WIRE-ALIAS/";
-        TestClient.Resp r = c.send("GET", shouting + "?api-version=2021-11-01", null);
+        SimulatorClient.Resp r = c.send("GET", shouting + "?api-version=2021-11-01", null);
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().get("id").asText())
                 .isEqualTo(ONE + "/disasterRecoveryConfigs/wire-alias");
@@ -116,7 +117,7 @@ class SimulatorWireTest {
     @Test
     void responsesCarryTheArmHeaders() {
         String correlation = "0f8fad5b-d9cb-469f-a165-70867728950e";
-        TestClient.Resp r =
+        SimulatorClient.Resp r =
                 c.send(
                         "GET",
                         ONE + "/disasterRecoveryConfigs/wire-alias?api-version=2021-11-01",
@@ -131,7 +132,7 @@ class SimulatorWireTest {
         assertThat(r.header("x-ms-ratelimit-remaining-subscription-reads")).isNotNull();
         assertThat(r.header("Azure-AsyncOperation")).isNull();
         assertThat(r.header("Location")).isNull();
-        TestClient.Resp notFound =
+        SimulatorClient.Resp notFound =
                 c.arm(
                         "GET",
                         ONE,
@@ -167,15 +168,15 @@ class SimulatorWireTest {
         assertThat(queues.at("/value/0/type").asText())
                 .isEqualTo("Microsoft.ServiceBus/Namespaces/Queues");
         assertThat(c.arm("GET", ONE, "/topics", null).body()).isEqualTo("{\"value\":[]}");
-        TestClient.Resp missing =
-                c.arm("GET", TestClient.nsId("rg-w", "ns-not-here"), "/queues", null);
+        SimulatorClient.Resp missing =
+                c.arm("GET", SimulatorClient.nsId("rg-w", "ns-not-here"), "/queues", null);
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.errorCode()).isEqualTo("ResourceNotFound");
         assertThat(missing.header("x-ms-failure-cause")).isEqualTo("gateway");
-        TestClient.Resp unknownType = c.arm("GET", ONE, "/eventhubs", null);
+        SimulatorClient.Resp unknownType = c.arm("GET", ONE, "/eventhubs", null);
         assertThat(unknownType.status()).isEqualTo(404);
         assertThat(unknownType.errorCode()).isEqualTo("InvalidResourceType");
-        TestClient.Resp wrongMethod =
+        SimulatorClient.Resp wrongMethod =
                 c.arm("DELETE", ONE, "/disasterRecoveryConfigs/wire-alias/failover", null);
         assertThat(wrongMethod.status()).isEqualTo(405);
         assertThat(wrongMethod.header("Allow")).isEqualTo("POST");
@@ -185,14 +186,14 @@ class SimulatorWireTest {
     void emptySuccessesHaveContentLengthZeroAndNoContentType() {
         c.putNamespace("rg-w", "ns-wire-three", "{}");
         c.putNamespace("rg-w", "ns-wire-four", "{}");
-        String three = TestClient.nsId("rg-w", "ns-wire-three");
+        String three = SimulatorClient.nsId("rg-w", "ns-wire-three");
         c.arm(
                 "PUT",
                 three,
                 "/disasterRecoveryConfigs/wire-alias-2",
-                TestClient.partner(TestClient.nsId("rg-w", "ns-wire-four")));
+                SimulatorClient.partner(SimulatorClient.nsId("rg-w", "ns-wire-four")));
         c.advance(90);
-        TestClient.Resp br =
+        SimulatorClient.Resp br =
                 c.arm("POST", three, "/disasterRecoveryConfigs/wire-alias-2/breakPairing", null);
         assertThat(br.status()).isEqualTo(200);
         assertThat(br.header("content-length")).isEqualTo("0");

@@ -8,8 +8,20 @@ import dev.geodr.servicebus.simulator.render.Json;
 import dev.geodr.servicebus.simulator.state.ArmError;
 import dev.geodr.servicebus.simulator.state.NamespaceAdmin;
 import dev.geodr.servicebus.simulator.state.NamespaceSpec;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -17,6 +29,11 @@ import org.jboss.logging.Logger;
  * paths and JSON shapes are a contract (docs/simulator.md). Errors use the ARM envelope too.
  */
 public final class AdminHandler {
+
+    private static final HttpMethod GET = HttpMethod.GET;
+    private static final HttpMethod PUT = HttpMethod.PUT;
+    private static final HttpMethod POST = HttpMethod.POST;
+    private static final HttpMethod DELETE = HttpMethod.DELETE;
 
     private static final Logger LOG = Logger.getLogger(AdminHandler.class);
     public static final String PREFIX = "/simulator";
@@ -44,107 +61,187 @@ public final class AdminHandler {
         return rawPath.equals(PREFIX) || rawPath.startsWith(PREFIX + "/");
     }
 
-    public SimResponse handle(SimRequest r) {
-        try {
-            return route(r, ArmRoute.segments(r.rawPath()));
-        } catch (ArmRoute.BadPathException e) {
-            return bad(e.getMessage());
-        } catch (IllegalArgumentException e) {
-            return bad(e.getMessage());
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "unexpected failure handling admin %s %s", r.method(), r.rawPath());
-            return error(500, "InternalServerError", "Internal error; see the simulator log.");
+    /** One admin endpoint: method and Vert.x path template, and what answers it. */
+    private record Endpoint(HttpMethod method, String path, Function<Call, SimResponse> handler) {}
+
+    /** A fully read admin request plus the path parameters its template matched. */
+    private record Call(SimRequest request, RoutingContext ctx) {
+        String param(String name) {
+            return ctx.pathParam(name);
         }
     }
 
-    private SimResponse route(SimRequest r, List<String> seg) {
-        String m = r.method();
-        String area = seg.size() > 1 ? seg.get(1) : "";
-        switch (area) {
-            case "namespaces" -> {
-                if (seg.size() == 2) {
-                    return m.equals("GET")
-                            ? SimResponse.json(200, namespaces.list())
-                            : notAllowed(m, "GET");
-                }
-                if (seg.size() == 5) {
-                    return namespace(r, seg.get(2), seg.get(3), seg.get(4));
-                }
-            }
-            case "clock" -> {
-                if (seg.size() == 2) {
-                    return m.equals("GET")
-                            ? SimResponse.json(200, clockJson())
-                            : notAllowed(m, "GET");
-                }
-                if (seg.size() == 3 && seg.get(2).equals("advance")) {
-                    return m.equals("POST") ? advance(r) : notAllowed(m, "POST");
-                }
-            }
-            case "faults" -> {
-                if (seg.size() == 2) {
-                    return faults(r);
-                }
-            }
-            case "calls" -> {
-                if (seg.size() == 2) {
-                    return switch (m) {
-                        case "GET" -> SimResponse.json(200, calls.toJson(r.query("operation")));
-                        case "DELETE" -> {
-                            calls.clear();
-                            yield SimResponse.json(200, calls.toJson(null));
-                        }
-                        default -> notAllowed(m, "GET, DELETE");
-                    };
-                }
-            }
-            case "reset" -> {
-                if (seg.size() == 2) {
-                    if (!m.equals("POST")) {
-                        return notAllowed(m, "POST");
+    private static final String NAMESPACE =
+            PREFIX + "/namespaces/:subscriptionId/:resourceGroup/:name";
+
+    /**
+     * The admin API as a table. For a path, the order of its rows is the order of the {@code Allow}
+     * header on 405.
+     */
+    private List<Endpoint> endpoints() {
+        return List.of(
+                new Endpoint(
+                        GET, PREFIX + "/namespaces", c -> SimResponse.json(200, namespaces.list())),
+                new Endpoint(GET, NAMESPACE, this::getNamespace),
+                new Endpoint(PUT, NAMESPACE, this::putNamespace),
+                new Endpoint(DELETE, NAMESPACE, this::deleteNamespace),
+                new Endpoint(GET, PREFIX + "/clock", c -> SimResponse.json(200, clockJson())),
+                new Endpoint(POST, PREFIX + "/clock/advance", c -> advance(c.request())),
+                new Endpoint(GET, PREFIX + "/faults", c -> SimResponse.json(200, faults.toJson())),
+                new Endpoint(POST, PREFIX + "/faults", this::addFaults),
+                new Endpoint(DELETE, PREFIX + "/faults", this::clearFaults),
+                new Endpoint(GET, PREFIX + "/calls", this::listCalls),
+                new Endpoint(DELETE, PREFIX + "/calls", this::clearCalls),
+                new Endpoint(POST, PREFIX + "/reset", this::reset));
+    }
+
+    /**
+     * The admin API's router: the first route reads the body (with {@code readBody}, the same size
+     * cap as ARM) and applies the path guard, then the table; a known path with another method is a
+     * 405 with {@code Allow}, anything else a 404.
+     */
+    Router router(Vertx vertx, BiConsumer<HttpServerRequest, Consumer<SimRequest>> readBody) {
+        Router router = Router.router(vertx);
+        router.route()
+                .handler(
+                        ctx ->
+                                readBody.accept(
+                                        ctx.request(),
+                                        r -> {
+                                            SimResponse refused = guard(r);
+                                            if (refused != null) {
+                                                HttpFront.write(ctx.request(), refused);
+                                            } else {
+                                                ctx.put(SimRequest.class.getName(), r);
+                                                ctx.next();
+                                            }
+                                        }));
+        Map<String, List<Endpoint>> byPath = new LinkedHashMap<>();
+        for (Endpoint e : endpoints()) {
+            byPath.computeIfAbsent(e.path(), p -> new ArrayList<>()).add(e);
+        }
+        byPath.forEach(
+                (path, rows) -> {
+                    for (Endpoint e : rows) {
+                        router.route(e.method(), path)
+                                .handler(ctx -> answer(ctx, c -> e.handler().apply(c)));
                     }
-                    reset.run();
-                    return SimResponse.json(200, message("reset"));
-                }
-            }
-            default -> {
-                // falls through to 404 below
+                    String allowed =
+                            rows.stream()
+                                    .map(e -> e.method().name())
+                                    .collect(Collectors.joining(", "));
+                    router.route(path)
+                            .handler(
+                                    ctx ->
+                                            answer(
+                                                    ctx,
+                                                    c ->
+                                                            notAllowed(
+                                                                    c.request().method(),
+                                                                    allowed)));
+                });
+        router.route().handler(ctx -> answer(ctx, c -> notFound(c.request())));
+        return router;
+    }
+
+    /**
+     * What Vert.x's router would otherwise see differently from the raw path, answered as before:
+     * bad percent-encoding is a 400, and a path with an empty inner segment or a {@code .}/{@code
+     * ..} segment (also percent-encoded) matches no endpoint; the router would resolve the dots
+     * (RFC 3986) and ignore extra trailing slashes.
+     */
+    private static SimResponse guard(SimRequest r) {
+        List<String> seg;
+        try {
+            seg = ArmRoute.segments(r.rawPath());
+        } catch (ArmRoute.BadPathException e) {
+            return bad(e.getMessage());
+        }
+        for (String s : seg) {
+            if (s.isEmpty() || s.equals(".") || s.equals("..")) {
+                return notFound(r);
             }
         }
+        return seg.isEmpty() ? notFound(r) : null;
+    }
+
+    private static void answer(RoutingContext ctx, Function<Call, SimResponse> handler) {
+        SimRequest r = ctx.get(SimRequest.class.getName());
+        SimResponse resp;
+        try {
+            resp = handler.apply(new Call(r, ctx));
+        } catch (IllegalArgumentException e) {
+            resp = bad(e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "unexpected failure handling admin %s %s", r.method(), r.rawPath());
+            resp = error(500, "InternalServerError", "Internal error; see the simulator log.");
+        }
+        HttpFront.write(ctx.request(), resp);
+    }
+
+    private static SimResponse notFound(SimRequest r) {
         return error(
                 404,
                 "NotFound",
                 "No admin endpoint matches '" + r.rawPath() + "'; see docs/simulator.md.");
     }
 
-    private SimResponse namespace(SimRequest r, String sub, String rg, String name) {
-        switch (r.method()) {
-            case "PUT" -> {
-                NamespaceSpec spec = NamespaceSpec.fromJson(parse(r.body()), sub, rg, name);
-                NamespaceAdmin.PutResult res = namespaces.put(spec);
-                LOG.debugf(
-                        "namespace %s %s",
-                        res.created() ? "created" : "updated", res.view().get("id").textValue());
-                return SimResponse.json(res.created() ? 201 : 200, res.view());
-            }
-            case "GET" -> {
-                ObjectNode view = namespaces.get(sub, rg, name);
-                return view == null
-                        ? error(404, "NotFound", "Namespace '" + name + "' does not exist.")
-                        : SimResponse.json(200, view);
-            }
-            case "DELETE" -> {
-                NamespaceAdmin.DeleteResult res = namespaces.delete(sub, rg, name);
-                return switch (res.status()) {
-                    case 200 -> SimResponse.json(200, message(res.message()));
-                    case 404 -> error(404, "NotFound", res.message());
-                    default -> error(409, "Conflict", res.message());
-                };
-            }
-            default -> {
-                return notAllowed(r.method(), "GET, PUT, DELETE");
-            }
-        }
+    private SimResponse putNamespace(Call c) {
+        NamespaceSpec spec =
+                NamespaceSpec.fromJson(
+                        parse(c.request().body()),
+                        c.param("subscriptionId"),
+                        c.param("resourceGroup"),
+                        c.param("name"));
+        NamespaceAdmin.PutResult res = namespaces.put(spec);
+        LOG.debugf(
+                "namespace %s %s",
+                res.created() ? "created" : "updated", res.view().get("id").textValue());
+        return SimResponse.json(res.created() ? 201 : 200, res.view());
+    }
+
+    private SimResponse getNamespace(Call c) {
+        String name = c.param("name");
+        ObjectNode view = namespaces.get(c.param("subscriptionId"), c.param("resourceGroup"), name);
+        return view == null
+                ? error(404, "NotFound", "Namespace '" + name + "' does not exist.")
+                : SimResponse.json(200, view);
+    }
+
+    private SimResponse deleteNamespace(Call c) {
+        NamespaceAdmin.DeleteResult res =
+                namespaces.delete(
+                        c.param("subscriptionId"), c.param("resourceGroup"), c.param("name"));
+        return switch (res.status()) {
+            case 200 -> SimResponse.json(200, message(res.message()));
+            case 404 -> error(404, "NotFound", res.message());
+            default -> error(409, "Conflict", res.message());
+        };
+    }
+
+    private SimResponse addFaults(Call c) {
+        faults.apply(parse(c.request().body()));
+        LOG.infof("faults now %s", Json.write(faults.toJson()));
+        return SimResponse.json(200, faults.toJson());
+    }
+
+    private SimResponse clearFaults(Call c) {
+        faults.clear();
+        return SimResponse.json(200, faults.toJson());
+    }
+
+    private SimResponse listCalls(Call c) {
+        return SimResponse.json(200, calls.toJson(c.request().query("operation")));
+    }
+
+    private SimResponse clearCalls(Call c) {
+        calls.clear();
+        return SimResponse.json(200, calls.toJson(null));
+    }
+
+    private SimResponse reset(Call c) {
+        reset.run();
+        return SimResponse.json(200, message("reset"));
     }
 
     private SimResponse advance(SimRequest r) {
@@ -158,26 +255,6 @@ public final class AdminHandler {
         }
         clock.advance(Duration.ofMillis(Math.round(seconds.doubleValue() * 1000)));
         return SimResponse.json(200, clockJson());
-    }
-
-    private SimResponse faults(SimRequest r) {
-        switch (r.method()) {
-            case "GET" -> {
-                return SimResponse.json(200, faults.toJson());
-            }
-            case "POST" -> {
-                faults.apply(parse(r.body()));
-                LOG.infof("faults now %s", Json.write(faults.toJson()));
-                return SimResponse.json(200, faults.toJson());
-            }
-            case "DELETE" -> {
-                faults.clear();
-                return SimResponse.json(200, faults.toJson());
-            }
-            default -> {
-                return notAllowed(r.method(), "GET, POST, DELETE");
-            }
-        }
     }
 
     private ObjectNode clockJson() {

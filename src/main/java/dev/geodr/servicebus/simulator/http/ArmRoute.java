@@ -4,8 +4,10 @@ import dev.geodr.servicebus.simulator.state.NsPath;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * An ARM request path, matched segment by segment with case-insensitive literals (§9.6): {@code
@@ -26,29 +28,29 @@ public record ArmRoute(
 
     /** What the path names; {@link #operation} gives the call-log / fault name for a method. */
     public enum Kind {
-        NAMESPACE(Set.of("GET")),
-        QUEUES(Set.of("GET")),
-        TOPICS(Set.of("GET")),
-        DR_LIST(Set.of("GET")),
-        CHECK_NAME(Set.of("POST")),
-        DR(Set.of("GET", "PUT", "DELETE")),
-        BREAK(Set.of("POST")),
-        FAILOVER(Set.of("POST")),
-        RULES(Set.of("GET")),
-        RULE(Set.of("GET")),
-        LIST_KEYS(Set.of("POST")),
+        NAMESPACE(List.of("GET")),
+        QUEUES(List.of("GET")),
+        TOPICS(List.of("GET")),
+        DR_LIST(List.of("GET")),
+        CHECK_NAME(List.of("POST")),
+        DR(List.of("GET", "PUT", "DELETE")),
+        BREAK(List.of("POST")),
+        FAILOVER(List.of("POST")),
+        RULES(List.of("GET")),
+        RULE(List.of("GET")),
+        LIST_KEYS(List.of("POST")),
         /** Under an existing namespace path, but not a resource type the simulator serves. */
-        UNKNOWN_TYPE(Set.of()),
+        UNKNOWN_TYPE(List.of()),
         /** Not an ARM Service Bus namespace path at all. */
-        UNKNOWN(Set.of());
+        UNKNOWN(List.of());
 
-        private final Set<String> methods;
+        private final List<String> methods;
 
-        Kind(Set<String> methods) {
+        Kind(List<String> methods) {
             this.methods = methods;
         }
 
-        public Set<String> methods() {
+        public List<String> methods() {
             return methods;
         }
     }
@@ -82,68 +84,105 @@ public record ArmRoute(
         };
     }
 
+    /**
+     * A path template: literal segments match case-insensitively (ARM treats {@code resourceGroups}
+     * and {@code resourcegroups} alike), {@code {name}} captures one non-empty segment.
+     */
+    record Template(List<String> segments) {
+        static Template of(String template) {
+            return new Template(template.isEmpty() ? List.of() : List.of(template.split("/")));
+        }
+
+        /**
+         * The captures (and each literal as the caller cased it, under the literal's own name) when
+         * {@code seg} starts with this template and has exactly {@code extra} more segments after
+         * it ({@code -1}: any number); null otherwise.
+         */
+        Map<String, String> match(List<String> seg, int extra) {
+            int n = segments.size();
+            if (extra < 0 ? seg.size() < n : seg.size() != n + extra) {
+                return null;
+            }
+            Map<String, String> params = new HashMap<>();
+            for (int i = 0; i < n; i++) {
+                String t = segments.get(i);
+                String actual = seg.get(i);
+                if (t.startsWith("{") && t.endsWith("}")) {
+                    if (actual.isEmpty()) {
+                        return null;
+                    }
+                    params.put(t.substring(1, t.length() - 1), actual);
+                } else if (actual.toLowerCase(Locale.ROOT).equals(t.toLowerCase(Locale.ROOT))) {
+                    params.put(t, actual);
+                } else {
+                    return null;
+                }
+            }
+            return params;
+        }
+    }
+
+    /** One row of a resource provider's table: a template under the namespace, and what it is. */
+    private record Row(Template template, Kind kind) {
+        Row(String template, Kind kind) {
+            this(Template.of(template), kind);
+        }
+    }
+
+    /** Where a Service Bus namespace lives; every row below is relative to it. */
+    private static final Template SERVICE_BUS_NAMESPACE =
+            Template.of(
+                    "subscriptions/{subscriptionId}/resourceGroups/{resourceGroup}"
+                            + "/providers/Microsoft.ServiceBus/namespaces/{namespace}");
+
+    private static final String DR = "disasterRecoveryConfigs";
+
+    /**
+     * The Service Bus routes, first match wins; a namespace path that matches no row is {@link
+     * Kind#UNKNOWN_TYPE}. Which methods each kind allows is on {@link Kind}.
+     */
+    private static final List<Row> SERVICE_BUS =
+            List.of(
+                    new Row("", Kind.NAMESPACE),
+                    new Row("queues", Kind.QUEUES),
+                    new Row("topics", Kind.TOPICS),
+                    new Row(DR, Kind.DR_LIST),
+                    // the literal CheckNameAvailability path wins over an alias of that name (§2.3)
+                    new Row(DR + "/CheckNameAvailability", Kind.CHECK_NAME),
+                    new Row(DR + "/{alias}", Kind.DR),
+                    new Row(DR + "/{alias}/breakPairing", Kind.BREAK),
+                    new Row(DR + "/{alias}/failover", Kind.FAILOVER),
+                    new Row(DR + "/{alias}/authorizationRules", Kind.RULES),
+                    new Row(DR + "/{alias}/authorizationRules/{rule}", Kind.RULE),
+                    new Row(DR + "/{alias}/authorizationRules/{rule}/listKeys", Kind.LIST_KEYS));
+
     public static ArmRoute parse(String rawPath) throws BadPathException {
         List<String> seg = segments(rawPath);
         String sub =
                 seg.size() >= 2 && seg.get(0).equalsIgnoreCase("subscriptions") ? seg.get(1) : null;
-        boolean namespacePath =
-                seg.size() >= 8
-                        && sub != null
-                        && seg.get(2).equalsIgnoreCase("resourceGroups")
-                        && seg.get(4).equalsIgnoreCase("providers")
-                        && seg.get(5).equalsIgnoreCase("Microsoft.ServiceBus")
-                        && seg.get(6).equalsIgnoreCase("namespaces")
-                        && seg.stream().noneMatch(String::isEmpty);
-        if (!namespacePath) {
+        Map<String, String> prefix =
+                seg.stream().anyMatch(String::isEmpty)
+                        ? null
+                        : SERVICE_BUS_NAMESPACE.match(seg, -1);
+        if (prefix == null) {
             return new ArmRoute(Kind.UNKNOWN, sub, null, null, null, null);
         }
-        NsPath ns = new NsPath(seg.get(1), seg.get(3), seg.get(7));
-        List<String> rest = seg.subList(8, seg.size());
-        return child(sub, ns, rest);
-    }
-
-    private static ArmRoute child(String sub, NsPath ns, List<String> rest) {
-        int n = rest.size();
-        if (n == 0) {
-            return new ArmRoute(Kind.NAMESPACE, sub, ns, null, null, null);
-        }
-        String first = rest.get(0);
-        if (n == 1 && first.equalsIgnoreCase("queues")) {
-            return new ArmRoute(Kind.QUEUES, sub, ns, null, null, null);
-        }
-        if (n == 1 && first.equalsIgnoreCase("topics")) {
-            return new ArmRoute(Kind.TOPICS, sub, ns, null, null, null);
-        }
-        if (!first.equalsIgnoreCase("disasterRecoveryConfigs")) {
-            return new ArmRoute(Kind.UNKNOWN_TYPE, sub, ns, null, null, null);
-        }
-        if (n == 1) {
-            return new ArmRoute(Kind.DR_LIST, sub, ns, null, null, null);
-        }
-        String alias = rest.get(1);
-        // The literal CheckNameAvailability path wins over an alias of that name (§2.3).
-        if (n == 2 && alias.equalsIgnoreCase("CheckNameAvailability")) {
-            return new ArmRoute(Kind.CHECK_NAME, sub, ns, null, null, null);
-        }
-        if (n == 2) {
-            return new ArmRoute(Kind.DR, sub, ns, alias, null, null);
-        }
-        String third = rest.get(2);
-        if (n == 3 && third.equalsIgnoreCase("breakPairing")) {
-            return new ArmRoute(Kind.BREAK, sub, ns, alias, null, null);
-        }
-        if (n == 3 && third.equalsIgnoreCase("failover")) {
-            return new ArmRoute(Kind.FAILOVER, sub, ns, alias, null, null);
-        }
-        if (third.equalsIgnoreCase("authorizationRules")) {
-            if (n == 3) {
-                return new ArmRoute(Kind.RULES, sub, ns, alias, third, null);
-            }
-            if (n == 4) {
-                return new ArmRoute(Kind.RULE, sub, ns, alias, third, rest.get(3));
-            }
-            if (n == 5 && rest.get(4).equalsIgnoreCase("listKeys")) {
-                return new ArmRoute(Kind.LIST_KEYS, sub, ns, alias, third, rest.get(3));
+        NsPath ns =
+                new NsPath(
+                        prefix.get("subscriptionId"),
+                        prefix.get("resourceGroup"),
+                        prefix.get("namespace"));
+        List<String> rest = seg.subList(SERVICE_BUS_NAMESPACE.segments().size(), seg.size());
+        for (Row row : SERVICE_BUS) {
+            Map<String, String> p = row.template().match(rest, 0);
+            if (p != null) {
+                return new ArmRoute(
+                        row.kind(),
+                        sub,
+                        ns,
+                        p.get("alias"),
+                        p.get("authorizationRules"),
+                        p.get("rule"));
             }
         }
         return new ArmRoute(Kind.UNKNOWN_TYPE, sub, ns, null, null, null);

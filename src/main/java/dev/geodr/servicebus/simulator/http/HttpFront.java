@@ -7,16 +7,18 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.jboss.logging.Logger;
 
 /**
  * Where Vert.x hands requests over: reads the body under a size cap, applies the latency fault with
- * a timer (never by blocking the event loop), sends admin paths to the admin API and everything
- * else to ARM, and writes the answer.
+ * a timer (never by blocking the event loop), sends admin paths to the admin API's {@link Router}
+ * and everything else to ARM, and writes the answer.
  */
 public final class HttpFront {
 
@@ -24,7 +26,7 @@ public final class HttpFront {
 
     private final Vertx vertx;
     private final ArmHandler arm;
-    private final AdminHandler admin;
+    private final Router admin;
     private final Faults faults;
     private final CallLog calls;
     private final int maxBodyBytes;
@@ -40,7 +42,7 @@ public final class HttpFront {
             LongSupplier virtualNow) {
         this.vertx = vertx;
         this.arm = arm;
-        this.admin = admin;
+        this.admin = admin.router(vertx, this::readBody);
         this.faults = faults;
         this.calls = calls;
         this.maxBodyBytes = maxBodyBytes;
@@ -48,6 +50,28 @@ public final class HttpFront {
     }
 
     public void handle(HttpServerRequest req) {
+        if (AdminHandler.isAdminPath(req.path() == null ? "" : req.path())) {
+            // the admin router reads the body itself (its first route calls readBody)
+            admin.handle(req);
+            return;
+        }
+        readBody(req, r -> arm(req, r));
+    }
+
+    private void arm(HttpServerRequest req, SimRequest r) {
+        long latency = faults.latencyMs();
+        if (latency > 0) {
+            vertx.setTimer(latency, id -> write(req, arm.handle(r)));
+        } else {
+            write(req, arm.handle(r));
+        }
+    }
+
+    /**
+     * Reads the whole body under the size cap and hands the request on; an oversized or unreadable
+     * body is answered here (413 / 400, then close) and never handed on.
+     */
+    void readBody(HttpServerRequest req, Consumer<SimRequest> then) {
         String declared = req.getHeader("Content-Length");
         long length = parseLength(declared);
         if (length > maxBodyBytes) {
@@ -92,31 +116,20 @@ public final class HttpFront {
         req.endHandler(
                 v -> {
                     if (!aborted[0]) {
-                        dispatch(req, body.toString(StandardCharsets.UTF_8));
+                        then.accept(simRequest(req, body.toString(StandardCharsets.UTF_8)));
                     }
                 });
     }
 
-    private void dispatch(HttpServerRequest req, String body) {
+    private static SimRequest simRequest(HttpServerRequest req, String body) {
         Map<String, String> headers = new HashMap<>();
         req.headers().forEach(e -> headers.putIfAbsent(e.getKey(), e.getValue()));
-        SimRequest r =
-                new SimRequest(
-                        req.method().name(),
-                        req.path() == null ? "" : req.path(),
-                        req.query(),
-                        headers,
-                        body);
-        if (AdminHandler.isAdminPath(r.rawPath())) {
-            write(req, admin.handle(r));
-            return;
-        }
-        long latency = faults.latencyMs();
-        if (latency > 0) {
-            vertx.setTimer(latency, id -> write(req, arm.handle(r)));
-        } else {
-            write(req, arm.handle(r));
-        }
+        return new SimRequest(
+                req.method().name(),
+                req.path() == null ? "" : req.path(),
+                req.query(),
+                headers,
+                body);
     }
 
     /**
@@ -171,7 +184,7 @@ public final class HttpFront {
         write(req, r);
     }
 
-    private void write(HttpServerRequest req, SimResponse r) {
+    static void write(HttpServerRequest req, SimResponse r) {
         HttpServerResponse resp = req.response();
         if (resp.ended() || resp.closed()) {
             return;

@@ -16,10 +16,12 @@ import dev.geodr.servicebus.arm.NamespaceInfo;
 import dev.geodr.servicebus.arm.NamespaceRef;
 import dev.geodr.servicebus.arm.ProvisioningState;
 import dev.geodr.servicebus.simulator.ArmSimulator;
+import dev.geodr.servicebus.simulator.SimulatorClient;
 import dev.geodr.servicebus.simulator.SimulatorConfig;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +47,7 @@ class AzureSdkArmPortSimulatorTest {
 
     static ArmSimulator sim;
     static Vertx vertx;
-    static SimulatorAdmin admin;
+    static SimulatorClient admin;
 
     final MutableClock clock = MutableClock.atEpochPlus(0);
     final List<ArmCall> calls = new CopyOnWriteArrayList<>();
@@ -58,7 +60,7 @@ class AzureSdkArmPortSimulatorTest {
                         SimulatorConfig.fromEnv(
                                 Map.of("SIMULATOR_PORT", "0", "SIMULATOR_CLOCK", "manual")));
         vertx = Vertx.vertx();
-        admin = new SimulatorAdmin(sim.baseUri(), sim.certificatePath());
+        admin = SimulatorClient.connect(sim.baseUri(), sim.certificatePath());
     }
 
     @AfterAll
@@ -74,10 +76,10 @@ class AzureSdkArmPortSimulatorTest {
     @BeforeEach
     void freshState() {
         admin.reset();
-        admin.namespace(
+        admin.putNamespace(
                 A,
                 "{\"location\":\"eastus\",\"sku\":\"Premium\",\"partitions\":1,\"entities\":0,\"privateEndpoints\":0}");
-        admin.namespace(
+        admin.putNamespace(
                 B,
                 "{\"location\":\"westus\",\"sku\":\"Premium\",\"partitions\":1,\"entities\":0,\"privateEndpoints\":0}");
         port =
@@ -110,7 +112,7 @@ class AzureSdkArmPortSimulatorTest {
 
     @Test
     void preflightReadsTheNamespace() {
-        admin.namespace(A, "{\"entities\":3,\"privateEndpoints\":2,\"partitions\":2}");
+        admin.putNamespace(A, "{\"entities\":3,\"privateEndpoints\":2,\"partitions\":2}");
 
         NamespaceInfo info = port.getNamespace(A);
 
@@ -121,7 +123,7 @@ class AzureSdkArmPortSimulatorTest {
         assertThat(info.entityCount()).isEqualTo(3);
         assertThat(info.privateEndpoints()).isEqualTo(2);
 
-        admin.namespace(B, "{\"sku\":\"Standard\"}");
+        admin.putNamespace(B, "{\"sku\":\"Standard\"}");
         assertThat(port.getNamespace(B).sku()).isEqualTo("Standard");
     }
 
@@ -202,7 +204,7 @@ class AzureSdkArmPortSimulatorTest {
                 .extracting(AliasRecord::role)
                 .isEqualTo(AliasRole.PrimaryNotReplicating);
         assertThat(port.getAlias(A, ALIAS)).as("the old primary loses its record").isEmpty();
-        assertThat(admin.calls("POST", "/failover"))
+        assertThat(calls("POST", "/failover"))
                 .singleElement()
                 .satisfies(
                         c -> {
@@ -232,8 +234,8 @@ class AzureSdkArmPortSimulatorTest {
                         "Namespace Replication is still in progress, retry the operation after some time...");
 
         port.failover(B, ALIAS, FailoverMode.Forced); // a forced failover needs no completed sync
-        assertThat(admin.calls("POST", "/failover"))
-                .extracting(SimulatorAdmin.Call::status)
+        assertThat(calls("POST", "/failover"))
+                .extracting(SimulatorClient.Call::status)
                 .containsExactly(409, 200);
     }
 
@@ -246,20 +248,20 @@ class AzureSdkArmPortSimulatorTest {
                 .get()
                 .extracting(AliasRecord::role)
                 .isEqualTo(AliasRole.PrimaryNotReplicating);
-        assertThat(admin.calls("POST", "/failover")).hasSize(1);
+        assertThat(calls("POST", "/failover")).hasSize(1);
     }
 
     @Test
     void preconditionFailuresAreConflicts() {
-        admin.namespace(B, "{\"sku\":\"Standard\"}");
+        admin.putNamespace(B, "{\"sku\":\"Standard\"}");
         ArmException notPremium = thrown(() -> port.createOrUpdatePairing(A, ALIAS, B, null));
         assertThat(notPremium.kind()).isEqualTo(ArmErrorKind.CONFLICT);
         assertThat(notPremium.httpStatus()).isEqualTo(400);
         assertThat(notPremium.code()).isEqualTo("BadRequest");
 
-        admin.namespace(B, "{\"sku\":\"Premium\"}");
+        admin.putNamespace(B, "{\"sku\":\"Premium\"}");
         NamespaceRef c = new NamespaceRef(SUB, "rg-west", "geo-third-ns");
-        admin.namespace(c, "{}");
+        admin.putNamespace(c, "{}");
         pairAndSettle();
         ArmException alreadyPaired =
                 thrown(() -> port.createOrUpdatePairing(c, "other-alias-x", B, null));
@@ -271,21 +273,21 @@ class AzureSdkArmPortSimulatorTest {
     @Test
     void aFailoverAnswered500IsSentExactlyOnce() {
         pairAndSettle();
-        admin.faults("{\"failNext\":{\"operation\":\"failover\",\"count\":1,\"status\":500}}");
+        admin.addFaults("{\"failNext\":{\"operation\":\"failover\",\"count\":1,\"status\":500}}");
 
         ArmException e = thrown(() -> port.failover(B, ALIAS, FailoverMode.Forced));
 
         assertThat(e.kind()).isEqualTo(ArmErrorKind.TRANSIENT);
         assertThat(e.httpStatus()).isEqualTo(500);
-        assertThat(admin.calls("POST", "/failover"))
+        assertThat(calls("POST", "/failover"))
                 .singleElement()
-                .extracting(SimulatorAdmin.Call::status)
+                .extracting(SimulatorClient.Call::status)
                 .isEqualTo(500);
     }
 
     @Test
     void a429RetryAfterHoldsTheSubscriptionAndNothingIsSentUntilItElapses() {
-        admin.faults(
+        admin.addFaults(
                 "{\"failNext\":{\"operation\":\"get\",\"count\":1,\"status\":429,\"code\":\"SubscriptionRequestsThrottled\","
                         + "\"message\":\"Number of 'read' requests exceeded.\",\"retryAfterSeconds\":7}}");
 
@@ -316,7 +318,7 @@ class AzureSdkArmPortSimulatorTest {
 
     @Test
     void theSimulatorsOwnThrottlingIsObeyed() {
-        admin.faults("{\"throttle\":{\"reads\":3,\"refillPerSecond\":0.2}}");
+        admin.addFaults("{\"throttle\":{\"reads\":3,\"refillPerSecond\":0.2}}");
 
         int ok = 0;
         ArmException first = null;
@@ -335,7 +337,7 @@ class AzureSdkArmPortSimulatorTest {
         assertThat(first.retryAfter()).hasValueSatisfying(d -> assertThat(d).isPositive());
         ArmException held = thrown(() -> port.getAlias(A, ALIAS));
         assertThat(held.code()).isEqualTo("ClientThrottled");
-        assertThat(admin.calls("GET", "/disasterRecoveryConfigs/" + ALIAS)).hasSize(4);
+        assertThat(calls("GET", "/disasterRecoveryConfigs/" + ALIAS)).hasSize(4);
     }
 
     @Test
@@ -362,5 +364,22 @@ class AzureSdkArmPortSimulatorTest {
                 .asInstanceOf(type(ArmException.class))
                 .extracting(ArmException::kind)
                 .isEqualTo(ArmErrorKind.NOT_FOUND);
+    }
+
+    /**
+     * The logged ARM calls with this method whose path (without query) ends with {@code
+     * pathSuffix}.
+     */
+    private static List<SimulatorClient.Call> calls(String method, String pathSuffix) {
+        String suffix = pathSuffix.toLowerCase(Locale.ROOT);
+        return admin.calls().stream()
+                .filter(
+                        c ->
+                                c.method().equals(method)
+                                        && c.path()
+                                                .toLowerCase(Locale.ROOT)
+                                                .split("\\?")[0]
+                                                .endsWith(suffix))
+                .toList();
     }
 }
