@@ -37,6 +37,8 @@ public record NamespaceRef(String subscriptionId, String resourceGroup, String n
                     "^/subscriptions/([^/]+)/resourceGroups/([^/]+)/providers/Microsoft\\.ServiceBus/namespaces/([^/]+)$",
                     Pattern.CASE_INSENSITIVE);
 
+    private static final Pattern ADMISSION = Pattern.compile(ID_REGEX);
+
     private static final Pattern GUID =
             Pattern.compile(
                     "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$");
@@ -114,7 +116,7 @@ public record NamespaceRef(String subscriptionId, String resourceGroup, String n
                             + "\" must be 6-50 letters, digits or hyphens, start with a letter and"
                             + " end with a letter or digit");
         }
-        if (!armId.matches(ID_REGEX)) {
+        if (!ADMISSION.matcher(armId).matches()) {
             // Cannot happen while the checks above mirror ID_REGEX; kept so the two never disagree
             // silently.
             return Optional.of("must match " + ID_REGEX);
