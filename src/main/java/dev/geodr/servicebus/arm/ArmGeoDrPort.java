@@ -1,5 +1,6 @@
 package dev.geodr.servicebus.arm;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -11,6 +12,13 @@ public interface ArmGeoDrPort {
 
     /** The alias record on {@code namespace}; empty when ARM answers 404 NotFound for the alias. */
     Optional<AliasRecord> getAlias(NamespaceRef namespace, String alias);
+
+    /**
+     * Every alias record on {@code namespace} (GET {@code .../disasterRecoveryConfigs}, all pages),
+     * whatever its name. Preflight needs it: a namespace belongs to at most one Geo-DR
+     * configuration, and ARM refuses a PUT naming a namespace that already holds another alias.
+     */
+    List<AliasRecord> listAliases(NamespaceRef namespace);
 
     /**
      * PUT on the primary: creates or re-pairs the alias with {@code partner}; returns the record

@@ -2,6 +2,7 @@ package dev.geodr.servicebus.arm;
 
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,14 +12,39 @@ import java.util.regex.Pattern;
  */
 public record NamespaceRef(String subscriptionId, String resourceGroup, String name) {
 
-    /** The ARM id shape accepted everywhere (CRD pattern, simulator, adapter). */
+    /**
+     * The ARM id accepted at admission (the CRD's pattern, same text as {@code
+     * FieldPatterns.NAMESPACE_ID}): keywords in any case, a GUID subscription, a resource group of
+     * 1-90 ASCII letters, digits, {@code _ - . ( )} not ending with a period, a namespace name.
+     * {@link #problem} says which of these an id breaks.
+     */
     public static final String ID_REGEX =
-            "^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.ServiceBus/namespaces/[A-Za-z][A-Za-z0-9-]{4,48}[A-Za-z0-9]$";
+            "^/[sS][uU][bB][sS][cC][rR][iI][pP][tT][iI][oO][nN][sS]"
+                    + "/[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}"
+                    + "/[rR][eE][sS][oO][uU][rR][cC][eE][gG][rR][oO][uU][pP][sS]"
+                    + "/[A-Za-z0-9_().-]{0,89}[A-Za-z0-9_()-]"
+                    + "/[pP][rR][oO][vV][iI][dD][eE][rR][sS]"
+                    + "/[mM][iI][cC][rR][oO][sS][oO][fF][tT]\\.[sS][eE][rR][vV][iI][cC][eE][bB][uU][sS]"
+                    + "/[nN][aA][mM][eE][sS][pP][aA][cC][eE][sS]"
+                    + "/[A-Za-z][A-Za-z0-9-]{4,48}[A-Za-z0-9]$";
 
+    /**
+     * The shape only, keywords in any case. Ids that ARM or our own status wrote are parsed with
+     * this: ARM already judged them, and refusing one we stored would wedge a pairing.
+     */
     private static final Pattern ID =
             Pattern.compile(
                     "^/subscriptions/([^/]+)/resourceGroups/([^/]+)/providers/Microsoft\\.ServiceBus/namespaces/([^/]+)$",
                     Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern ADMISSION = Pattern.compile(ID_REGEX);
+
+    private static final Pattern GUID =
+            Pattern.compile(
+                    "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$");
+    private static final Pattern RESOURCE_GROUP_CHARS = Pattern.compile("^[A-Za-z0-9_().-]+$");
+    private static final int RESOURCE_GROUP_MAX_LENGTH = 90;
+    private static final Pattern NAME = Pattern.compile("^[A-Za-z][A-Za-z0-9-]{4,48}[A-Za-z0-9]$");
 
     public NamespaceRef {
         Objects.requireNonNull(subscriptionId, "subscriptionId");
@@ -26,22 +52,79 @@ public record NamespaceRef(String subscriptionId, String resourceGroup, String n
         Objects.requireNonNull(name, "name");
     }
 
-    /** Parses a full ARM id; throws {@link IllegalArgumentException} naming the expected shape. */
+    /**
+     * Parses the shape of a full ARM id (keywords in any case; {@link #id()} then spells them as
+     * ARM does); throws {@link IllegalArgumentException} naming the expected shape. Does not judge
+     * the segments: use {@link #problem} for ids a user wrote.
+     */
     public static NamespaceRef parse(String armId) {
         if (armId == null) {
             throw new IllegalArgumentException("namespace id is missing");
         }
         Matcher m = ID.matcher(armId.trim());
         if (!m.matches()) {
-            throw new IllegalArgumentException(
-                    "'"
-                            + armId
-                            + "' is not a namespace ARM id of the form "
-                            + "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroup}/providers/Microsoft.ServiceBus/namespaces/{name}");
+            throw new IllegalArgumentException("'" + armId + "' is not " + SHAPE);
         }
         return new NamespaceRef(m.group(1), m.group(2), m.group(3));
     }
 
+    private static final String SHAPE =
+            "a namespace ARM id of the form "
+                    + "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroup}/providers/Microsoft.ServiceBus/namespaces/{name}";
+
+    /**
+     * What ARM would refuse in an id a user wrote, naming the segment and the rule ({@code
+     * subscription "abc" is not a GUID}); empty when {@link #ID_REGEX} matches. Checked in the
+     * order of the path, first problem only.
+     */
+    public static Optional<String> problem(String armId) {
+        if (armId == null || armId.isEmpty()) {
+            return Optional.of("is required");
+        }
+        Matcher m = ID.matcher(armId);
+        if (!m.matches()) {
+            return Optional.of("must be " + SHAPE);
+        }
+        String sub = m.group(1);
+        String rg = m.group(2);
+        String name = m.group(3);
+        if (!GUID.matcher(sub).matches()) {
+            return Optional.of(
+                    "subscription \"" + sub + "\" is not a GUID (8-4-4-4-12 hexadecimal digits)");
+        }
+        if (rg.length() > RESOURCE_GROUP_MAX_LENGTH) {
+            return Optional.of(
+                    "resource group \""
+                            + rg
+                            + "\" is longer than "
+                            + RESOURCE_GROUP_MAX_LENGTH
+                            + " characters");
+        }
+        if (!RESOURCE_GROUP_CHARS.matcher(rg).matches()) {
+            return Optional.of(
+                    "resource group \""
+                            + rg
+                            + "\" may only contain letters, digits, '_', '-', '.', '(' and ')'");
+        }
+        if (rg.endsWith(".")) {
+            return Optional.of("resource group \"" + rg + "\" must not end with a period");
+        }
+        if (!NAME.matcher(name).matches()) {
+            return Optional.of(
+                    "namespace name \""
+                            + name
+                            + "\" must be 6-50 letters, digits or hyphens, start with a letter and"
+                            + " end with a letter or digit");
+        }
+        if (!ADMISSION.matcher(armId).matches()) {
+            // Cannot happen while the checks above mirror ID_REGEX; kept so the two never disagree
+            // silently.
+            return Optional.of("must match " + ID_REGEX);
+        }
+        return Optional.empty();
+    }
+
+    /** True when {@code armId} has the shape of a namespace id (see {@link #parse}). */
     public static boolean isValidId(String armId) {
         return armId != null && ID.matcher(armId.trim()).matches();
     }

@@ -71,12 +71,15 @@ final class DesiredReader {
         return new Result(Optional.of(desired), List.of(), spec.getFailoverRequested());
     }
 
+    /**
+     * Judged by {@link NamespaceRef#problem}, the rules of the CRD's pattern, so an object that
+     * bypassed admission gets the broken segment named ({@code spec.partnerNamespace: subscription
+     * "abc" is not a GUID}) instead of a 4xx from ARM.
+     */
     private static NamespaceRef namespace(String field, String value, List<String> problems) {
-        if (!NamespaceRef.isValidId(value)) {
-            problems.add(
-                    field
-                            + ": must be a full ARM id /subscriptions/{id}/resourceGroups/{group}/providers/"
-                            + "Microsoft.ServiceBus/namespaces/{name}");
+        Optional<String> problem = NamespaceRef.problem(value);
+        if (problem.isPresent()) {
+            problems.add(field + ": " + problem.get());
             return null;
         }
         return NamespaceRef.parse(value);

@@ -1,5 +1,6 @@
 package dev.geodr.servicebus.operator;
 
+import dev.geodr.servicebus.arm.AliasRecord;
 import dev.geodr.servicebus.arm.ArmErrorKind;
 import dev.geodr.servicebus.arm.ArmException;
 import dev.geodr.servicebus.arm.ArmGeoDrPort;
@@ -9,12 +10,13 @@ import dev.geodr.servicebus.pairing.Desired;
 import dev.geodr.servicebus.pairing.Observed;
 import dev.geodr.servicebus.pairing.PairingPlanner;
 import dev.geodr.servicebus.pairing.SideView;
+import java.util.List;
 
 /**
- * Reads both namespaces' alias records fresh in every pass (and their SKU/partitions/entities only
- * when a PUT may follow). A namespace that does not answer is recorded as unreachable rather than
- * failing the pass: a Forced failover needs exactly that. Throttling and authorization failures end
- * the pass.
+ * Reads both namespaces' alias records fresh in every pass (and their SKU/partitions/entities and
+ * other aliases only when a PUT may follow). A namespace that does not answer is recorded as
+ * unreachable rather than failing the pass: a Forced failover needs exactly that. Throttling and
+ * authorization failures end the pass.
  */
 final class Observer {
 
@@ -31,9 +33,42 @@ final class Observer {
         if (PairingPlanner.needsNamespaceInfo(desired, primary, partner)) {
             NamespaceInfo primaryInfo = namespaceInfo.get(port, desired.primary());
             NamespaceInfo partnerInfo = namespaceInfo.get(port, desired.partner());
-            observed = observed.withInfo(primaryInfo, partnerInfo);
+            observed =
+                    observed.withInfo(primaryInfo, partnerInfo)
+                            .withAliases(
+                                    aliases(
+                                            port,
+                                            desired,
+                                            primary,
+                                            partner,
+                                            primary,
+                                            desired.primary()),
+                                    aliases(
+                                            port,
+                                            desired,
+                                            primary,
+                                            partner,
+                                            partner,
+                                            desired.partner()));
         }
         return observed;
+    }
+
+    /**
+     * Not cached, unlike the namespace info: an alias removed out of band must unblock the next
+     * pass. One GET per side, and only in passes that may write.
+     */
+    private static List<AliasRecord> aliases(
+            ArmGeoDrPort port,
+            Desired desired,
+            SideView primary,
+            SideView partner,
+            SideView side,
+            NamespaceRef namespace) {
+        if (!PairingPlanner.needsAliasList(desired, primary, partner, side)) {
+            return List.of();
+        }
+        return port.listAliases(namespace);
     }
 
     private static SideView side(ArmGeoDrPort port, NamespaceRef namespace, String alias) {

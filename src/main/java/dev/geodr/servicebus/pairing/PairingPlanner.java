@@ -106,15 +106,27 @@ public final class PairingPlanner {
     }
 
     /**
-     * Whether this pass must read both namespaces' SKU, partitions and entity counts: only when a
-     * PUT may follow, so a steady pairing costs two GETs per poll.
+     * Whether this pass must read both namespaces' SKU, partitions and entity counts (and list
+     * their aliases, see {@link #needsAliasList}): only when a PUT may follow, or a break for a new
+     * partner that a PUT would follow, so a steady pairing costs two GETs per poll.
      */
     public static boolean needsNamespaceInfo(Desired desired, SideView primary, SideView partner) {
         if (desired.deleting() || !partner.isAbsent()) {
             return false;
         }
         return primary.isAbsent()
-                || primary.is(AliasRole.PrimaryNotReplicating, ProvisioningState.Succeeded);
+                || primary.is(AliasRole.PrimaryNotReplicating, ProvisioningState.Succeeded)
+                || (primary.is(AliasRole.Primary, ProvisioningState.Succeeded)
+                        && !primary.partnerIs(desired.partner()));
+    }
+
+    /**
+     * Whether this side's aliases must be listed: with the namespace info, and only on a side that
+     * holds no record of our alias (a namespace that holds ours cannot hold another).
+     */
+    public static boolean needsAliasList(
+            Desired desired, SideView primary, SideView partner, SideView side) {
+        return needsNamespaceInfo(desired, primary, partner) && side.isAbsent();
     }
 
     /**

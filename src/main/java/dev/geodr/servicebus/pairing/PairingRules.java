@@ -145,6 +145,12 @@ final class PairingRules {
                                         + ns(wanted)
                                         + "; waiting for ARM (Accepted) before breaking and re-pairing"));
             }
+            // Judge the new partner before breaking: a break for a PUT that preflight (or ARM)
+            // would refuse leaves the old pairing broken for nothing.
+            List<String> problems = preflight(c);
+            if (!problems.isEmpty()) {
+                return c.stalled(Reasons.INVALID_SPEC, String.join("; ", problems));
+            }
             return c.act(
                     new Action.BreakPairing(c.desired.primary(), c.desired.alias()),
                     Verdict.progressing(
@@ -246,7 +252,10 @@ final class PairingRules {
         }
         List<String> problems =
                 Preflight.problems(
-                        c.desired, c.observed.primaryInfo().get(), c.observed.partnerInfo().get());
+                        c.desired,
+                        c.observed.primaryInfo().get(),
+                        c.observed.partnerInfo().get(),
+                        c.observed);
         if (!problems.isEmpty()) {
             return c.stalled(Reasons.INVALID_SPEC, String.join("; ", problems));
         }
@@ -257,6 +266,18 @@ final class PairingRules {
                         c.desired.alias(),
                         c.desired.alternateName()),
                 Verdict.progressing(Reasons.PAIRING, message));
+    }
+
+    /** Preflight when this pass observed the namespaces (see needsNamespaceInfo), else nothing. */
+    private static List<String> preflight(Situation c) {
+        if (c.observed.primaryInfo().isEmpty() || c.observed.partnerInfo().isEmpty()) {
+            return List.of();
+        }
+        return Preflight.problems(
+                c.desired,
+                c.observed.primaryInfo().get(),
+                c.observed.partnerInfo().get(),
+                c.observed);
     }
 
     private Plan failedOver(Situation c) {

@@ -1,8 +1,10 @@
 package dev.geodr.servicebus.pairing;
 
+import dev.geodr.servicebus.arm.AliasRecord;
 import dev.geodr.servicebus.arm.NamespaceInfo;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What only the operator can judge before a PUT: the rules ARM enforces on a pairing, checked up
@@ -12,8 +14,25 @@ final class Preflight {
 
     private Preflight() {}
 
-    static List<String> problems(Desired desired, NamespaceInfo primary, NamespaceInfo partner) {
+    static List<String> problems(
+            Desired desired, NamespaceInfo primary, NamespaceInfo partner, Observed observed) {
         List<String> problems = new ArrayList<>();
+        // ARM answers 409 to a PUT naming a namespace that is already in another Geo-DR
+        // configuration; records of our own alias are judged by PairingRules, not here.
+        otherAlias(desired, observed.primaryAliases())
+                .ifPresent(
+                        other ->
+                                problems.add(
+                                        "spec.primaryNamespace: namespace "
+                                                + desired.primary().name()
+                                                + heldBy(other)));
+        otherAlias(desired, observed.partnerAliases())
+                .ifPresent(
+                        other ->
+                                problems.add(
+                                        "spec.partnerNamespace: namespace "
+                                                + desired.partner().name()
+                                                + heldBy(other)));
         if (!primary.isPremium()) {
             problems.add(
                     "spec.primaryNamespace: namespace "
@@ -65,5 +84,20 @@ final class Preflight {
                             }
                         });
         return problems;
+    }
+
+    private static Optional<AliasRecord> otherAlias(Desired desired, List<AliasRecord> listed) {
+        return listed.stream()
+                .filter(r -> r.alias() != null && !r.alias().equalsIgnoreCase(desired.alias()))
+                .findFirst();
+    }
+
+    private static String heldBy(AliasRecord other) {
+        return " already holds alias \""
+                + other.alias()
+                + "\""
+                + (other.role() == null ? "" : " as " + other.role())
+                + other.partnerNamespace().map(p -> " with " + p.name()).orElse("")
+                + " (a namespace belongs to at most one Geo-DR configuration)";
     }
 }

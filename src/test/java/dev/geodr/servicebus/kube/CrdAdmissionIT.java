@@ -49,6 +49,13 @@ class CrdAdmissionIT {
     static final String SUB =
             "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/geodr-demo"
                     + "/providers/Microsoft.ServiceBus/namespaces/";
+    static final String GUID0 = "00000000-0000-0000-0000-000000000000";
+
+    /** The partner orders-neu in another resource group. */
+    static String inGroup(String resourceGroup) {
+        return SUB.replace("geodr-demo", resourceGroup) + "orders-neu";
+    }
+
     static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
     static final AtomicInteger NAMES = new AtomicInteger();
 
@@ -317,6 +324,59 @@ class CrdAdmissionIT {
                                         set("partnerNamespace", SUB + "ab"),
                                         "spec.partnerNamespace",
                                         "should match"),
+                                // ARM's own segment rules (FieldPatterns.NAMESPACE_ID)
+                                refused(
+                                        "partnerNamespace with a non-GUID subscription",
+                                        set(
+                                                "partnerNamespace",
+                                                SUB.replace(GUID0, "abc") + "orders-neu"),
+                                        "spec.partnerNamespace",
+                                        "should match"),
+                                refused(
+                                        "partnerNamespace in resource group ..",
+                                        set("partnerNamespace", inGroup("..")),
+                                        "spec.partnerNamespace",
+                                        "should match"),
+                                refused(
+                                        "partnerNamespace in a resource group ending with a period",
+                                        set("partnerNamespace", inGroup("rg.")),
+                                        "spec.partnerNamespace",
+                                        "should match"),
+                                refused(
+                                        "partnerNamespace in resource group rg?x=1",
+                                        set("partnerNamespace", inGroup("rg?x=1")),
+                                        "spec.partnerNamespace",
+                                        "should match"),
+                                refused(
+                                        "partnerNamespace in resource group rg#x",
+                                        set("partnerNamespace", inGroup("rg#x")),
+                                        "spec.partnerNamespace",
+                                        "should match"),
+                                refused(
+                                        "partnerNamespace in a 91-char resource group",
+                                        set("partnerNamespace", inGroup("r".repeat(91))),
+                                        "spec.partnerNamespace",
+                                        "should match"),
+                                accepted(
+                                        "partnerNamespace in a 90-char resource group",
+                                        set("partnerNamespace", inGroup("r".repeat(90)))),
+                                accepted(
+                                        "partnerNamespace with lower-case resourcegroups",
+                                        set(
+                                                "partnerNamespace",
+                                                SUB.replace("resourceGroups", "resourcegroups")
+                                                        + "orders-neu")),
+                                accepted(
+                                        "primaryNamespace with upper-case MICROSOFT.SERVICEBUS",
+                                        set(
+                                                "primaryNamespace",
+                                                SUB.replace(
+                                                                "Microsoft.ServiceBus",
+                                                                "MICROSOFT.SERVICEBUS")
+                                                        + "orders-weu")),
+                                accepted(
+                                        "partnerNamespace in a resource group with parentheses",
+                                        set("partnerNamespace", inGroup("(rg)_x-1.y"))),
                                 refused(
                                         "missing partnerNamespace",
                                         remove("partnerNamespace"),

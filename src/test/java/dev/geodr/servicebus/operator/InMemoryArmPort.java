@@ -68,7 +68,10 @@ final class InMemoryArmPort implements ArmGeoDrPort, ArmPortFactory {
     }
 
     long writes() {
-        return calls.stream().filter(c -> !c.startsWith("get")).count();
+        // listKeys is a POST (a write in ARM's budget); listAliases is a GET
+        return calls.stream()
+                .filter(c -> !c.startsWith("get") && !c.startsWith("listAliases"))
+                .count();
     }
 
     @Override
@@ -76,6 +79,17 @@ final class InMemoryArmPort implements ArmGeoDrPort, ArmPortFactory {
         record("getAlias", namespace);
         requireNamespace(namespace);
         return Optional.ofNullable(aliases.get(key(namespace, alias)));
+    }
+
+    @Override
+    public List<AliasRecord> listAliases(NamespaceRef namespace) {
+        record("listAliases", namespace);
+        requireNamespace(namespace);
+        String prefix = key(namespace) + "/";
+        return aliases.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(prefix))
+                .map(Map.Entry::getValue)
+                .toList();
     }
 
     @Override

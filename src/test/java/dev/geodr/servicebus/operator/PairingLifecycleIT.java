@@ -353,6 +353,74 @@ class PairingLifecycleIT {
     }
 
     @Test
+    void aPartnerAlreadyInAnotherConfigurationIsStalledWithoutAnyWrite() {
+        sim.putNamespace(OperatorHarness.ref("taken-weu"), OperatorHarness.premium(0));
+        sim.putNamespace(OperatorHarness.ref("taken-neu"), OperatorHarness.premium(0));
+        sim.putNamespace(OperatorHarness.ref("taken-xyz"), OperatorHarness.premium(0));
+        // Out of band: taken-neu becomes the Secondary of another alias, as the portal would do it.
+        assertThat(
+                        sim.arm(
+                                        "PUT",
+                                        OperatorHarness.id("taken-xyz"),
+                                        "/disasterRecoveryConfigs/taken-other",
+                                        "{\"properties\":{\"partnerNamespace\":\""
+                                                + OperatorHarness.id("taken-neu")
+                                                + "\"}}")
+                                .status())
+                .isEqualTo(200);
+
+        op.create(op.pairing("taken", "taken-weu", "taken-neu"));
+        ServiceBusGeoPairing cr =
+                op.driveUntil("taken", 0, r -> hasReason(r, "Stalled", "InvalidSpec"));
+
+        assertThat(OperatorHarness.condition(cr, "Stalled").get().getMessage())
+                .contains(
+                        "spec.partnerNamespace: namespace taken-neu already holds alias \"taken-other\"",
+                        "a namespace belongs to at most one Geo-DR configuration");
+        assertThat(sim.writes("/taken-weu")).as("no PUT on the primary").isZero();
+        assertThat(sim.writes("/taken-neu")).isZero();
+        assertThat(sim.count("/taken-neu/", "list"))
+                .as("the partner's aliases were listed")
+                .isPositive();
+        await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () ->
+                                client
+                                        .v1()
+                                        .events()
+                                        .inNamespace("default")
+                                        .list()
+                                        .getItems()
+                                        .stream()
+                                        .anyMatch(
+                                                e ->
+                                                        "InvalidSpec".equals(e.getReason())
+                                                                && "taken"
+                                                                        .equals(
+                                                                                e.getInvolvedObject()
+                                                                                        .getName())
+                                                                && e.getMessage()
+                                                                        .contains("taken-other")));
+    }
+
+    @Test
+    void anIdWithLowerCaseKeywordsPairsEndToEnd() {
+        namespaces("lower", 0);
+        var cr = op.pairing("lower", "lower-weu", "lower-neu");
+        cr.getSpec()
+                .setPartnerNamespace(
+                        OperatorHarness.id("lower-neu")
+                                .replace("resourceGroups", "resourcegroups")
+                                .replace("Microsoft.ServiceBus", "MICROSOFT.SERVICEBUS"));
+        op.create(cr);
+
+        ServiceBusGeoPairing ready = op.awaitReady("lower");
+
+        assertThat(ready.getStatus().getActiveNamespaceName()).isEqualTo("lower-weu");
+        assertThat(sim.count("/lower-weu/", "put")).isEqualTo(1);
+    }
+
+    @Test
     void throttlingStormCausesNoDuplicateWrites() {
         namespaces("storm", 0);
         sim.addFaults(

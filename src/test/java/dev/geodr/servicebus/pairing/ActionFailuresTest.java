@@ -131,5 +131,26 @@ class ActionFailuresTest {
                 .isFalse();
         assertThat(PairingPlanner.needsNamespaceInfo(deleting(d, true), absent(), absent()))
                 .isFalse();
+        assertThat(
+                        PairingPlanner.needsNamespaceInfo(
+                                desired(WEU, FRC), primaryPaired(WEU, NEU, 0), absent()))
+                .as("a break for a new partner is judged by preflight first")
+                .isTrue();
+    }
+
+    @Test
+    void aliasesAreListedOnlyOnASideWithoutOurRecord() {
+        var d = desired(WEU, NEU);
+        assertThat(PairingPlanner.needsAliasList(d, absent(), absent(), absent())).isTrue();
+        SideView pnr = pnr(WEU, ProvisioningState.Succeeded);
+        assertThat(PairingPlanner.needsAliasList(d, pnr, absent(), pnr))
+                .as("the primary holds our alias, so no other")
+                .isFalse();
+        assertThat(PairingPlanner.needsAliasList(d, pnr, absent(), absent())).isTrue();
+        SideView paired = primaryPaired(WEU, NEU, 0);
+        SideView secondary = secondaryPaired(NEU, WEU);
+        assertThat(PairingPlanner.needsAliasList(d, paired, secondary, secondary))
+                .as("steady state lists nothing")
+                .isFalse();
     }
 }

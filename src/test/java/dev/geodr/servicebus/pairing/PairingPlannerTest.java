@@ -8,6 +8,7 @@ import static dev.geodr.servicebus.arm.ProvisioningState.Succeeded;
 import static dev.geodr.servicebus.pairing.Fixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.geodr.servicebus.arm.AliasRecord;
 import dev.geodr.servicebus.arm.FailoverMode;
 import dev.geodr.servicebus.arm.NamespaceInfo;
 import dev.geodr.servicebus.arm.NamespaceRef;
@@ -59,6 +60,29 @@ class PairingPlannerTest {
     private static Observed obsInfo(
             SideView primary, SideView partner, NamespaceInfo pInfo, NamespaceInfo sInfo) {
         return Observed.of(primary, partner).withInfo(pInfo, sInfo);
+    }
+
+    /** As {@link #obsInfo}, with the aliases preflight listed on each side. */
+    private static Observed obsListed(
+            SideView primary,
+            SideView partner,
+            NamespaceInfo pInfo,
+            NamespaceInfo sInfo,
+            List<AliasRecord> onPrimary,
+            List<AliasRecord> onPartner) {
+        return obsInfo(primary, partner, pInfo, sInfo).withAliases(onPrimary, onPartner);
+    }
+
+    /** An alias of another name, {@code on} being its Primary paired with {@code partner}. */
+    private static AliasRecord other(String alias, NamespaceRef on, NamespaceRef partner) {
+        return new AliasRecord(
+                on,
+                alias,
+                Primary,
+                Succeeded,
+                Optional.of(partner),
+                Optional.of(0L),
+                Optional.empty());
     }
 
     private static Expect expect(Action action, Health health, String reason) {
@@ -786,6 +810,88 @@ class PairingPlannerTest {
                                 says(
                                         expect(NONE, Health.STALLED, Reasons.INVALID_SPEC),
                                         "already holds the alias as Secondary"))),
+                r(
+                        "partner already Primary of the same-name alias with another namespace",
+                        row(
+                                D,
+                                steady(0),
+                                obs(absent(), primaryPaired(NEU, FRC, 0)),
+                                says(
+                                        expect(NONE, Health.STALLED, Reasons.INVALID_SPEC),
+                                        "already holds the alias as Primary in another pairing (with orders-frc)"))),
+                r(
+                        "partner already holds an alias of another name: no PUT",
+                        row(
+                                D,
+                                Memory.firstSight(),
+                                obsListed(
+                                        absent(),
+                                        absent(),
+                                        premium(WEU, 3),
+                                        premium(NEU, 0),
+                                        List.of(),
+                                        List.of(other("billing", NEU, FRC))),
+                                says(
+                                        expect(NONE, Health.STALLED, Reasons.INVALID_SPEC),
+                                        "spec.partnerNamespace: namespace orders-neu already holds alias \"billing\" as Primary with orders-frc (a namespace belongs to at most one Geo-DR configuration)"))),
+                r(
+                        "primary already holds an alias of another name: no PUT",
+                        row(
+                                D,
+                                steady(0),
+                                obsListed(
+                                        absent(),
+                                        absent(),
+                                        premium(WEU, 3),
+                                        premium(NEU, 0),
+                                        List.of(other("billing", WEU, FRC)),
+                                        List.of()),
+                                says(
+                                        expect(NONE, Health.STALLED, Reasons.INVALID_SPEC),
+                                        "spec.primaryNamespace: namespace orders-weu already holds alias \"billing\""))),
+                r(
+                        "both sides listed, only records of our own alias name: PUT",
+                        row(
+                                D,
+                                steady(0),
+                                obsListed(
+                                        absent(),
+                                        absent(),
+                                        premium(WEU, 3),
+                                        premium(NEU, 0),
+                                        List.of(other("ORDERS", WEU, FRC)),
+                                        List.of()),
+                                expect(create(WEU, NEU), Health.PROGRESSING, Reasons.PAIRING))),
+                r(
+                        "re-pair after a break, partner meanwhile in another configuration: no PUT",
+                        row(
+                                D,
+                                steady(0),
+                                obsListed(
+                                        pnr(WEU, Succeeded),
+                                        absent(),
+                                        premium(WEU, 3),
+                                        premium(NEU, 0),
+                                        List.of(),
+                                        List.of(other("billing", NEU, FRC))),
+                                says(
+                                        expect(NONE, Health.STALLED, Reasons.INVALID_SPEC),
+                                        "already holds alias \"billing\""))),
+                r(
+                        "new partner already in another configuration: no break of the current pairing",
+                        row(
+                                desired(WEU, FRC),
+                                steady(0),
+                                obsListed(
+                                        paired,
+                                        absent(),
+                                        premium(WEU, 3),
+                                        premium(FRC, 0),
+                                        List.of(),
+                                        List.of(other("billing", FRC, NEU))),
+                                says(
+                                        expect(NONE, Health.STALLED, Reasons.INVALID_SPEC),
+                                        "spec.partnerNamespace: namespace orders-frc already holds alias \"billing\""))),
                 r(
                         "spec.primaryNamespace is Azure's Secondary: never fail over implicitly",
                         row(

@@ -16,11 +16,29 @@ public final class FieldPatterns {
     public static final int ALIAS_MAX_LENGTH = 50;
 
     /**
-     * Full ARM id of a Service Bus namespace. Same text as {@code
+     * Full ARM id of a Service Bus namespace, judged as ARM judges it. Same text as {@code
      * dev.geodr.servicebus.arm.NamespaceRef.ID_REGEX} (a test keeps them equal).
+     *
+     * <ul>
+     *   <li>The keywords {@code subscriptions}, {@code resourceGroups}, {@code providers}, {@code
+     *       Microsoft.ServiceBus} and {@code namespaces} match in any case, as ARM's do. Spelled as
+     *       {@code [sS][uU]...} classes because the API server's {@code pattern} engine (Go RE2 /
+     *       ECMA-262) has no portable case-insensitive flag.
+     *   <li>Subscription: a GUID (8-4-4-4-12 hex digits, any case).
+     *   <li>Resource group: 1-90 of letters, digits, {@code _ - . ( )}, not ending with a period.
+     *       ARM also allows Unicode letters; only ASCII is accepted here.
+     *   <li>Namespace name: {@link #NAMESPACE_NAME}.
+     * </ul>
      */
     public static final String NAMESPACE_ID =
-            "^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.ServiceBus/namespaces/[A-Za-z][A-Za-z0-9-]{4,48}[A-Za-z0-9]$";
+            "^/[sS][uU][bB][sS][cC][rR][iI][pP][tT][iI][oO][nN][sS]"
+                    + "/[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}"
+                    + "/[rR][eE][sS][oO][uU][rR][cC][eE][gG][rR][oO][uU][pP][sS]"
+                    + "/[A-Za-z0-9_().-]{0,89}[A-Za-z0-9_()-]"
+                    + "/[pP][rR][oO][vV][iI][dD][eE][rR][sS]"
+                    + "/[mM][iI][cC][rR][oO][sS][oO][fF][tT]\\.[sS][eE][rR][vV][iI][cC][eE][bB][uU][sS]"
+                    + "/[nN][aA][mM][eE][sS][pP][aA][cC][eE][sS]"
+                    + "/[A-Za-z][A-Za-z0-9-]{4,48}[A-Za-z0-9]$";
 
     /**
      * Far above the longest valid id (about 250 chars with a 90-char resource group); bounded so

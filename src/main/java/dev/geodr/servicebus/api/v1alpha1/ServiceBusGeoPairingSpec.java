@@ -35,6 +35,13 @@ import java.util.Objects;
         reason = "FieldValueForbidden")
 public class ServiceBusGeoPairingSpec {
 
+    /** The rules of {@link FieldPatterns#NAMESPACE_ID}, for the two namespace fields. */
+    private static final String ID_RULES =
+            "As in ARM, the keywords (subscriptions, resourceGroups, providers, Microsoft.ServiceBus, namespaces) match in "
+                    + "any case; the subscription is a GUID; the resource group has 1-90 letters, digits, underscores, hyphens, "
+                    + "periods or parentheses and does not end with a period (ARM also allows non-ASCII letters, this field only "
+                    + "ASCII); the name has 6-50 letters, digits or hyphens, starts with a letter and ends with a letter or digit. ";
+
     @Required
     @Pattern(FieldPatterns.ALIAS)
     @Size(min = 1, max = FieldPatterns.ALIAS_MAX_LENGTH)
@@ -56,6 +63,7 @@ public class ServiceBusGeoPairingSpec {
     @JsonPropertyDescription(
             "Full ARM id of the Service Bus Premium namespace that should hold the alias as Primary: "
                     + "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroup}/providers/Microsoft.ServiceBus/namespaces/{name}. "
+                    + ID_RULES
                     + "The operator creates the pairing with a PUT of the alias on this namespace. After a failover the alias lives on the "
                     + "former partner (status.activeNamespace): set primaryNamespace to it, and partnerNamespace to a new empty Premium "
                     + "namespace, to restore geo-DR protection.")
@@ -65,7 +73,8 @@ public class ServiceBusGeoPairingSpec {
     @Pattern(FieldPatterns.NAMESPACE_ID)
     @Size(max = FieldPatterns.NAMESPACE_ID_MAX_LENGTH)
     @JsonPropertyDescription(
-            "Full ARM id of the Service Bus Premium namespace that should be the Secondary of the pairing; "
+            "Full ARM id of the Service Bus Premium namespace that should be the Secondary of the pairing (same form and rules as "
+                    + "primaryNamespace); "
                     + "it must differ from primaryNamespace (compared case-insensitively) and, when first paired, have no entities and the "
                     + "same partitioning as the primary. A requested failover is POSTed on this namespace, which then becomes the active "
                     + "one. Changing this field makes the operator break the current pairing, wait for the break to finish and pair with "

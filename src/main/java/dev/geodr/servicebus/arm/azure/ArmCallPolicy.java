@@ -166,6 +166,9 @@ final class ArmCallPolicy implements HttpPipelinePolicy {
         if (p.endsWith("/listkeys")) {
             return "listKeys";
         }
+        if (p.endsWith("/disasterrecoveryconfigs")) {
+            return "listAliases";
+        }
         if (p.contains("/disasterrecoveryconfigs/")) {
             return switch (m) {
                 case "PUT" -> "createOrUpdatePairing";

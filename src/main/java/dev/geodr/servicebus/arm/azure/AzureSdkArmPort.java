@@ -29,6 +29,7 @@ import dev.geodr.servicebus.arm.ProvisioningState;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -84,6 +85,21 @@ public final class AzureSdkArmPort implements ArmGeoDrPort {
             }
             throw e;
         }
+    }
+
+    @Override
+    public List<AliasRecord> listAliases(NamespaceRef namespace) {
+        return call(
+                namespace,
+                client ->
+                        dr(client)
+                                .list(
+                                        namespace.resourceGroup(),
+                                        namespace.name(),
+                                        op("listAliases"))
+                                .stream()
+                                .map(inner -> toRecord(namespace, inner.name(), inner))
+                                .toList());
     }
 
     @Override

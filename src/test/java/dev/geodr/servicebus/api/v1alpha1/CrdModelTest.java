@@ -17,9 +17,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Guards the committed CRD (crds/): what users install must carry the contract of docs/api.md. The
@@ -91,6 +94,17 @@ class CrdModelTest {
                         ".status.failover.last.outcome",
                         ".status.primary.reachable",
                         ".status.conditions[].observedGeneration");
+    }
+
+    /** The committed CRD's pattern (what the API server enforces) over ModelTest's id table. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.geodr.servicebus.api.v1alpha1.ModelTest#namespaceIds")
+    void committedNamespacePatternJudgesIdsAsArmDoes(String row, String id, String fragment) {
+        for (String ns : List.of("primaryNamespace", "partnerNamespace")) {
+            assertThat(Pattern.compile(specField(ns).getPattern()).matcher(id).matches())
+                    .as("%s: %s", ns, id)
+                    .isEqualTo(fragment == null);
+        }
     }
 
     @Test

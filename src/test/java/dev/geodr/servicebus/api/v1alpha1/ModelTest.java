@@ -13,8 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ModelTest {
 
@@ -26,6 +30,112 @@ class ModelTest {
     void namespaceIdPatternIsTheArmPortsPattern() {
         assertThat(FieldPatterns.NAMESPACE_ID).isEqualTo(NamespaceRef.ID_REGEX);
         assertThat(FieldPatterns.NAMESPACE_ID).endsWith(FieldPatterns.NAMESPACE_NAME.substring(1));
+    }
+
+    static final String GUID = "0b5e7c1a-3f2d-4e6b-9a8c-1d2e3f4a5b6c";
+
+    static String id(String subscriptions, String sub, String groups, String rg, String tail) {
+        return "/" + subscriptions + "/" + sub + "/" + groups + "/" + rg + tail;
+    }
+
+    static String id(String sub, String rg) {
+        return id("subscriptions", sub, "resourceGroups", rg, TAIL);
+    }
+
+    static final String TAIL = "/providers/Microsoft.ServiceBus/namespaces/orders-weu";
+
+    /**
+     * The namespace-id table, as ARM judges ids: {@code fragment == null} means accepted, otherwise
+     * the text {@link NamespaceRef#problem} must name. CrdModelTest runs the committed CRD's
+     * pattern over the same rows.
+     */
+    static Stream<Arguments> namespaceIds() {
+        return Stream.of(
+                Arguments.of("canonical", id(GUID, "geodr-demo"), null),
+                Arguments.of("upper-case GUID", id(GUID.toUpperCase(), "rg"), null),
+                Arguments.of(
+                        "lower-case resourcegroups",
+                        id("subscriptions", GUID, "resourcegroups", "rg", TAIL),
+                        null),
+                Arguments.of(
+                        "upper-case MICROSOFT.SERVICEBUS",
+                        id(
+                                "subscriptions",
+                                GUID,
+                                "resourceGroups",
+                                "rg",
+                                "/providers/MICROSOFT.SERVICEBUS/namespaces/orders-weu"),
+                        null),
+                Arguments.of(
+                        "every keyword in another case",
+                        id(
+                                "SUBSCRIPTIONS",
+                                GUID,
+                                "RESOURCEGROUPS",
+                                "rg",
+                                "/Providers/microsoft.servicebus/NAMESPACES/orders-weu"),
+                        null),
+                Arguments.of("parentheses in the resource group", id(GUID, "(rg)_x-1.y"), null),
+                Arguments.of("a 1-char resource group", id(GUID, "r"), null),
+                Arguments.of("a 90-char resource group", id(GUID, "r".repeat(90)), null),
+                Arguments.of(
+                        "non-GUID subscription",
+                        id("abc", "rg"),
+                        "subscription \"abc\" is not a GUID"),
+                Arguments.of(
+                        "GUID without hyphens", id(GUID.replace("-", ""), "rg"), "is not a GUID"),
+                Arguments.of(
+                        "resource group ..",
+                        id(GUID, ".."),
+                        "resource group \"..\" must not end with a period"),
+                Arguments.of(
+                        "resource group ending with a period",
+                        id(GUID, "rg."),
+                        "resource group \"rg.\" must not end with a period"),
+                Arguments.of(
+                        "query in the resource group",
+                        id(GUID, "rg?x=1"),
+                        "resource group \"rg?x=1\" may only contain"),
+                Arguments.of(
+                        "fragment in the resource group",
+                        id(GUID, "rg#x"),
+                        "resource group \"rg#x\" may only contain"),
+                Arguments.of(
+                        "a 91-char resource group",
+                        id(GUID, "r".repeat(91)),
+                        "is longer than 90 characters"),
+                Arguments.of(
+                        "namespace name too short",
+                        id(GUID, "rg").replace("orders-weu", "ab"),
+                        "namespace name \"ab\" must be 6-50"),
+                Arguments.of(
+                        "another provider",
+                        id(GUID, "rg").replace("ServiceBus", "EventHub"),
+                        "must be a namespace ARM id of the form"),
+                Arguments.of("bare name", "orders-weu", "must be a namespace ARM id"),
+                Arguments.of("empty", "", "is required"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("namespaceIds")
+    void namespaceIdsAreJudgedAsArmDoes(String row, String id, String fragment) {
+        boolean accepted = fragment == null;
+        assertThat(Pattern.compile(FieldPatterns.NAMESPACE_ID).matcher(id).matches())
+                .as("CRD pattern on %s", id)
+                .isEqualTo(accepted);
+        if (accepted) {
+            assertThat(NamespaceRef.problem(id)).as(id).isEmpty();
+            // the keywords are normalised, the user's segments kept as written
+            assertThat(NamespaceRef.parse(id).id())
+                    .startsWith("/subscriptions/")
+                    .contains("/resourceGroups/")
+                    .contains("/providers/Microsoft.ServiceBus/namespaces/");
+            assertThat(NamespaceRef.parse(id)).isEqualTo(NamespaceRef.parse(id.toLowerCase()));
+        } else {
+            assertThat(NamespaceRef.problem(id))
+                    .as(id)
+                    .hasValueSatisfying(p -> assertThat(p).contains(fragment));
+        }
     }
 
     @Test

@@ -271,6 +271,40 @@ class AzureSdkArmPortSimulatorTest {
     }
 
     @Test
+    void listAliasesShowsEveryAliasOnTheNamespaceWithOneGet() {
+        NamespaceRef c = new NamespaceRef(SUB, "rg-west", "geo-third-ns");
+        admin.putNamespace(c, "{}");
+        assertThat(port.listAliases(B)).as("a fresh namespace holds none").isEmpty();
+
+        pairAndSettle();
+        calls.clear();
+
+        assertThat(port.listAliases(B))
+                .singleElement()
+                .satisfies(
+                        r -> {
+                            assertThat(r.namespace()).isEqualTo(B);
+                            assertThat(r.alias()).isEqualTo(ALIAS);
+                            assertThat(r.role()).isEqualTo(AliasRole.Secondary);
+                            assertThat(r.partnerNamespace()).contains(A);
+                        });
+        assertThat(port.listAliases(A))
+                .extracting(AliasRecord::role)
+                .containsExactly(AliasRole.Primary);
+        assertThat(port.listAliases(c)).isEmpty();
+        assertThat(calls)
+                .extracting(ArmCall::operation, ArmCall::httpStatus)
+                .containsOnly(Tuple.tuple("listAliases", 200))
+                .hasSize(3);
+        assertThat(admin.calls("/geo-secondary-ns/disasterRecoveryConfigs"))
+                .as("the list call reached the simulator")
+                .isNotEmpty();
+
+        NamespaceRef ghost = new NamespaceRef(SUB, "rg-east", "no-such-namespace");
+        assertThat(thrown(() -> port.listAliases(ghost)).isNamespaceNotFound()).isTrue();
+    }
+
+    @Test
     void aFailoverAnswered500IsSentExactlyOnce() {
         pairAndSettle();
         admin.addFaults("{\"failNext\":{\"operation\":\"failover\",\"count\":1,\"status\":500}}");
