@@ -277,7 +277,7 @@ if (( binaries_total > 0 )); then
   log "  ${joined%, }"
   log "this happens once: the binaries are cached in ${CACHE_DIR}/bin (Go build cache ${GOCACHE})"
   log "  and linked into ${PLATFORM_DIR}; later runs only check their versions (about a second)."
-  log "expect roughly 5 minutes on 2 cores with a cold Go cache (kube-apiserver is most of it);"
+  log "expect roughly 5 minutes on 2 idle cores with a cold Go cache, longer on a busy machine;"
   log "  one line per binary when it starts and finishes, and one a minute while a step runs."
   if [[ -s "${LOG_DIR}/timings.log" ]]; then
     log "  last build on this machine: $(tail -n 1 "${LOG_DIR}/timings.log")"
