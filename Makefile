@@ -4,7 +4,7 @@ SHELL := bash
 .DEFAULT_GOAL := help
 MVN := ./mvnw -B
 
-.PHONY: help build unit it test crds check-crds run simulator deploy undeploy kube-binaries fmt cluster-up cluster-down demo gitops-checks status-snapshots test-realapi
+.PHONY: help build unit it test crds check-crds run simulator deploy undeploy kube-binaries fmt shellcheck cluster-up cluster-down demo gitops-checks status-snapshots test-realapi
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-15s %s\n", $$1, $$2}'
@@ -21,11 +21,15 @@ unit: ## The unit tier (surefire, *Test): planner, projector, simulator state ma
 it: ## The integration tier (failsafe, operator/*IT): the operator on the mock API server against the simulator
 	$(MVN) verify -DskipUTs -Dit.test='dev.geodr.servicebus.operator.*IT'
 
-test: ## Every tier: unit, operator ITs, real-API-server ITs, then CRD drift, Argo CD health and kstatus checks
+test: ## Every tier: shellcheck, unit, operator ITs, real-API-server ITs, then CRD drift, Argo CD health and kstatus checks
+	hack/shellcheck.sh
 	$(MVN) verify
 	hack/check-crd-drift.sh
 	hack/test-argocd-health.sh
 	hack/test-kstatus.sh
+
+shellcheck: ## shellcheck over hack/*.sh, hack/lib/*.sh and .ci/run (installs Debian's shellcheck when root)
+	hack/shellcheck.sh
 
 fmt: ## Format all Java (google-java-format, AOSP style); make test fails on unformatted files
 	$(MVN) spotless:apply

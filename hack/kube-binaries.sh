@@ -60,6 +60,10 @@ mkdir -p "$CACHE_DIR" "$LOG_DIR" "$K8S_BIN_DIR" "$ETCD_BIN_DIR"
 # Two concurrent runs (CI, `make demo`, a test) must not build into the same directories.
 exec 9>"${CACHE_DIR}/.lock"
 if command -v flock >/dev/null; then
+  if ! flock -n 9; then
+    # Otherwise this wait is silent, and as long as the other run's build (minutes on a cold cache).
+    log "waiting for another kube-binaries.sh run to finish (lock ${CACHE_DIR}/.lock, up to 1 h)"
+  fi
   flock -w 3600 9 || die "timed out waiting for another kube-binaries.sh (lock ${CACHE_DIR}/.lock)"
 fi
 
@@ -89,17 +93,35 @@ go_at_least() { # go_at_least 1.25.0 -> true if the machine's Go is at least tha
   [[ "$(printf '%s\n%s\n' "$1" "$have" | sort -V | head -1)" == "$1" ]]
 }
 
-timed() { # timed <logfile> <cmd...>: run with output to a log; show its tail on failure
-  local logf="$1"; shift
-  local t0=$SECONDS
-  if ! "$@" >>"$logf" 2>&1; then
+HEARTBEAT_SECONDS="${HEARTBEAT_SECONDS:-60}"
+
+timed() { # timed <logfile> <label> <cmd...>: run with output to a log, a line every minute while it
+  # runs (a cold go build prints nothing for minutes), and the log's tail on failure
+  local logf="$1" label="$2"; shift 2
+  local t0=$SECONDS next=$((SECONDS + HEARTBEAT_SECONDS)) pid rc=0
+  "$@" >>"$logf" 2>&1 &
+  pid=$!
+  while kill -0 "$pid" 2>/dev/null; do
+    sleep 1
+    if (( SECONDS >= next )); then
+      log "    ... ${label}: still running, $((SECONDS - t0)) s so far (log: $logf)"
+      next=$((SECONDS + HEARTBEAT_SECONDS))
+    fi
+  done
+  wait "$pid" || rc=$?
+  if (( rc != 0 )); then
     log "FAILED after $((SECONDS - t0)) s: $*"
     log "last lines of $logf:"
     tail -n 40 "$logf" >&2
     exit 1
   fi
-  log "  done in $((SECONDS - t0)) s"
+  log "  ${label}: done in $((SECONDS - t0)) s"
 }
+
+# "[n/total]" for the per-binary lines; total is set once we know what is missing.
+binary_no=0
+binaries_total=0
+next_binary() { binary_no=$((binary_no + 1)); no="[${binary_no}/${binaries_total}]"; } # sets the caller's $no
 
 build_kubernetes() {
   local src="${CACHE_DIR}/src/kubernetes-v${K8S_VERSION}"
@@ -145,7 +167,7 @@ build_kubernetes() {
   printf '%s\n' '//go:build tools' '' 'package tools' >"$src/tools.go"
 
   log "  resolving modules ($(wc -w <<<"$staging") staging modules -> ${staging_version})"
-  (cd "$src" && timed "$logf" "$GO" get "k8s.io/kubernetes/cmd/kube-apiserver@v${K8S_VERSION}" \
+  (cd "$src" && timed "$logf" "resolving modules" "$GO" get "k8s.io/kubernetes/cmd/kube-apiserver@v${K8S_VERSION}" \
       "k8s.io/kubernetes/cmd/kubectl@v${K8S_VERSION}")
 
   # What the release build (hack/lib/version.sh) stamps in, so `--version`, `kubectl version` and
@@ -171,8 +193,10 @@ build_kubernetes() {
   rm -rf "$tmp"; mkdir -p "$tmp"
   local cmd
   for cmd in kube-apiserver kubectl; do
-    log "  go build ${cmd} (-p ${KUBE_BUILD_JOBS})"
-    (cd "$src" && timed "$logf" "$GO" build -p "$KUBE_BUILD_JOBS" -trimpath -ldflags "$ldflags" \
+    local no
+    next_binary
+    log "${no} ${cmd} v${K8S_VERSION}: building (go build -p ${KUBE_BUILD_JOBS}, started $(date +%H:%M:%S))"
+    (cd "$src" && timed "$logf" "${no} ${cmd}" "$GO" build -p "$KUBE_BUILD_JOBS" -trimpath -ldflags "$ldflags" \
         -o "$tmp/$cmd" "k8s.io/kubernetes/cmd/$cmd")
   done
   k8s_ok "$tmp" || die "built binaries do not report v${K8S_VERSION}: $(apiserver_version "$tmp/kube-apiserver") / $(kubectl_version "$tmp/kubectl")"
@@ -211,11 +235,14 @@ func main() {
 }
 EOF
   log "  resolving modules"
-  (cd "$src" && timed "$logf" "$GO" get "go.etcd.io/etcd/server/v3@v${ETCD_VERSION}" && timed "$logf" "$GO" mod tidy)
+  (cd "$src" && timed "$logf" "resolving modules" "$GO" get "go.etcd.io/etcd/server/v3@v${ETCD_VERSION}" \
+      && timed "$logf" "go mod tidy" "$GO" mod tidy)
   local tmp="${ETCD_BIN_DIR}.tmp"
   rm -rf "$tmp"; mkdir -p "$tmp"
-  log "  go build etcd (-p ${KUBE_BUILD_JOBS})"
-  (cd "$src" && timed "$logf" "$GO" build -p "$KUBE_BUILD_JOBS" -trimpath -ldflags "-s -w" -o "$tmp/etcd" .)
+  local no
+  next_binary
+  log "${no} etcd v${ETCD_VERSION}: building (go build -p ${KUBE_BUILD_JOBS}, started $(date +%H:%M:%S))"
+  (cd "$src" && timed "$logf" "${no} etcd" "$GO" build -p "$KUBE_BUILD_JOBS" -trimpath -ldflags "-s -w" -o "$tmp/etcd" .)
   etcd_ok "$tmp" || die "built etcd does not report ${ETCD_VERSION}: $(etcd_version "$tmp/etcd")"
   rm -rf "$ETCD_BIN_DIR"; mv "$tmp" "$ETCD_BIN_DIR"
 }
@@ -235,15 +262,37 @@ install_into_platform_dir() {
 
 start=$SECONDS
 built=0
-if [[ "$FORCE_REBUILD" != 1 ]] && k8s_ok "$K8S_BIN_DIR"; then
-  log "cached: kube-apiserver and kubectl v${K8S_VERSION} in $K8S_BIN_DIR"
-else
-  build_kubernetes; built=1
+need_k8s=0 need_etcd=0
+if [[ "$FORCE_REBUILD" == 1 ]] || ! k8s_ok "$K8S_BIN_DIR"; then need_k8s=1; fi
+if [[ "$FORCE_REBUILD" == 1 ]] || ! etcd_ok "$ETCD_BIN_DIR"; then need_etcd=1; fi
+binaries_total=$((need_k8s * 2 + need_etcd))
+
+if (( binaries_total > 0 )); then
+  # Say up front what the next minutes are for: a cold build is silent work for a long time.
+  missing=()
+  (( need_k8s )) && missing+=("kube-apiserver v${K8S_VERSION}" "kubectl v${K8S_VERSION}")
+  (( need_etcd )) && missing+=("etcd v${ETCD_VERSION}")
+  log "building the local Kubernetes control plane from source with $("$GO" env GOVERSION):"
+  joined="$(printf '%s, ' "${missing[@]}")"
+  log "  ${joined%, }"
+  log "this happens once: the binaries are cached in ${CACHE_DIR}/bin (Go build cache ${GOCACHE})"
+  log "  and linked into ${PLATFORM_DIR}; later runs only check their versions (about a second)."
+  log "expect roughly 5 minutes on 2 idle cores with a cold Go cache, longer on a busy machine;"
+  log "  one line per binary when it starts and finishes, and one a minute while a step runs."
+  if [[ -s "${LOG_DIR}/timings.log" ]]; then
+    log "  last build on this machine: $(tail -n 1 "${LOG_DIR}/timings.log")"
+  fi
 fi
-if [[ "$FORCE_REBUILD" != 1 ]] && etcd_ok "$ETCD_BIN_DIR"; then
-  log "cached: etcd v${ETCD_VERSION} in $ETCD_BIN_DIR"
+
+if (( need_k8s )); then
+  build_kubernetes; built=1
 else
+  log "cached: kube-apiserver and kubectl v${K8S_VERSION} in $K8S_BIN_DIR"
+fi
+if (( need_etcd )); then
   build_etcd; built=1
+else
+  log "cached: etcd v${ETCD_VERSION} in $ETCD_BIN_DIR"
 fi
 install_into_platform_dir
 if ! k8s_ok "$PLATFORM_DIR" || ! etcd_ok "$PLATFORM_DIR"; then

@@ -27,4 +27,6 @@ else
   export SIMULATOR_TIME_SCALE="${SIMULATOR_TIME_SCALE:-0.05}"
   echo "operator → embedded ARM simulator (seed ${SIMULATOR_SEED}, time scale ${SIMULATOR_TIME_SCALE})"
 fi
+# JAVA_OPTS holds several JVM options in one string (the usual convention): split it into words on purpose.
+# shellcheck disable=SC2086
 exec java ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar

@@ -70,9 +70,9 @@ class AliasReadsStateMachineTest {
                         "free again after the name release delay",
                         (UnaryOperator<SimFixture>)
                                 f -> {
-                                    tombstoned.apply(f);
-                                    f.advance(60);
-                                    return f;
+                                    SimFixture deleted = tombstoned.apply(f);
+                                    deleted.advance(60);
+                                    return deleted;
                                 },
                         ALIAS,
                         true,
