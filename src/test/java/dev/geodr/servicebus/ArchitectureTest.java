@@ -85,6 +85,19 @@ class ArchitectureTest {
                     .because("only the status projection builds fabric8 Conditions");
 
     @ArchTest
+    static final ArchRule thePortKnowsNoAdapter =
+            noClasses()
+                    .that()
+                    .resideInAPackage("dev.geodr.servicebus.arm")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAPackage("dev.geodr.servicebus.arm.azure..")
+                    .because(
+                            "the ARM port and its domain types are what the core sees; the Azure"
+                                    + " SDK adapter implements them and may be replaced (an Event"
+                                    + " Hubs or IoT Hub adapter beside it)");
+
+    @ArchTest
     static final ArchRule apiIsALeaf =
             noClasses()
                     .that()
