@@ -1248,6 +1248,72 @@ class PairingPlannerTest {
                                         says(
                                                 expect(NONE, Health.PROGRESSING, Reasons.DELETING),
                                                 "the alias on orders-weu is Primary/Accepted"),
+                                        FAST))),
+                r(
+                        "first sight of a steady pairing with request 0: Ready, no adoption Event",
+                        row(
+                                D,
+                                Memory.firstSight(),
+                                obs(paired, secondary),
+                                requeue(expect(NONE, Health.READY, Reasons.PAIRED), STEADY))),
+                r(
+                        "Safe request with the partner namespace gone: Rejected, saying so",
+                        row(
+                                safe1,
+                                steady(0),
+                                obs(paired, missing()),
+                                says(
+                                        with(
+                                                expect(
+                                                        NONE,
+                                                        Health.PROGRESSING,
+                                                        Reasons.FAILOVER_REJECTED),
+                                                1L,
+                                                null,
+                                                FailoverOutcome.Rejected),
+                                        "orders-neu shows namespace not found (the alias is not"
+                                                + " paired)"))),
+                r(
+                        "spec.alternateName while the alias is not the primary's name: InvalidSpec",
+                        row(
+                                new Desired(
+                                        "orders",
+                                        WEU,
+                                        NEU,
+                                        Optional.of("orders-old"),
+                                        0,
+                                        FailoverMode.Safe,
+                                        false,
+                                        false),
+                                steady(0),
+                                obsInfo(absent(), absent(), premium(WEU, 3), premium(NEU, 0)),
+                                says(
+                                        expect(NONE, Health.STALLED, Reasons.INVALID_SPEC),
+                                        "spec.alternateName: only allowed when spec.alias equals"
+                                                + " the primary namespace's name (orders-weu)"))),
+                r(
+                        "spec.alternateName with the alias named after the primary: PUT with it",
+                        row(
+                                new Desired(
+                                        "orders-weu",
+                                        WEU,
+                                        NEU,
+                                        Optional.of("orders-old"),
+                                        0,
+                                        FailoverMode.Safe,
+                                        false,
+                                        false),
+                                steady(0),
+                                obsInfo(absent(), absent(), premium(WEU, 3), premium(NEU, 0)),
+                                requeue(
+                                        expect(
+                                                new Action.CreatePairing(
+                                                        WEU,
+                                                        NEU,
+                                                        "orders-weu",
+                                                        Optional.of("orders-old")),
+                                                Health.PROGRESSING,
+                                                Reasons.PAIRING),
                                         FAST))));
     }
 
