@@ -1314,6 +1314,17 @@ class PairingPlannerTest {
                                                         Optional.of("orders-old")),
                                                 Health.PROGRESSING,
                                                 Reasons.PAIRING),
+                                        FAST))),
+                r(
+                        "delete with Delete, only the partner's Secondary record left: wait before deleting",
+                        row(
+                                deleting(D, true),
+                                steady(0),
+                                obs(absent(), secondary),
+                                requeue(
+                                        says(
+                                                expect(NONE, Health.PROGRESSING, Reasons.DELETING),
+                                                "a Secondary record is still visible"),
                                         FAST))));
     }
 
