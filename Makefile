@@ -4,7 +4,7 @@ SHELL := bash
 .DEFAULT_GOAL := help
 MVN := ./mvnw -B
 
-.PHONY: help build unit it test crds check-crds run simulator deploy undeploy kube-binaries fmt shellcheck cluster-up cluster-down demo gitops-checks status-snapshots test-realapi
+.PHONY: help build unit it test crds check-crds run simulator deploy undeploy kube-binaries fmt shellcheck mutation cluster-up cluster-down demo gitops-checks status-snapshots test-realapi
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-15s %s\n", $$1, $$2}'
@@ -33,6 +33,9 @@ shellcheck: ## shellcheck over hack/*.sh, hack/lib/*.sh and .ci/run (installs De
 
 fmt: ## Format all Java (google-java-format, AOSP style); make test fails on unformatted files
 	$(MVN) spotless:apply
+
+mutation: ## PIT mutation testing of the pure core (pairing, status) with their unit tests; report in target/pit-reports (docs/mutation.md)
+	$(MVN) test-compile org.pitest:pitest-maven:mutationCoverage
 
 crds: build ## Regenerate the CRD from the Java model into crds/
 	hack/update-crds.sh

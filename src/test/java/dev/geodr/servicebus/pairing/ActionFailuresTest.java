@@ -153,4 +153,124 @@ class ActionFailuresTest {
                 .as("steady state lists nothing")
                 .isFalse();
     }
+
+    // --- added for mutation testing (docs/mutation.md): what the user reads after a failed call
+
+    private static Plan planFor(Action action) {
+        return Plan.act(
+                        action,
+                        FailoverMemory.adopted(4),
+                        Verdict.progressing(Reasons.PAIRING, "before the call"),
+                        new Requeue(SETTINGS.fastPoll(), false),
+                        Optional.of(WEU))
+                .withNotice(Notice.normal(Reasons.FAILOVER_ADOPTED, "adopted"));
+    }
+
+    private static Action action(String kind) {
+        return switch (kind) {
+            case "create" -> new Action.CreatePairing(WEU, NEU, "orders", Optional.empty());
+            case "break" -> new Action.BreakPairing(WEU, "orders");
+            case "delete" -> new Action.DeleteAlias(NEU, "orders");
+            case "failoverWithoutIntent" -> new Action.Failover(NEU, "orders", FailoverMode.Safe);
+            case "release" -> new Action.ReleaseFinalizer();
+            default -> throw new IllegalArgumentException(kind);
+        };
+    }
+
+    @ParameterizedTest(name = "{0} {1} → {2} {3}: {4}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "create  | TRANSIENT | PROGRESSING | AzureError | creating the pairing on orders-weu failed and will be retried after a fresh observation: boom | 10 | false",
+                "break   | NOT_FOUND | PROGRESSING | AzureError | breaking the pairing on orders-weu failed and will be retried after a fresh observation: boom | 10 | false",
+                "break   | THROTTLED | PROGRESSING | Throttled  | ARM is throttling requests; breaking the pairing on orders-weu will be retried: boom | 10 | true",
+                "delete  | CONFLICT  | STALLED     | AzureError | deleting the alias on orders-neu was refused by ARM: boom | 300 | true",
+                "delete  | FATAL     | STALLED     | AzureError | deleting the alias on orders-neu was refused by ARM: boom | 300 | true",
+                "failoverWithoutIntent | FATAL | STALLED | AzureError | failing over on orders-neu was refused by ARM: boom | 300 | true",
+                "release | TRANSIENT | PROGRESSING | AzureError | the ARM call failed and will be retried after a fresh observation: boom | 10 | false",
+            })
+    void failedCall(
+            String kind,
+            ArmErrorKind error,
+            Health health,
+            String reason,
+            String message,
+            long requeueSeconds,
+            boolean jitter) {
+        Plan before = planFor(action(kind));
+        Plan after = planner.afterActionFailure(before, error, "boom", Optional.empty(), NOW);
+
+        assertThat(after.action()).as("nothing more this pass").isEqualTo(new Action.None());
+        assertThat(after.intent()).isEmpty();
+        assertThat(after.verdict()).isEqualTo(new Verdict(health, reason, message));
+        assertThat(after.requeue())
+                .isEqualTo(new Requeue(Duration.ofSeconds(requeueSeconds), jitter));
+        assertThat(after.memory()).as("memory kept").isEqualTo(before.memory());
+        assertThat(after.active()).isEqualTo(before.active());
+        assertThat(after.notices()).isEqualTo(before.notices());
+    }
+
+    @ParameterizedTest(name = "{0} {1} → {2}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Safe   | TRANSIENT | failover request 1 POST did not complete (boom); ARM's state decides on the next pass whether it was applied | 10 | false",
+                "Safe   | THROTTLED | failover request 1 POST did not complete (boom); ARM's state decides on the next pass whether it was applied | 37 | true",
+                "Safe   | CONFLICT  | Safe failover request 1 was refused by ARM and waits: boom | 300 | true",
+                "Forced | CONFLICT  | failover request 1 refused by ARM: boom | 10 | false",
+                "Safe   | FATAL     | failover request 1 failed in ARM: boom | 10 | false",
+            })
+    void failedFailoverPostTellsWhatHappens(
+            FailoverMode mode,
+            ArmErrorKind kind,
+            String message,
+            long requeueSeconds,
+            boolean jitter) {
+        Plan plan = failoverPlan(mode);
+        Plan after =
+                planner.afterActionFailure(
+                        plan,
+                        kind,
+                        "boom",
+                        Optional.of(Duration.ofSeconds(37)),
+                        NOW.plusSeconds(2));
+
+        assertThat(after.verdict().health()).isEqualTo(Health.PROGRESSING);
+        assertThat(after.verdict().message()).isEqualTo(message);
+        assertThat(after.requeue())
+                .isEqualTo(new Requeue(Duration.ofSeconds(requeueSeconds), jitter));
+        assertThat(after.intent()).isEmpty();
+        assertThat(after.active()).isEqualTo(plan.active());
+        if (after.memory().inFlight().isEmpty()) {
+            FailoverResult last = after.memory().last().orElseThrow();
+            assertThat(last.message()).isEqualTo(message);
+            assertThat(last.mode()).isEqualTo(mode);
+            assertThat(last.from()).isEqualTo(WEU);
+            assertThat(last.to()).isEqualTo(NEU);
+            assertThat(last.startedAt()).isEqualTo(NOW);
+            assertThat(last.completedAt()).isEqualTo(NOW.plusSeconds(2));
+            assertThat(after.notices())
+                    .containsExactly(
+                            Notice.warning(Reasons.FAILOVER_FAILED, "Failover " + message));
+        } else {
+            assertThat(after.notices()).isEmpty();
+        }
+    }
+
+    @Test
+    void aSafeFailoverRefusedByArmWaitsAgainFromNowButKeepsItsStart() {
+        Plan after =
+                planner.afterActionFailure(
+                        failoverPlan(FailoverMode.Safe),
+                        ArmErrorKind.CONFLICT,
+                        "replication in progress",
+                        Optional.empty(),
+                        NOW.plusSeconds(3));
+        FailoverInFlight waiting = after.memory().inFlight().orElseThrow();
+        assertThat(waiting.phase()).isEqualTo(FailoverPhase.Waiting);
+        assertThat(waiting.phaseSince()).isEqualTo(NOW.plusSeconds(3));
+        assertThat(waiting.startedAt())
+                .as("the Safe timeout still counts from here")
+                .isEqualTo(NOW);
+    }
 }

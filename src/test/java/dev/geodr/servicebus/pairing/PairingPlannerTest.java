@@ -991,7 +991,447 @@ class PairingPlannerTest {
                                 obs(unreachable(), absent()),
                                 says(
                                         expect(NONE, Health.PROGRESSING, Reasons.UNREACHABLE),
-                                        "Retain"))));
+                                        "Retain"))),
+                // --- added for mutation testing (docs/mutation.md): branches no row reached
+                r(
+                        "primary unreachable, partner already PNR: FailedOver, active = partner, warning Event",
+                        row(
+                                D,
+                                steady(0),
+                                obs(unreachable(), pnr(NEU, Succeeded)),
+                                active(
+                                        notice(
+                                                expect(NONE, Health.STALLED, Reasons.FAILED_OVER),
+                                                Reasons.OUT_OF_BAND_FAILOVER),
+                                        NEU))),
+                r(
+                        "ARM returns a record without a role: AzureError, nothing written",
+                        row(
+                                D,
+                                steady(0),
+                                obs(rec(WEU, null, Succeeded, NEU), secondary),
+                                requeue(
+                                        says(
+                                                expect(NONE, Health.STALLED, Reasons.AZURE_ERROR),
+                                                "unknown role or provisioningState"),
+                                        STEADY))),
+                r(
+                        "primary has no record, partner is Primary of its own pairing: InvalidSpec naming it",
+                        row(
+                                D,
+                                steady(0),
+                                obs(absent(), primaryPaired(NEU, FRC, 0)),
+                                says(
+                                        expect(NONE, Health.STALLED, Reasons.INVALID_SPEC),
+                                        "already holds the alias as Primary in another pairing"
+                                                + " (with orders-frc)"))),
+                r(
+                        "primary has no record yet, partner already Secondary of it: wait fast",
+                        row(
+                                D,
+                                steady(0),
+                                obs(absent(), secondary),
+                                requeue(
+                                        says(
+                                                expect(NONE, Health.PROGRESSING, Reasons.PAIRING),
+                                                "the primary has no record yet"),
+                                        FAST))),
+                r(
+                        "nothing on the primary, partner unreachable: wait before creating",
+                        row(
+                                D,
+                                steady(0),
+                                obs(absent(), unreachable()),
+                                requeue(
+                                        says(
+                                                expect(
+                                                        NONE,
+                                                        Health.PROGRESSING,
+                                                        Reasons.UNREACHABLE),
+                                                "before trying to create the pairing"),
+                                        PENDING))),
+                r(
+                        "PNR on the primary, partner unreachable: wait before re-pairing",
+                        row(
+                                D,
+                                steady(0),
+                                obs(pnr(WEU, Succeeded), unreachable()),
+                                requeue(
+                                        says(
+                                                expect(
+                                                        NONE,
+                                                        Health.PROGRESSING,
+                                                        Reasons.UNREACHABLE),
+                                                "before trying to re-pair"),
+                                        PENDING))),
+                r(
+                        "PNR on the primary, partner Secondary of another namespace: InvalidSpec",
+                        row(
+                                D,
+                                steady(0),
+                                obs(pnr(WEU, Succeeded), secondaryPaired(NEU, FRC)),
+                                says(
+                                        expect(NONE, Health.STALLED, Reasons.INVALID_SPEC),
+                                        "already holds the alias as Secondary in another pairing"
+                                                + " (with orders-frc)"))),
+                r(
+                        "Safe request while the pairing is Accepted: the message says so",
+                        row(
+                                safe1,
+                                steady(0),
+                                obs(rec(WEU, Primary, Accepted, NEU, 0L), secondary),
+                                says(
+                                        with(
+                                                expect(
+                                                        NONE,
+                                                        Health.PROGRESSING,
+                                                        Reasons.REPLICATION_PENDING),
+                                                0L,
+                                                FailoverPhase.Waiting,
+                                                null),
+                                        "the pairing is Accepted, not Succeeded"))),
+                r(
+                        "Safe request while the partner is Secondary/Accepted: wait, naming the partner's state",
+                        row(
+                                safe1,
+                                steady(0),
+                                obs(paired, rec(NEU, Secondary, Accepted, WEU)),
+                                says(
+                                        with(
+                                                expect(
+                                                        NONE,
+                                                        Health.PROGRESSING,
+                                                        Reasons.REPLICATION_PENDING),
+                                                0L,
+                                                FailoverPhase.Waiting,
+                                                null),
+                                        "the partner namespace shows Secondary/Accepted"))),
+                r(
+                        "Safe request while the primary has no record: wait, naming the primary's state",
+                        row(
+                                safe1,
+                                steady(0),
+                                obs(absent(), secondary),
+                                says(
+                                        with(
+                                                expect(
+                                                        NONE,
+                                                        Health.PROGRESSING,
+                                                        Reasons.REPLICATION_PENDING),
+                                                0L,
+                                                FailoverPhase.Waiting,
+                                                null),
+                                        "the primary namespace shows no alias record"))),
+                r(
+                        "Forced request with the partner unreachable: wait, Unreachable",
+                        row(
+                                forced1,
+                                steady(0),
+                                obs(paired, unreachable()),
+                                requeue(
+                                        says(
+                                                with(
+                                                        expect(
+                                                                NONE,
+                                                                Health.PROGRESSING,
+                                                                Reasons.UNREACHABLE),
+                                                        0L,
+                                                        FailoverPhase.Waiting,
+                                                        null),
+                                                "the partner namespace is unreachable"),
+                                        FAST))),
+                r(
+                        "restart in Intended, partner unreachable: keep Intended, its progress cannot be seen",
+                        row(
+                                safe1,
+                                inFlight(
+                                        0,
+                                        1,
+                                        FailoverMode.Safe,
+                                        FailoverPhase.Intended,
+                                        Duration.ofSeconds(5)),
+                                obs(paired, unreachable()),
+                                requeue(
+                                        says(
+                                                with(
+                                                        expect(
+                                                                NONE,
+                                                                Health.PROGRESSING,
+                                                                Reasons.UNREACHABLE),
+                                                        0L,
+                                                        FailoverPhase.Intended,
+                                                        null),
+                                                "is Intended; the partner namespace orders-neu is unreachable"),
+                                        FAST))),
+                r(
+                        "restart in Intended, partner shows no record: not applied, Failed",
+                        row(
+                                safe1,
+                                inFlight(
+                                        0,
+                                        1,
+                                        FailoverMode.Safe,
+                                        FailoverPhase.Intended,
+                                        Duration.ofSeconds(5)),
+                                obs(paired, absent()),
+                                notice(
+                                        says(
+                                                with(
+                                                        expect(
+                                                                NONE,
+                                                                Health.PROGRESSING,
+                                                                Reasons.FAILOVER_FAILED),
+                                                        1L,
+                                                        null,
+                                                        FailoverOutcome.Failed),
+                                                "was not applied: the partner namespace orders-neu"
+                                                        + " shows no alias record"),
+                                        Reasons.FAILOVER_FAILED))),
+                r(
+                        "issued, partner unreachable within the issued timeout: wait",
+                        row(
+                                forced1,
+                                inFlight(
+                                        0,
+                                        1,
+                                        FailoverMode.Forced,
+                                        FailoverPhase.Issued,
+                                        Duration.ofMinutes(1)),
+                                obs(unreachable(), unreachable()),
+                                requeue(
+                                        says(
+                                                with(
+                                                        expect(
+                                                                NONE,
+                                                                Health.PROGRESSING,
+                                                                Reasons.UNREACHABLE),
+                                                        0L,
+                                                        FailoverPhase.Issued,
+                                                        null),
+                                                "is Issued"),
+                                        FAST))),
+                r(
+                        "issued, partner unreachable past the issued timeout: Failed",
+                        row(
+                                forced1,
+                                inFlight(
+                                        0,
+                                        1,
+                                        FailoverMode.Forced,
+                                        FailoverPhase.Issued,
+                                        Duration.ofMinutes(16)),
+                                obs(unreachable(), unreachable()),
+                                notice(
+                                        says(
+                                                with(
+                                                        expect(
+                                                                NONE,
+                                                                Health.PROGRESSING,
+                                                                Reasons.FAILOVER_FAILED),
+                                                        1L,
+                                                        null,
+                                                        FailoverOutcome.Failed),
+                                                "stayed unreachable for 15m"),
+                                        Reasons.FAILOVER_FAILED))),
+                r(
+                        "issued, the partner's alias record is gone: Failed",
+                        row(
+                                safe1,
+                                inFlight(
+                                        0,
+                                        1,
+                                        FailoverMode.Safe,
+                                        FailoverPhase.Issued,
+                                        Duration.ofMinutes(1)),
+                                obs(paired, absent()),
+                                says(
+                                        with(
+                                                expect(
+                                                        NONE,
+                                                        Health.PROGRESSING,
+                                                        Reasons.FAILOVER_FAILED),
+                                                1L,
+                                                null,
+                                                FailoverOutcome.Failed),
+                                        "failed: the partner namespace orders-neu shows no alias"
+                                                + " record"))),
+                r(
+                        "issued, partner still a steady Secondary within the issued timeout: wait",
+                        row(
+                                safe1,
+                                inFlight(
+                                        0,
+                                        1,
+                                        FailoverMode.Safe,
+                                        FailoverPhase.Issued,
+                                        Duration.ofMinutes(1)),
+                                obs(paired, secondary),
+                                requeue(
+                                        with(
+                                                expect(
+                                                        NONE,
+                                                        Health.PROGRESSING,
+                                                        Reasons.FAILING_OVER),
+                                                0L,
+                                                FailoverPhase.Issued,
+                                                null),
+                                        FAST))),
+                r(
+                        "issued, partner Secondary/Accepted past the issued timeout: still running (ARM shows progress)",
+                        row(
+                                safe1,
+                                inFlight(
+                                        0,
+                                        1,
+                                        FailoverMode.Safe,
+                                        FailoverPhase.Issued,
+                                        Duration.ofMinutes(20)),
+                                obs(
+                                        rec(WEU, Primary, Accepted, NEU),
+                                        rec(NEU, Secondary, Accepted, WEU)),
+                                says(
+                                        with(
+                                                expect(
+                                                        NONE,
+                                                        Health.PROGRESSING,
+                                                        Reasons.FAILING_OVER),
+                                                0L,
+                                                FailoverPhase.Issued,
+                                                null),
+                                        "partner shows Secondary/Accepted, old primary shows"
+                                                + " Primary/Accepted"))),
+                r(
+                        "delete with Retain polls fast until the finalizer is gone",
+                        row(
+                                deleting(D, false),
+                                steady(0),
+                                obs(paired, secondary),
+                                requeue(
+                                        expect(
+                                                new Action.ReleaseFinalizer(),
+                                                Health.PROGRESSING,
+                                                Reasons.DELETING),
+                                        FAST))),
+                r(
+                        "delete with Delete and a spec problem: wait, say how to let go",
+                        row(
+                                deleting(D, true),
+                                steady(0),
+                                obs(paired, secondary)
+                                        .withSpecProblems(
+                                                List.of(
+                                                        "spec.credentialsSecretRef: Secret creds not found")),
+                                requeue(
+                                        says(
+                                                expect(
+                                                        NONE,
+                                                        Health.PROGRESSING,
+                                                        Reasons.INVALID_SPEC),
+                                                "Secret creds not found; fix it, or set"
+                                                        + " spec.deletionPolicy to Retain"),
+                                        FAST))),
+                r(
+                        "delete with Delete, nothing on the primary, partner unreachable: wait, name it",
+                        row(
+                                deleting(D, true),
+                                steady(0),
+                                obs(absent(), unreachable()),
+                                requeue(
+                                        says(
+                                                expect(
+                                                        NONE,
+                                                        Health.PROGRESSING,
+                                                        Reasons.UNREACHABLE),
+                                                "lives: orders-neu is unreachable"),
+                                        FAST))),
+                r(
+                        "delete with Delete, primary Primary/Accepted: wait for Succeeded",
+                        row(
+                                deleting(D, true),
+                                steady(0),
+                                obs(rec(WEU, Primary, Accepted, NEU), secondary),
+                                requeue(
+                                        says(
+                                                expect(NONE, Health.PROGRESSING, Reasons.DELETING),
+                                                "the alias on orders-weu is Primary/Accepted"),
+                                        FAST))),
+                r(
+                        "first sight of a steady pairing with request 0: Ready, no adoption Event",
+                        row(
+                                D,
+                                Memory.firstSight(),
+                                obs(paired, secondary),
+                                requeue(expect(NONE, Health.READY, Reasons.PAIRED), STEADY))),
+                r(
+                        "Safe request with the partner namespace gone: Rejected, saying so",
+                        row(
+                                safe1,
+                                steady(0),
+                                obs(paired, missing()),
+                                says(
+                                        with(
+                                                expect(
+                                                        NONE,
+                                                        Health.PROGRESSING,
+                                                        Reasons.FAILOVER_REJECTED),
+                                                1L,
+                                                null,
+                                                FailoverOutcome.Rejected),
+                                        "orders-neu shows namespace not found (the alias is not"
+                                                + " paired)"))),
+                r(
+                        "spec.alternateName while the alias is not the primary's name: InvalidSpec",
+                        row(
+                                new Desired(
+                                        "orders",
+                                        WEU,
+                                        NEU,
+                                        Optional.of("orders-old"),
+                                        0,
+                                        FailoverMode.Safe,
+                                        false,
+                                        false),
+                                steady(0),
+                                obsInfo(absent(), absent(), premium(WEU, 3), premium(NEU, 0)),
+                                says(
+                                        expect(NONE, Health.STALLED, Reasons.INVALID_SPEC),
+                                        "spec.alternateName: only allowed when spec.alias equals"
+                                                + " the primary namespace's name (orders-weu)"))),
+                r(
+                        "spec.alternateName with the alias named after the primary: PUT with it",
+                        row(
+                                new Desired(
+                                        "orders-weu",
+                                        WEU,
+                                        NEU,
+                                        Optional.of("orders-old"),
+                                        0,
+                                        FailoverMode.Safe,
+                                        false,
+                                        false),
+                                steady(0),
+                                obsInfo(absent(), absent(), premium(WEU, 3), premium(NEU, 0)),
+                                requeue(
+                                        expect(
+                                                new Action.CreatePairing(
+                                                        WEU,
+                                                        NEU,
+                                                        "orders-weu",
+                                                        Optional.of("orders-old")),
+                                                Health.PROGRESSING,
+                                                Reasons.PAIRING),
+                                        FAST))),
+                r(
+                        "delete with Delete, only the partner's Secondary record left: wait before deleting",
+                        row(
+                                deleting(D, true),
+                                steady(0),
+                                obs(absent(), secondary),
+                                requeue(
+                                        says(
+                                                expect(NONE, Health.PROGRESSING, Reasons.DELETING),
+                                                "a Secondary record is still visible"),
+                                        FAST))));
     }
 
     private static Arguments r(String name, Row row) {

@@ -58,5 +58,6 @@ class UnreadableSpecTest {
                                 "spec.alias: must match ^[A-Za-z]; spec.partnerNamespace: required"));
         assertThat(plan.requeue()).isEqualTo(new Requeue(SETTINGS.steadyPoll(), true));
         assertThat(plan.active()).isEqualTo(memory.previousActive());
+        assertThat(plan.notices()).isEmpty();
     }
 }
