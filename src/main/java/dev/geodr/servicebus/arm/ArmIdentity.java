@@ -3,7 +3,8 @@ package dev.geodr.servicebus.arm;
 import java.util.Optional;
 
 /**
- * Whose identity an ARM call is made with. Secret material is redacted from {@link #toString()}.
+ * Whose identity an ARM call is made with. Secret material is redacted from each variant's {@code
+ * toString()}.
  */
 public sealed interface ArmIdentity {
 

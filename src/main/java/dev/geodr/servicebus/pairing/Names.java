@@ -14,7 +14,7 @@ final class Names {
 
     /** "10m", "90s", "1h30m": a stable human form of a configured duration. */
     static String duration(Duration d) {
-        long s = d.getSeconds();
+        long s = d.toSeconds();
         StringBuilder out = new StringBuilder();
         if (s >= 3600) {
             out.append(s / 3600).append('h');

@@ -1,6 +1,7 @@
 package dev.geodr.servicebus.simulator;
 
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.ConsoleHandler;
 import java.util.logging.Formatter;
@@ -75,7 +76,7 @@ public final class SimulatorMain {
                         String text =
                                 formatMessage(r)
                                         + (r.getThrown() == null ? "" : " (" + r.getThrown() + ")");
-                        return LocalTime.now().withNano(0)
+                        return LocalTime.now(ZoneId.systemDefault()).withNano(0)
                                 + " "
                                 + r.getLevel()
                                 + " ["

@@ -11,6 +11,7 @@ import dev.geodr.servicebus.arm.ArmErrorKind;
 import dev.geodr.servicebus.arm.ArmException;
 import dev.geodr.servicebus.arm.ArmIdentity;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import reactor.core.publisher.Mono;
 
@@ -49,8 +50,8 @@ final class ArmCredentials {
             return builder.build();
         }
         ArmIdentity.ServicePrincipal sp = (ArmIdentity.ServicePrincipal) identity;
-        requireText(sp.tenantId(), "tenantId", sp);
-        requireText(sp.clientId(), "clientId", sp);
+        requireText(sp.tenantId(), "tenantId");
+        requireText(sp.clientId(), "clientId");
         Optional<String> tokenFile = sp.federatedTokenFile().filter(s -> !s.isBlank());
         Optional<String> secret = sp.clientSecret().filter(s -> !s.isBlank());
         if (tokenFile.isPresent()) {
@@ -87,7 +88,7 @@ final class ArmCredentials {
                         + " has neither a client secret nor a federated token file");
     }
 
-    private static void requireText(String value, String field, ArmIdentity.ServicePrincipal sp) {
+    private static void requireText(String value, String field) {
         if (value == null || value.isBlank()) {
             throw invalid("service principal credentials lack " + field);
         }
@@ -116,7 +117,7 @@ final class ArmCredentials {
         }
 
         private AccessToken getTokenNow() {
-            return new AccessToken(token, OffsetDateTime.now().plusHours(1));
+            return new AccessToken(token, OffsetDateTime.now(ZoneOffset.UTC).plusHours(1));
         }
     }
 }
