@@ -113,23 +113,7 @@ class PairingLifecycleIT {
         assertThat(cr.getStatus().getActiveNamespaceName()).isEqualTo("oob-neu");
         assertThat(cr.getStatus().getFailover().getLastHandledRequest()).isZero();
         assertThat(sim.count("/oob-neu/", "failover")).as("only the out-of-band POST").isEqualTo(1);
-        await().atMost(Duration.ofSeconds(10))
-                .until(
-                        () ->
-                                client
-                                        .v1()
-                                        .events()
-                                        .inNamespace("default")
-                                        .list()
-                                        .getItems()
-                                        .stream()
-                                        .anyMatch(
-                                                e ->
-                                                        "OutOfBandFailover".equals(e.getReason())
-                                                                && "oob"
-                                                                        .equals(
-                                                                                e.getInvolvedObject()
-                                                                                        .getName())));
+        awaitEvent("oob", "OutOfBandFailover", "");
     }
 
     @Test
@@ -382,25 +366,7 @@ class PairingLifecycleIT {
         assertThat(sim.count("/taken-neu/", "list"))
                 .as("the partner's aliases were listed")
                 .isPositive();
-        await().atMost(Duration.ofSeconds(10))
-                .until(
-                        () ->
-                                client
-                                        .v1()
-                                        .events()
-                                        .inNamespace("default")
-                                        .list()
-                                        .getItems()
-                                        .stream()
-                                        .anyMatch(
-                                                e ->
-                                                        "InvalidSpec".equals(e.getReason())
-                                                                && "taken"
-                                                                        .equals(
-                                                                                e.getInvolvedObject()
-                                                                                        .getName())
-                                                                && e.getMessage()
-                                                                        .contains("taken-other")));
+        awaitEvent("taken", "InvalidSpec", "taken-other");
     }
 
     @Test
@@ -460,5 +426,28 @@ class PairingLifecycleIT {
                                             r.getStatus().getFailover().setInFlight(inFlight);
                                             return r;
                                         }));
+    }
+
+    /**
+     * Waits until the pairing has an Event with this reason whose message contains {@code text}.
+     */
+    private void awaitEvent(String pairing, String reason, String text) {
+        await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () ->
+                                client
+                                        .v1()
+                                        .events()
+                                        .inNamespace("default")
+                                        .list()
+                                        .getItems()
+                                        .stream()
+                                        .anyMatch(
+                                                e ->
+                                                        reason.equals(e.getReason())
+                                                                && pairing.equals(
+                                                                        e.getInvolvedObject()
+                                                                                .getName())
+                                                                && e.getMessage().contains(text)));
     }
 }

@@ -12,14 +12,13 @@ import dev.geodr.servicebus.pairing.PairingPlanner;
 import dev.geodr.servicebus.pairing.PlannerSettings;
 import dev.geodr.servicebus.pairing.Requeue;
 import dev.geodr.servicebus.status.StatusProjector;
+import dev.geodr.servicebus.testing.MutableClock;
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,25 +34,7 @@ class ReconcilePassTest {
     private final InMemoryArmPort arm =
             new InMemoryArmPort().premiumNamespace(WEU).premiumNamespace(NEU);
     private final InMemoryClusterSide cluster = new InMemoryClusterSide();
-    private final AtomicReference<Instant> now =
-            new AtomicReference<>(Instant.parse("2026-12-02T10:00:00Z"));
-    private final Clock clock =
-            new Clock() {
-                @Override
-                public ZoneId getZone() {
-                    return ZoneOffset.UTC;
-                }
-
-                @Override
-                public Clock withZone(ZoneId zone) {
-                    return this;
-                }
-
-                @Override
-                public Instant instant() {
-                    return now.get();
-                }
-            };
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T10:00:00Z"));
     private final ReconcilePass pass =
             new ReconcilePass(
                     arm,
@@ -124,7 +105,7 @@ class ReconcilePassTest {
         assertThat(cluster.secretStamp.orElseThrow().source()).startsWith(WEU.id());
         assertThat(cluster.hasEvent("ConnectionSecretUpdated")).isTrue();
 
-        now.set(now.get().plus(KEY_REFRESH));
+        clock.advance(KEY_REFRESH);
         passes(resource, 2);
         assertThat(arm.count("listKeys")).as("one refresh after the interval").isEqualTo(2);
 
@@ -193,19 +174,17 @@ class ReconcilePassTest {
     }
 
     private static String condition(ServiceBusGeoPairing resource, String type) {
-        return resource.getStatus().getConditions().stream()
-                .filter(c -> type.equals(c.getType()))
-                .map(c -> c.getStatus())
-                .findFirst()
-                .orElse(null);
+        return conditionOf(resource, type).map(Condition::getStatus).orElse(null);
     }
 
     private static String reason(ServiceBusGeoPairing resource, String type) {
+        return conditionOf(resource, type).map(Condition::getReason).orElse(null);
+    }
+
+    private static Optional<Condition> conditionOf(ServiceBusGeoPairing resource, String type) {
         return resource.getStatus().getConditions().stream()
                 .filter(c -> type.equals(c.getType()))
-                .map(c -> c.getReason())
-                .findFirst()
-                .orElse(null);
+                .findFirst();
     }
 
     private static ServiceBusGeoPairing pairing(long failoverRequested) {

@@ -10,8 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Small builders that keep the planner tables readable. */
-final class Fixtures {
+/** Small builders that keep the planner and status tables readable. */
+public final class Fixtures {
 
     static final String SUB = "00000000-0000-0000-0000-000000000000";
     static final NamespaceRef WEU = ns("orders-weu");
@@ -60,7 +60,7 @@ final class Fixtures {
         return rec(on, role, state, partner, null);
     }
 
-    static SideView rec(
+    public static SideView rec(
             NamespaceRef on,
             AliasRole role,
             ProvisioningState state,

@@ -1,9 +1,9 @@
 package dev.geodr.servicebus.status;
 
+import static dev.geodr.servicebus.pairing.Fixtures.rec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairingStatus;
-import dev.geodr.servicebus.arm.AliasRecord;
 import dev.geodr.servicebus.arm.AliasRole;
 import dev.geodr.servicebus.arm.FailoverMode;
 import dev.geodr.servicebus.arm.NamespaceRef;
@@ -44,23 +44,6 @@ class FailoverReadyConditionTest {
             String status,
             String reason,
             String message) {}
-
-    private static SideView rec(
-            NamespaceRef on,
-            AliasRole role,
-            ProvisioningState state,
-            NamespaceRef partner,
-            Long pending) {
-        return SideView.of(
-                new AliasRecord(
-                        on,
-                        "orders",
-                        role,
-                        state,
-                        Optional.ofNullable(partner),
-                        Optional.ofNullable(pending),
-                        Optional.empty()));
-    }
 
     private static final SideView PRIMARY =
             rec(WEU, AliasRole.Primary, ProvisioningState.Succeeded, NEU, 0L);

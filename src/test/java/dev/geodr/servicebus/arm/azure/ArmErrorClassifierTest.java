@@ -7,6 +7,7 @@ import com.azure.core.http.HttpHeaders;
 import com.azure.identity.CredentialUnavailableException;
 import dev.geodr.servicebus.arm.ArmErrorKind;
 import dev.geodr.servicebus.arm.ArmException;
+import dev.geodr.servicebus.testing.MutableClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;

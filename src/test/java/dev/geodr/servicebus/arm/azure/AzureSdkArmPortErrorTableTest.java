@@ -10,6 +10,7 @@ import dev.geodr.servicebus.arm.ArmException;
 import dev.geodr.servicebus.arm.ArmGeoDrPort;
 import dev.geodr.servicebus.arm.ArmIdentity;
 import dev.geodr.servicebus.arm.azure.FakeArmTransport.Reply;
+import dev.geodr.servicebus.testing.MutableClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

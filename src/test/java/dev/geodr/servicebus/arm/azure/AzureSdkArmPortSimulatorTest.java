@@ -18,6 +18,7 @@ import dev.geodr.servicebus.arm.ProvisioningState;
 import dev.geodr.servicebus.simulator.ArmSimulator;
 import dev.geodr.servicebus.simulator.SimulatorClient;
 import dev.geodr.servicebus.simulator.SimulatorConfig;
+import dev.geodr.servicebus.testing.MutableClock;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.List;

@@ -18,6 +18,7 @@ import dev.geodr.servicebus.arm.NamespaceInfo;
 import dev.geodr.servicebus.arm.NamespaceRef;
 import dev.geodr.servicebus.arm.ProvisioningState;
 import dev.geodr.servicebus.arm.azure.FakeArmTransport.Reply;
+import dev.geodr.servicebus.testing.MutableClock;
 import java.net.ConnectException;
 import java.net.URI;
 import java.time.Duration;

@@ -2,6 +2,7 @@ package dev.geodr.servicebus.arm.azure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.geodr.servicebus.testing.MutableClock;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

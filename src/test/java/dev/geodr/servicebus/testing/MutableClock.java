@@ -1,4 +1,4 @@
-package dev.geodr.servicebus.arm.azure;
+package dev.geodr.servicebus.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,20 +6,20 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand. */
-final class MutableClock extends Clock {
+/** A clock tests move by hand: virtual time for anything that takes a {@link Clock}. */
+public final class MutableClock extends Clock {
 
     private volatile Instant now;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = start;
     }
 
-    static MutableClock atEpochPlus(long seconds) {
+    public static MutableClock atEpochPlus(long seconds) {
         return new MutableClock(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(seconds));
     }
 
-    void advance(Duration d) {
+    public void advance(Duration d) {
         now = now.plus(d);
     }
 
