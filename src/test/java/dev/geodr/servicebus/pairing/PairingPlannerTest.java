@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -1508,5 +1509,23 @@ class PairingPlannerTest {
         Plan first = planner.plan(row.desired(), row.memory(), row.observed(), NOW);
         Plan second = planner.plan(row.desired(), row.memory(), row.observed(), NOW);
         assertThat(second).isEqualTo(first);
+    }
+
+    /**
+     * The table's rows are built before a mutant is swapped in (they are static), so the aliases a
+     * row lists are also built here, inside the test, where a broken {@code withAliases} shows.
+     */
+    @Test
+    void thePartnersOtherAliasIsSeenWhenListedInThisPass() {
+        Observed listed =
+                Observed.of(absent(), absent())
+                        .withInfo(premium(WEU, 3), premium(NEU, 0))
+                        .withAliases(List.of(), List.of(other("billing", NEU, FRC)));
+
+        Plan plan = planner.plan(D, Memory.firstSight(), listed, NOW);
+
+        assertThat(plan.action()).isEqualTo(Action.none());
+        assertThat(plan.verdict().reason()).isEqualTo(Reasons.INVALID_SPEC);
+        assertThat(plan.verdict().message()).contains("already holds alias \"billing\"");
     }
 }
