@@ -250,12 +250,7 @@ final class PairingRules {
             throw new IllegalStateException(
                     "namespace info must be observed before a pairing is planned");
         }
-        List<String> problems =
-                Preflight.problems(
-                        c.desired,
-                        c.observed.primaryInfo().get(),
-                        c.observed.partnerInfo().get(),
-                        c.observed);
+        List<String> problems = Preflight.problems(c.desired, c.observed);
         if (!problems.isEmpty()) {
             return c.stalled(Reasons.INVALID_SPEC, String.join("; ", problems));
         }
@@ -273,11 +268,7 @@ final class PairingRules {
         if (c.observed.primaryInfo().isEmpty() || c.observed.partnerInfo().isEmpty()) {
             return List.of();
         }
-        return Preflight.problems(
-                c.desired,
-                c.observed.primaryInfo().get(),
-                c.observed.partnerInfo().get(),
-                c.observed);
+        return Preflight.problems(c.desired, c.observed);
     }
 
     private Plan failedOver(Situation c) {

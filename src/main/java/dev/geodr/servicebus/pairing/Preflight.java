@@ -14,8 +14,10 @@ final class Preflight {
 
     private Preflight() {}
 
-    static List<String> problems(
-            Desired desired, NamespaceInfo primary, NamespaceInfo partner, Observed observed) {
+    /** Needs the namespace info of both sides in {@code observed} (see needsNamespaceInfo). */
+    static List<String> problems(Desired desired, Observed observed) {
+        NamespaceInfo primary = observed.primaryInfo().orElseThrow();
+        NamespaceInfo partner = observed.partnerInfo().orElseThrow();
         List<String> problems = new ArrayList<>();
         // ARM answers 409 to a PUT naming a namespace that is already in another Geo-DR
         // configuration; records of our own alias are judged by PairingRules, not here.

@@ -24,7 +24,14 @@ final class InMemoryClusterSide implements ClusterSide {
     Optional<ConnectionSecretRules.Stamp> secretStamp = Optional.empty();
 
     int secretWrites;
-    Clock clock = Clock.systemUTC();
+    private final Clock clock;
+
+    /**
+     * @param clock stamps the connection Secret's refresh time, as the real writer does
+     */
+    InMemoryClusterSide(Clock clock) {
+        this.clock = clock;
+    }
 
     @Override
     public void event(

@@ -33,8 +33,8 @@ class ReconcilePassTest {
 
     private final InMemoryArmPort arm =
             new InMemoryArmPort().premiumNamespace(WEU).premiumNamespace(NEU);
-    private final InMemoryClusterSide cluster = new InMemoryClusterSide();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T10:00:00Z"));
+    private final InMemoryClusterSide cluster = new InMemoryClusterSide(clock);
     private final ReconcilePass pass =
             new ReconcilePass(
                     arm,
@@ -45,10 +45,6 @@ class ReconcilePassTest {
                     () -> 0.5);
 
     private static final Duration KEY_REFRESH = Duration.ofHours(1);
-
-    ReconcilePassTest() {
-        cluster.clock = clock;
-    }
 
     @Test
     void aNewPairingBecomesReadyWithOnePut() {

@@ -6,11 +6,8 @@ import dev.geodr.servicebus.arm.NamespaceRef;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -135,19 +132,6 @@ class ModelTest {
             assertThat(NamespaceRef.problem(id))
                     .as(id)
                     .hasValueSatisfying(p -> assertThat(p).contains(fragment));
-        }
-    }
-
-    @Test
-    void apiPackageDependsOnNothingElseOfOurs() throws IOException {
-        Path dir = Path.of("src/main/java/dev/geodr/servicebus/api/v1alpha1");
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.toList()) {
-                assertThat(Files.readAllLines(file))
-                        .as(file.toString())
-                        .filteredOn(line -> line.startsWith("import dev.geodr."))
-                        .isEmpty();
-            }
         }
     }
 
