@@ -3,8 +3,11 @@ SHELL := bash
 .SHELLFLAGS := -euo pipefail -c
 .DEFAULT_GOAL := help
 MVN := ./mvnw -B
+# The operator image `make deploy` installs: by default the one `make image` builds here. Point it at
+# your registry for a real cluster, e.g. make deploy IMAGE=ghcr.io/you/servicebus-geodr-operator:0.1.0
+IMAGE ?= localhost/servicebus-geodr-operator:0.1.0
 
-.PHONY: help build unit it test crds check-crds run simulator deploy undeploy kube-binaries fmt shellcheck mutation cluster-up cluster-down demo gitops-checks status-snapshots test-realapi
+.PHONY: image test-image help build unit it test crds check-crds run simulator deploy undeploy kube-binaries fmt shellcheck mutation cluster-up cluster-down demo gitops-checks status-snapshots test-realapi
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-15s %s\n", $$1, $$2}'
@@ -49,8 +52,15 @@ run: ## Run the operator against the current kubeconfig, with the embedded ARM s
 simulator: ## Run the ARM geo-DR simulator standalone in the foreground (SIMULATOR_PORT, SIMULATOR_TIME_SCALE, SIMULATOR_CLOCK, SIMULATOR_SEED)
 	hack/run-simulator.sh
 
-deploy: ## Install the CRD, RBAC and the operator Deployment into the current cluster (kustomize)
-	kubectl apply -k deploy/
+image: ## Build the operator's OCI image with Jib, no Docker daemon (UBI 9 OpenJDK 17 base online, a Debian base offline): target/image/*.tar
+	hack/build-image.sh
+
+test-image: ## Run the built image under podman: labels, numeric non-root user, read-only root filesystem, start time
+	hack/test-image.sh
+
+deploy: ## Install the CRD, RBAC and the operator Deployment (kustomize) with IMAGE (default: the one make image builds)
+	@echo "deploying image $(IMAGE) (set IMAGE=... for yours)"
+	kubectl kustomize deploy/ | sed 's|image: ghcr.io/geodr/servicebus-geodr-operator:0.1.0|image: $(IMAGE)|' | kubectl apply -f -
 
 undeploy: ## Remove what `make deploy` installed (pairings with deletionPolicy Retain leave Azure untouched)
 	kubectl delete -k deploy/ --ignore-not-found

@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# Builds the operator's OCI image with Jib (quarkus-container-image-jib) and no Docker daemon, and
+# writes it as a docker-archive tarball that `podman load`, `ctr images import` and `kind load
+# image-archive` all take:
+#
+#   target/image/servicebus-geodr-operator-<version>.tar      the image
+#   target/image/image.env                                     IMAGE=<ref> IMAGE_TAR=<path> IMAGE_BASE=<base>
+#
+# The base image (IMAGE_BASE):
+#   auto (default)  the maintained Red Hat UBI 9 OpenJDK 17 runtime when its registry answers, else
+#                   the local Debian base below (these machines reach no image registry)
+#   debian          a base made here from Debian packages: debootstrap --variant=minbase bookworm
+#                   plus openjdk-17-jre-headless (about 35 s; cached in ~/.cache/geodr-image)
+#   <any ref>       e.g. eclipse-temurin:17-jre, pulled by Jib from its registry
+#
+# Jib writes to a "Docker daemon" through its CLI; podman (daemonless, Debian's package) stands in
+# for it (`podman load`), so the image also ends up in podman's local store.
+#
+# Environment (all optional): IMAGE (default localhost/servicebus-geodr-operator:<version>),
+# IMAGE_BASE (above), IMAGE_SOURCE_URL (the org.opencontainers.image.source label).
+set -euo pipefail
+
+HACK_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO_ROOT="$(cd "$HACK_DIR/.." && pwd)"
+cd "$REPO_ROOT"
+
+log() { printf '[build-image] %s\n' "$*" >&2; }
+die() { printf '[build-image] ERROR: %s\n' "$*" >&2; exit 1; }
+
+UBI_BASE="registry.access.redhat.com/ubi9/openjdk-17-runtime:latest"
+# The project version without -SNAPSHOT is the image tag (the chart's appVersion).
+VERSION="$(sed -n '0,/<version>/s:.*<version>\([^<]*\)</version>.*:\1:p' pom.xml)"
+VERSION="${VERSION%-SNAPSHOT}"
+IMAGE="${IMAGE:-localhost/servicebus-geodr-operator:${VERSION}}"
+IMAGE_BASE="${IMAGE_BASE:-auto}"
+IMAGE_SOURCE_URL="${IMAGE_SOURCE_URL:-https://github.com/geodr/servicebus-geodr-operator}"
+CACHE_DIR="${GEODR_IMAGE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/geodr-image}"
+OUT_DIR="$REPO_ROOT/target/image"
+IMAGE_TAR="$OUT_DIR/servicebus-geodr-operator-${VERSION}.tar"
+mkdir -p "$CACHE_DIR" "$OUT_DIR"
+
+apt_install() { # apt_install <command> <package...>: install Debian packages for a missing command (root only)
+  local cmd="$1"; shift
+  command -v "$cmd" >/dev/null && return 0
+  [[ "$(id -u)" == 0 ]] || die "'$cmd' is missing; install the Debian package(s): $*"
+  log "installing $* (Debian packages)"
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+# --- the Debian base: minbase bookworm + the JRE, as a docker-archive Jib reads with tar:// ---------
+debian_base() {
+  local tar="$CACHE_DIR/debian-bookworm-openjdk-17-jre.tar"
+  if [[ -s "$tar" ]]; then
+    log "Debian base: cached $tar"
+    echo "tar://$tar"; return
+  fi
+  apt_install debootstrap debootstrap
+  local work="$CACHE_DIR/rootfs.tmp"
+  rm -rf "$work"; mkdir -p "$work"
+  log "Debian base: debootstrap --variant=minbase bookworm + openjdk-17-jre-headless (about 35 s)"
+  debootstrap --variant=minbase --include=openjdk-17-jre-headless,ca-certificates \
+    bookworm "$work/rootfs" "${DEBIAN_MIRROR:-http://deb.debian.org/debian}" >"$CACHE_DIR/debootstrap.log" 2>&1 \
+    || { tail -20 "$CACHE_DIR/debootstrap.log" >&2; die "debootstrap failed (log: $CACHE_DIR/debootstrap.log)"; }
+  # Package caches, docs and man pages are dead weight in an image.
+  tar -C "$work/rootfs" --exclude=./var/cache/apt --exclude=./var/lib/apt/lists \
+    --exclude=./usr/share/doc --exclude=./usr/share/man --exclude=./usr/share/info -cf "$work/rootfs.tar" .
+  local ref="localhost/geodr-debian-jre17:bookworm"
+  podman import --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+    "$work/rootfs.tar" "$ref" >/dev/null
+  podman save --format docker-archive -o "$tar.tmp" "$ref" >/dev/null
+  mv "$tar.tmp" "$tar"
+  rm -rf "$work"
+  log "Debian base: $tar ($(du -h "$tar" | cut -f1))"
+  echo "tar://$tar"
+}
+
+apt_install podman podman runc
+
+case "$IMAGE_BASE" in
+  auto)
+    # Any HTTP answer (401 is usual for /v2/) means the registry is reachable; 000 means no answer.
+    if [[ "$(curl -s --max-time 5 -o /dev/null -w '%{http_code}' "https://registry.access.redhat.com/v2/" || true)" != 000 ]]; then
+      BASE="$UBI_BASE"
+      log "base: $BASE (its registry answers)"
+    else
+      log "base: registry.access.redhat.com does not answer; building the Debian base instead"
+      BASE="$(debian_base)"
+    fi ;;
+  debian) BASE="$(debian_base)" ;;
+  *) BASE="$IMAGE_BASE" ;;
+esac
+
+REVISION="$(git rev-parse HEAD 2>/dev/null || echo unknown)"
+if [[ -n "$(git status --porcelain 2>/dev/null)" ]]; then REVISION+="-dirty"; fi
+CREATED="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+
+log "building $IMAGE with Jib (base ${BASE})"
+t0=$SECONDS
+./mvnw -B -q -DskipTests package \
+  -Dquarkus.container-image.build=true \
+  -Dquarkus.container-image.image="$IMAGE" \
+  -Dquarkus.jib.base-jvm-image="$BASE" \
+  -Dquarkus.jib.docker-executable-name=podman \
+  -Dquarkus.container-image.labels.\"org.opencontainers.image.source\"="$IMAGE_SOURCE_URL" \
+  -Dquarkus.container-image.labels.\"org.opencontainers.image.version\"="$VERSION" \
+  -Dquarkus.container-image.labels.\"org.opencontainers.image.revision\"="$REVISION" \
+  -Dquarkus.container-image.labels.\"org.opencontainers.image.created\"="$CREATED" \
+  >"$OUT_DIR/build.log" 2>&1 || { tail -40 "$OUT_DIR/build.log" >&2; die "image build failed (log: $OUT_DIR/build.log)"; }
+podman save --format docker-archive -o "$IMAGE_TAR.tmp" "$IMAGE" >/dev/null
+mv "$IMAGE_TAR.tmp" "$IMAGE_TAR"
+log "built $IMAGE in $((SECONDS - t0)) s: $IMAGE_TAR ($(du -h "$IMAGE_TAR" | cut -f1))"
+printf 'IMAGE=%s\nIMAGE_TAR=%s\nIMAGE_BASE=%s\n' "$IMAGE" "$IMAGE_TAR" "$BASE" >"$OUT_DIR/image.env"
+echo "IMAGE=$IMAGE IMAGE_TAR=$IMAGE_TAR"
