@@ -91,7 +91,8 @@ public final class ArmSimulator implements AutoCloseable {
                         config.strictAuth());
         AdminHandler admin = new AdminHandler(namespaces, clock, faults, calls, this::reset);
         seed();
-        this.certificate = SelfSignedCertificate.create(config.certificateDir());
+        this.certificate =
+                SelfSignedCertificate.create(config.certificateDir(), config.extraServerNames());
         HttpFront front =
                 new HttpFront(
                         vertx, arm, admin, faults, calls, config.maxBodyBytes(), clock::nowMillis);
@@ -139,7 +140,7 @@ public final class ArmSimulator implements AutoCloseable {
                         : config.port();
         HttpServerOptions options =
                 new HttpServerOptions()
-                        .setHost("127.0.0.1")
+                        .setHost(config.listenAddress())
                         .setPort(listenPort)
                         .setSsl(true)
                         .setKeyCertOptions(

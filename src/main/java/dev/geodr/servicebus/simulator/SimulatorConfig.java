@@ -5,6 +5,8 @@ import dev.geodr.servicebus.simulator.state.SimulatorTimers;
 import dev.geodr.servicebus.simulator.state.StateSettings;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -32,6 +34,10 @@ import java.util.Objects;
  * @param certificateDir where the PEM files go; null means a fresh temporary directory
  * @param callLogCapacity how many ARM calls {@code GET /simulator/calls} keeps (oldest dropped
  *     first)
+ * @param listenAddress the address the HTTPS server binds: 127.0.0.1 unless a client elsewhere (a
+ *     Pod on a node of this machine) must reach it
+ * @param extraServerNames IP addresses and DNS names the certificate covers besides 127.0.0.1 and
+ *     localhost, so hostname verification passes for a client that dials one of them
  */
 public record SimulatorConfig(
         int port,
@@ -47,7 +53,9 @@ public record SimulatorConfig(
         boolean requireEmptySecondary,
         int maxBodyBytes,
         Path certificateDir,
-        int callLogCapacity) {
+        int callLogCapacity,
+        String listenAddress,
+        List<String> extraServerNames) {
 
     public static final int DEFAULT_PORT = 8443;
 
@@ -74,6 +82,8 @@ public record SimulatorConfig(
         if (callLogCapacity < 1) {
             throw new IllegalArgumentException("callLogCapacity must be at least 1");
         }
+        Objects.requireNonNull(listenAddress, "listenAddress");
+        extraServerNames = List.copyOf(extraServerNames);
     }
 
     public static Builder builder() {
@@ -86,8 +96,9 @@ public record SimulatorConfig(
 
     /**
      * Reads {@code SIMULATOR_PORT}, {@code SIMULATOR_TIME_SCALE}, {@code SIMULATOR_CLOCK=manual},
-     * {@code SIMULATOR_SEED}, {@code SIMULATOR_STRICT_AUTH}, {@code SIMULATOR_CERT_DIR} and {@code
-     * SIMULATOR_DELETE_WHILE_PAIRED_STATUS}; everything else keeps its default.
+     * {@code SIMULATOR_SEED}, {@code SIMULATOR_STRICT_AUTH}, {@code SIMULATOR_CERT_DIR}, {@code
+     * SIMULATOR_DELETE_WHILE_PAIRED_STATUS}, {@code SIMULATOR_LISTEN_ADDRESS} and {@code
+     * SIMULATOR_SERVER_NAMES} (comma-separated); everything else keeps its default.
      *
      * @throws IllegalArgumentException naming the variable when a value cannot be used
      */
@@ -133,6 +144,18 @@ public record SimulatorConfig(
             b.deleteWhilePairedStatus(
                     parseInt("SIMULATOR_DELETE_WHILE_PAIRED_STATUS", deleteStatus));
         }
+        String listen = trimmed(env.get("SIMULATOR_LISTEN_ADDRESS"));
+        if (listen != null) {
+            b.listenAddress(listen);
+        }
+        String names = trimmed(env.get("SIMULATOR_SERVER_NAMES"));
+        if (names != null) {
+            b.extraServerNames(
+                    Arrays.stream(names.split(","))
+                            .map(String::trim)
+                            .filter(n -> !n.isEmpty())
+                            .toList());
+        }
         return b.build();
     }
 
@@ -174,6 +197,8 @@ public record SimulatorConfig(
         private int maxBodyBytes = 64 * 1024;
         private Path certificateDir;
         private int callLogCapacity = 10_000;
+        private String listenAddress = "127.0.0.1";
+        private List<String> extraServerNames = List.of();
 
         private Builder() {}
 
@@ -192,6 +217,8 @@ public record SimulatorConfig(
             maxBodyBytes = c.maxBodyBytes;
             certificateDir = c.certificateDir;
             callLogCapacity = c.callLogCapacity;
+            listenAddress = c.listenAddress;
+            extraServerNames = c.extraServerNames;
         }
 
         public Builder port(int v) {
@@ -264,6 +291,16 @@ public record SimulatorConfig(
             return this;
         }
 
+        public Builder listenAddress(String v) {
+            listenAddress = v;
+            return this;
+        }
+
+        public Builder extraServerNames(List<String> v) {
+            extraServerNames = v;
+            return this;
+        }
+
         public SimulatorConfig build() {
             return new SimulatorConfig(
                     port,
@@ -279,7 +316,9 @@ public record SimulatorConfig(
                     requireEmptySecondary,
                     maxBodyBytes,
                     certificateDir,
-                    callLogCapacity);
+                    callLogCapacity,
+                    listenAddress,
+                    extraServerNames);
         }
     }
 

@@ -57,7 +57,11 @@ class SimulatorConfigTest {
                                 "SIMULATOR_CERT_DIR",
                                 "/tmp/sim-certs",
                                 "SIMULATOR_DELETE_WHILE_PAIRED_STATUS",
-                                "409"));
+                                "409",
+                                "SIMULATOR_LISTEN_ADDRESS",
+                                "0.0.0.0",
+                                "SIMULATOR_SERVER_NAMES",
+                                " 10.88.0.1, arm-simulator.geodr-e2e.svc ,"));
         assertThat(c.port()).isZero();
         assertThat(c.timeScale()).isEqualTo(0.05);
         assertThat(c.manualClock()).isTrue();
@@ -65,6 +69,9 @@ class SimulatorConfigTest {
         assertThat(c.strictAuth()).isTrue();
         assertThat(c.certificateDir()).isEqualTo(Path.of("/tmp/sim-certs"));
         assertThat(c.deleteWhilePairedStatus()).isEqualTo(409);
+        assertThat(c.listenAddress()).isEqualTo("0.0.0.0");
+        assertThat(c.extraServerNames())
+                .containsExactly("10.88.0.1", "arm-simulator.geodr-e2e.svc");
     }
 
     @Test

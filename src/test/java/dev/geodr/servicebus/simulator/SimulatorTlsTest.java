@@ -1,6 +1,7 @@
 package dev.geodr.servicebus.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,6 +58,55 @@ class SimulatorTlsTest {
                 assertThat(r.statusCode()).as(host).isEqualTo(200);
             }
         }
+    }
+
+    /**
+     * A Pod on a node of this machine dials the simulator at the bridge's address, not 127.0.0.1.
+     */
+    @Test
+    void extraServerNamesAreCoveredAndTheListenAddressDecidesWhoCanConnect() throws Exception {
+        SimulatorConfig.Builder everywhere =
+                SimulatorClient.manual()
+                        .listenAddress("0.0.0.0")
+                        .extraServerNames(List.of("127.0.0.2", "arm-simulator.test"));
+        try (SimulatorClient c = SimulatorClient.start(everywhere)) {
+            assertThat(subjectNames(c))
+                    .containsExactlyInAnyOrder(
+                            "7=127.0.0.1", "2=localhost", "7=127.0.0.2", "2=arm-simulator.test");
+            assertThat(clockStatus(c, "127.0.0.2", c.sim.port())).isEqualTo(200);
+        }
+        try (SimulatorClient c = SimulatorClient.start(SimulatorClient.manual())) {
+            int port = c.sim.port();
+            assertThatThrownBy(() -> clockStatus(c, "127.0.0.2", port))
+                    .as("bound to 127.0.0.1 only")
+                    .isInstanceOf(IOException.class);
+        }
+    }
+
+    private static List<String> subjectNames(SimulatorClient c) throws Exception {
+        X509Certificate cert;
+        try (InputStream in = Files.newInputStream(c.sim.certificatePath())) {
+            cert =
+                    (X509Certificate)
+                            CertificateFactory.getInstance("X.509").generateCertificate(in);
+        }
+        List<String> sans = new ArrayList<>();
+        cert.getSubjectAlternativeNames().forEach(san -> sans.add(san.get(0) + "=" + san.get(1)));
+        return sans;
+    }
+
+    private static int clockStatus(SimulatorClient c, String host, int port) throws Exception {
+        return c.http.send(
+                        HttpRequest.newBuilder(
+                                        URI.create(
+                                                "https://"
+                                                        + host
+                                                        + ":"
+                                                        + port
+                                                        + "/simulator/clock"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .statusCode();
     }
 
     @Test

@@ -18,7 +18,10 @@ import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -37,10 +40,15 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 /**
  * The simulator's TLS identity, made fresh at every start: an EC P-256 key and a self-signed
  * certificate for {@code 127.0.0.1} and {@code localhost} (both as SANs, so hostname verification
- * passes for either). The PEM certificate is written to disk so clients ({@code curl --cacert}, the
- * Azure SDK's HTTP client) can trust exactly this certificate; the key file is owner-readable only.
+ * passes for either), plus any extra names the configuration gives (an address a Pod dials). The
+ * PEM certificate is written to disk so clients ({@code curl --cacert}, the Azure SDK's HTTP
+ * client) can trust exactly this certificate; the key file is owner-readable only.
  */
 public final class SelfSignedCertificate {
+
+    /** IPv4 dotted quads and anything with a colon (IPv6); everything else is a DNS name. */
+    private static final Pattern IP_LITERAL =
+            Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
     private static final char[] STORE_PASSWORD = "simulator".toCharArray();
 
@@ -66,11 +74,16 @@ public final class SelfSignedCertificate {
      * null).
      */
     public static SelfSignedCertificate create(Path dir) {
+        return create(dir, List.of());
+    }
+
+    /** As {@link #create(Path)}, covering {@code extraNames} (IP literals or DNS names) too. */
+    public static SelfSignedCertificate create(Path dir, List<String> extraNames) {
         try {
             KeyPairGenerator gen = KeyPairGenerator.getInstance("EC");
             gen.initialize(new ECGenParameterSpec("secp256r1"), new SecureRandom());
             KeyPair kp = gen.generateKeyPair();
-            X509Certificate cert = sign(kp);
+            X509Certificate cert = sign(kp, extraNames);
             boolean owns = dir == null;
             Path target =
                     owns
@@ -87,7 +100,7 @@ public final class SelfSignedCertificate {
         }
     }
 
-    private static X509Certificate sign(KeyPair kp)
+    private static X509Certificate sign(KeyPair kp, List<String> extraNames)
             throws GeneralSecurityException, OperatorCreationException, IOException {
         X500Name subject = new X500Name("CN=ARM geo-DR simulator,O=servicebus-geodr-operator");
         Instant now = Instant.now();
@@ -102,11 +115,7 @@ public final class SelfSignedCertificate {
         b.addExtension(
                 Extension.subjectAlternativeName,
                 false,
-                new GeneralNames(
-                        new GeneralName[] {
-                            new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
-                            new GeneralName(GeneralName.dNSName, "localhost")
-                        }));
+                new GeneralNames(subjectNames(extraNames)));
         b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
         b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
         b.addExtension(
@@ -115,6 +124,21 @@ public final class SelfSignedCertificate {
                 new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
         var signer = new JcaContentSignerBuilder("SHA256withECDSA").build(kp.getPrivate());
         return new JcaX509CertificateConverter().getCertificate(b.build(signer));
+    }
+
+    static GeneralName[] subjectNames(List<String> extraNames) {
+        List<GeneralName> names = new ArrayList<>();
+        names.add(new GeneralName(GeneralName.iPAddress, "127.0.0.1"));
+        names.add(new GeneralName(GeneralName.dNSName, "localhost"));
+        for (String name : extraNames) {
+            names.add(
+                    new GeneralName(
+                            IP_LITERAL.matcher(name).matches()
+                                    ? GeneralName.iPAddress
+                                    : GeneralName.dNSName,
+                            name));
+        }
+        return names.toArray(GeneralName[]::new);
     }
 
     private void writeFiles() throws IOException {
