@@ -2,6 +2,8 @@ package dev.geodr.servicebus.operator;
 
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairing;
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairingStatus;
+import dev.geodr.servicebus.arm.FailoverMode;
+import dev.geodr.servicebus.pairing.FailoverOutcome;
 import dev.geodr.servicebus.pairing.FailoverResult;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -27,6 +29,13 @@ public class OperatorMetrics {
 
     public OperatorMetrics(MeterRegistry registry) {
         this.registry = registry;
+        // Every outcome's series exists from the start at 0: Prometheus' increase() sees no change
+        // when a series first appears at 1, so an alert on the first Failed failover would miss it.
+        for (FailoverOutcome outcome : FailoverOutcome.values()) {
+            for (FailoverMode mode : FailoverMode.values()) {
+                failovers(outcome, mode);
+            }
+        }
     }
 
     void recordStatus(ServiceBusGeoPairing resource, ServiceBusGeoPairingStatus status) {
@@ -76,12 +85,7 @@ public class OperatorMetrics {
     }
 
     void failoverFinished(FailoverResult result) {
-        Counter.builder("geodr.failovers")
-                .description("Failover requests by outcome")
-                .tag("outcome", result.outcome().name())
-                .tag("mode", result.mode().name())
-                .register(registry)
-                .increment();
+        failovers(result.outcome(), result.mode()).increment();
         if (result.startedAt() != null && result.completedAt() != null) {
             Timer.builder("geodr.failover.duration")
                     .description("From taking a failover request to its outcome")
@@ -89,6 +93,14 @@ public class OperatorMetrics {
                     .register(registry)
                     .record(Duration.between(result.startedAt(), result.completedAt()));
         }
+    }
+
+    private Counter failovers(FailoverOutcome outcome, FailoverMode mode) {
+        return Counter.builder("geodr.failovers")
+                .description("Failover requests by outcome")
+                .tag("outcome", outcome.name())
+                .tag("mode", mode.name())
+                .register(registry);
     }
 
     /** Fed by the ARM adapter for every call it sends (status 0 when no response came back). */

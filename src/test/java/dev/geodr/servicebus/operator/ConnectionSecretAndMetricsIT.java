@@ -167,7 +167,8 @@ class ConnectionSecretAndMetricsIT {
         assertThat(response.body())
                 .contains("geodr_pairing_ready{name=\"metrics\",namespace=\"default\"} 1.0")
                 .contains("geodr_arm_requests_total{code=\"200\",operation=\"getAlias\"")
-                .containsPattern("events_received_total\\{[^}]*action=\"none\"");
+                .containsPattern("events_received_total\\{[^}]*action=\"none\"")
+                .contains("geodr_failovers_total{mode=\"Forced\",outcome=\"Failed\"}");
         assertThat(logLines)
                 .noneMatch(
                         l -> l.contains("Prometheus requires that all meters with the same name"));
