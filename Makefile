@@ -7,10 +7,10 @@ MVN := ./mvnw -B
 # your registry for a real cluster, e.g. make deploy IMAGE=ghcr.io/you/servicebus-geodr-operator:0.1.0
 IMAGE ?= localhost/servicebus-geodr-operator:0.1.0
 
-.PHONY: image test-image help build unit it test crds check-crds run simulator deploy undeploy kube-binaries fmt shellcheck mutation cluster-up cluster-down demo gitops-checks status-snapshots test-realapi
+.PHONY: image test-image node-up node-down test-node help build unit it test crds check-crds run simulator deploy undeploy kube-binaries fmt shellcheck mutation cluster-up cluster-down demo gitops-checks status-snapshots test-realapi
 
 help: ## List the targets
-	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-15s %s\n", $$1, $$2}'
+	@grep -hE '^[a-zA-Z0-9_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-15s %s\n", $$1, $$2}'
 
 demo: ## The whole product on this machine: local control plane, operator + embedded ARM simulator, pair -> failover -> re-pair (Ctrl-C stops it)
 	hack/demo.sh
@@ -71,8 +71,18 @@ kube-binaries: ## Build kube-apiserver, etcd and kubectl from source with Go (ca
 cluster-up: ## Start a local kube-apiserver + etcd in the background; prints the export KUBECONFIG=... line
 	hack/cluster-up.sh
 
-cluster-down: ## Stop the local control plane started by cluster-up
+cluster-down: ## Stop the local control plane started by cluster-up (and its node, if node-up added one)
 	hack/cluster-down.sh
+
+node-up: ## cluster-up advertising this machine's address, plus a real node: containerd, kubelet, kube-proxy, controllers (root)
+	CLUSTER_ADVERTISE_ADDRESS="$$(hack/lib/host-address.sh)" hack/cluster-up.sh
+	hack/node-up.sh
+
+node-down: ## Stop the node of node-up (the control plane keeps running; cluster-down stops both)
+	hack/node-down.sh
+
+test-node: ## node-up, then a Pod in a restricted namespace: scheduled, Ready, Pod address, logs, deletion
+	hack/test-node.sh
 
 test-realapi: ## The real-API-server tier (failsafe, kube/*IT; needs make kube-binaries)
 	$(MVN) verify -DskipUTs -Dit.test='dev.geodr.servicebus.kube.*IT'

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Stops the control plane hack/cluster-up.sh started (kube-apiserver first, then etcd) and removes
-# its state under <repo>/target/cluster/ (pids, certificates, etcd data, kubeconfig, env). The logs
-# of the last run stay in target/cluster/logs/ for post-mortems. Idempotent: with nothing running
+# Stops the control plane hack/cluster-up.sh started (its node first, if hack/node-up.sh added one,
+# then kube-apiserver, then etcd) and removes its state under <repo>/target/cluster/ (pids,
+# certificates, etcd data, kubeconfig, env). The logs of the last run stay in target/cluster/logs/
+# for post-mortems. Idempotent: with nothing running
 # it only cleans up.
 #
 # It only signals processes whose pid is recorded in target/cluster/*.pid AND whose command line
@@ -50,6 +51,10 @@ stop() { # stop <name>
   rm -f "$pidfile"
 }
 
+# A node of hack/node-up.sh goes first: its kubelet and kube-proxy need the API server to stop cleanly.
+if [[ -d "$CLUSTER_DIR/node" ]]; then
+  CLUSTER_DIR="$CLUSTER_DIR" "$HACK_DIR/node-down.sh"
+fi
 stop kube-apiserver
 stop etcd
 rm -rf "${CLUSTER_DIR:?}/etcd-data" "${CLUSTER_DIR:?}/pki" "${CLUSTER_DIR:?}/bin" \

@@ -15,7 +15,10 @@
 # plane is already up and ready it only prints that line. Stop it with hack/cluster-down.sh.
 #
 # Environment (optional): CLUSTER_DIR (default <repo>/target/cluster), CLUSTER_START_TIMEOUT
-# (seconds, default 120), plus everything hack/kube-binaries.sh reads (K8S_VERSION, ...).
+# (seconds, default 120), CLUSTER_ADVERTISE_ADDRESS (default 127.0.0.1: the API server listens on
+# loopback only; a non-loopback address of this machine makes it listen on every address and publish
+# that one as the `kubernetes` Service's endpoint, which Pods on a node need: hack/node-up.sh), plus
+# everything hack/kube-binaries.sh reads (K8S_VERSION, ...).
 set -euo pipefail
 
 HACK_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -25,6 +28,8 @@ CLUSTER_DIR="${CLUSTER_DIR:-$REPO_ROOT/target/cluster}"
 START_TIMEOUT="${CLUSTER_START_TIMEOUT:-120}"
 SA_ISSUER="https://kubernetes.default.svc.cluster.local"
 SERVICE_CIDR="10.0.0.0/24"
+ADVERTISE_ADDRESS="${CLUSTER_ADVERTISE_ADDRESS:-127.0.0.1}"
+if [[ "$ADVERTISE_ADDRESS" == 127.* ]]; then BIND_ADDRESS=127.0.0.1; else BIND_ADDRESS=0.0.0.0; fi
 
 log() { printf '[cluster-up] %s\n' "$*" >&2; }
 die() { printf '[cluster-up] ERROR: %s\n' "$*" >&2; exit 1; }
@@ -66,6 +71,10 @@ if pid_alive "$CLUSTER_DIR/etcd.pid" && pid_alive "$CLUSTER_DIR/kube-apiserver.p
   && [[ -f "$CLUSTER_DIR/env" && -f "$KUBECONFIG_FILE" ]]; then
   API_PORT="$(sed -n 's/^API_SERVER_PORT=//p' "$CLUSTER_DIR/env")"
   if [[ -n "$API_PORT" ]] && api_ready "$API_PORT"; then
+    running_address="$(sed -n 's/^ADVERTISE_ADDRESS=//p' "$CLUSTER_DIR/env")"
+    if [[ "${running_address:-127.0.0.1}" != "$ADVERTISE_ADDRESS" ]]; then
+      die "the running control plane advertises ${running_address:-127.0.0.1}, not $ADVERTISE_ADDRESS; stop it first (hack/cluster-down.sh)"
+    fi
     log "already running at https://127.0.0.1:$API_PORT"
     echo "export KUBECONFIG=$KUBECONFIG_FILE"
     exit 0
@@ -122,6 +131,7 @@ keyUsage=critical,digitalSignature,keyEncipherment
 extendedKeyUsage=serverAuth
 subjectAltName=IP:127.0.0.1,IP:10.0.0.1,DNS:localhost,DNS:kubernetes,DNS:kubernetes.default,DNS:kubernetes.default.svc,DNS:kubernetes.default.svc.cluster.local
 EOF
+  [[ "$ADVERTISE_ADDRESS" == 127.0.0.1 ]] || sed -i "s/^subjectAltName=.*/&,IP:$ADVERTISE_ADDRESS/" apiserver.ext
   openssl_q req -newkey rsa:2048 -nodes -keyout apiserver.key -out apiserver.csr -subj "/CN=kube-apiserver"
   openssl_q x509 -req -in apiserver.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 30 \
     -extfile apiserver.ext -out apiserver.crt
@@ -130,6 +140,11 @@ EOF
   openssl_q req -newkey rsa:2048 -nodes -keyout admin.key -out admin.csr -subj "/O=system:masters/CN=geodr-admin"
   openssl_q x509 -req -in admin.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 30 \
     -extfile client.ext -out admin.crt
+  # The API server's identity towards kubelets (logs, exec, port-forward on a node).
+  openssl_q req -newkey rsa:2048 -nodes -keyout apiserver-kubelet-client.key -out apiserver-kubelet-client.csr \
+    -subj "/O=system:masters/CN=kube-apiserver-kubelet-client"
+  openssl_q x509 -req -in apiserver-kubelet-client.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 30 \
+    -extfile client.ext -out apiserver-kubelet-client.crt
   # Service-account token signing key pair (TokenRequest API, `kubectl create token`).
   openssl_q genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out sa.key
   openssl_q pkey -in sa.key -pubout -out sa.pub
@@ -172,17 +187,24 @@ done
 
 # --- kube-apiserver ------------------------------------------------------------------------------
 : >"$LOGS/kube-apiserver.log"
-log "starting kube-apiserver v$K8S_VERSION on https://127.0.0.1:$API_PORT"
+log "starting kube-apiserver v$K8S_VERSION on https://$BIND_ADDRESS:$API_PORT (advertised: $ADVERTISE_ADDRESS)"
+# Node,RBAC: a kubelet's certificate (system:node:<name>) gets exactly what the Node authorizer and
+# NodeRestriction allow it; everyone else is decided by RBAC, as on a production cluster.
 setsid "$BIN/kube-apiserver" \
   --etcd-servers "http://127.0.0.1:$ETCD_PORT" \
-  --bind-address 127.0.0.1 \
-  --advertise-address 127.0.0.1 \
+  --bind-address "$BIND_ADDRESS" \
+  --advertise-address "$ADVERTISE_ADDRESS" \
   --secure-port "$API_PORT" \
   --cert-dir "$PKI" \
   --tls-cert-file "$PKI/apiserver.crt" \
   --tls-private-key-file "$PKI/apiserver.key" \
   --client-ca-file "$PKI/ca.crt" \
-  --authorization-mode RBAC \
+  --authorization-mode Node,RBAC \
+  --enable-admission-plugins NodeRestriction \
+  --kubelet-client-certificate "$PKI/apiserver-kubelet-client.crt" \
+  --kubelet-client-key "$PKI/apiserver-kubelet-client.key" \
+  --kubelet-certificate-authority "$PKI/ca.crt" \
+  --kubelet-preferred-address-types InternalIP,Hostname \
   --service-account-issuer "$SA_ISSUER" \
   --service-account-key-file "$PKI/sa.pub" \
   --service-account-signing-key-file "$PKI/sa.key" \
@@ -235,6 +257,7 @@ KUBE_BIN_DIR=$BIN
 API_SERVER_URL=https://127.0.0.1:$API_PORT
 API_SERVER_PORT=$API_PORT
 ETCD_URL=http://127.0.0.1:$ETCD_PORT
+ADVERTISE_ADDRESS=$ADVERTISE_ADDRESS
 SA_ISSUER=$SA_ISSUER
 EOF
 

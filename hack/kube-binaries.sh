@@ -21,6 +21,9 @@
 #   KUBE_BUILD_JOBS    go build -p (default: number of CPUs, at most 2)
 #   GO                 the go command (default: go)
 #   FORCE_REBUILD=1    rebuild even when the cached binaries have the right versions
+#   KUBE_NODE_BINARIES=1  also build what a node and its controllers need (kubelet, kube-proxy,
+#                      kube-controller-manager, kube-scheduler: hack/node-up.sh), into the same
+#                      directory; without it they are neither built nor checked
 set -euo pipefail
 
 # 1.35 is the Kubernetes minor whose API the fabric8 7.6.1 model (brought by QOSDK 7.7.3) covers.
@@ -35,6 +38,8 @@ KUBE_API_TEST_DIR="${KUBE_API_TEST_DIR:-$HOME/.kubeapitest}"
 CACHE_DIR="${GEODR_KUBE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/geodr-kube}"
 GO="${GO:-go}"
 FORCE_REBUILD="${FORCE_REBUILD:-0}"
+KUBE_NODE_BINARIES="${KUBE_NODE_BINARIES:-0}"
+NODE_COMMANDS=(kubelet kube-proxy kube-controller-manager kube-scheduler)
 
 log() { printf '[kube-binaries] %s\n' "$*" >&2; }
 die() { printf '[kube-binaries] ERROR: %s\n' "$*" >&2; exit 1; }
@@ -53,6 +58,7 @@ GOARCH_="$("$GO" env GOARCH)"
 PLATFORM_DIR="${KUBE_API_TEST_DIR}/k8s/${K8S_VERSION}-${GOOS_}-${GOARCH_}"
 
 K8S_BIN_DIR="${CACHE_DIR}/bin/kubernetes-v${K8S_VERSION}-${GOOS_}-${GOARCH_}"
+NODE_BIN_DIR="${CACHE_DIR}/bin/kubernetes-node-v${K8S_VERSION}-${GOOS_}-${GOARCH_}"
 ETCD_BIN_DIR="${CACHE_DIR}/bin/etcd-v${ETCD_VERSION}-${GOOS_}-${GOARCH_}"
 LOG_DIR="${CACHE_DIR}/logs"
 mkdir -p "$CACHE_DIR" "$LOG_DIR" "$K8S_BIN_DIR" "$ETCD_BIN_DIR"
@@ -77,6 +83,13 @@ etcd_version() { if [[ -x "$1" ]]; then "$1" --version 2>/dev/null | sed -n 's/^
 
 k8s_ok()  { [[ "$(apiserver_version "$1/kube-apiserver")" == "v${K8S_VERSION}" && "$(kubectl_version "$1/kubectl")" == "v${K8S_VERSION}" ]]; }
 etcd_ok() { [[ "$(etcd_version "$1/etcd")" == "${ETCD_VERSION}" ]]; }
+# kubelet, kube-proxy and the controllers all print "Kubernetes v<version>".
+node_ok() {
+  local c
+  for c in "${NODE_COMMANDS[@]}"; do
+    [[ -x "$1/$c" && "$("$1/$c" --version 2>/dev/null | awk '{print $2}')" == "v${K8S_VERSION}" ]] || return 1
+  done
+}
 
 # --- Go environment: build cache in our cache dir, no toolchain download, static binaries --------
 export GOCACHE="${CACHE_DIR}/go-build"
@@ -123,12 +136,13 @@ binary_no=0
 binaries_total=0
 next_binary() { binary_no=$((binary_no + 1)); no="[${binary_no}/${binaries_total}]"; } # sets the caller's $no
 
-build_kubernetes() {
+build_kubernetes() { # build_kubernetes <bin dir> <cmd...>: k8s.io/kubernetes/cmd/<cmd> into <bin dir>
+  local bin_dir="$1"; shift
+  local cmds=("$@")
   local src="${CACHE_DIR}/src/kubernetes-v${K8S_VERSION}"
   local logf="${LOG_DIR}/kubernetes-v${K8S_VERSION}.log"
-  : >"$logf"
   mkdir -p "$src"
-  log "building kube-apiserver and kubectl v${K8S_VERSION} (log: $logf)"
+  log "building ${cmds[*]} v${K8S_VERSION} (log: $logf)"
 
   # k8s.io/kubernetes's go.mod points every k8s.io/<staging> module at ./staging, which does not
   # exist for a dependency. Read that list from the release's own go.mod and replace each one with
@@ -167,8 +181,9 @@ build_kubernetes() {
   printf '%s\n' '//go:build tools' '' 'package tools' >"$src/tools.go"
 
   log "  resolving modules ($(wc -w <<<"$staging") staging modules -> ${staging_version})"
-  (cd "$src" && timed "$logf" "resolving modules" "$GO" get "k8s.io/kubernetes/cmd/kube-apiserver@v${K8S_VERSION}" \
-      "k8s.io/kubernetes/cmd/kubectl@v${K8S_VERSION}")
+  local cmd targets=()
+  for cmd in "${cmds[@]}"; do targets+=("k8s.io/kubernetes/cmd/${cmd}@v${K8S_VERSION}"); done
+  (cd "$src" && timed "$logf" "resolving modules" "$GO" get "${targets[@]}")
 
   # What the release build (hack/lib/version.sh) stamps in, so `--version`, `kubectl version` and
   # /version are right. The proxy's .info has the tag's time but no commit hash, so gitCommit stays
@@ -189,18 +204,16 @@ build_kubernetes() {
     ldflags+=" -X ${pkg}.gitCommit="
   done
 
-  local tmp="${K8S_BIN_DIR}.tmp"
+  local tmp="${bin_dir}.tmp"
   rm -rf "$tmp"; mkdir -p "$tmp"
-  local cmd
-  for cmd in kube-apiserver kubectl; do
+  for cmd in "${cmds[@]}"; do
     local no
     next_binary
     log "${no} ${cmd} v${K8S_VERSION}: building (go build -p ${KUBE_BUILD_JOBS}, started $(date +%H:%M:%S))"
     (cd "$src" && timed "$logf" "${no} ${cmd}" "$GO" build -p "$KUBE_BUILD_JOBS" -trimpath -ldflags "$ldflags" \
         -o "$tmp/$cmd" "k8s.io/kubernetes/cmd/$cmd")
   done
-  k8s_ok "$tmp" || die "built binaries do not report v${K8S_VERSION}: $(apiserver_version "$tmp/kube-apiserver") / $(kubectl_version "$tmp/kubectl")"
-  rm -rf "$K8S_BIN_DIR"; mv "$tmp" "$K8S_BIN_DIR"
+  rm -rf "$bin_dir"; mv "$tmp" "$bin_dir"
 }
 
 build_etcd() {
@@ -251,9 +264,14 @@ install_into_platform_dir() {
   # Hard links when the cache and KUBE_API_TEST_DIR share a filesystem (no extra 200 MB), copies
   # otherwise. Files are replaced atomically so a running test never sees half a binary.
   mkdir -p "$PLATFORM_DIR"
-  local f src
-  for f in kube-apiserver kubectl etcd; do
-    if [[ "$f" == etcd ]]; then src="$ETCD_BIN_DIR/$f"; else src="$K8S_BIN_DIR/$f"; fi
+  local f src files=(kube-apiserver kubectl etcd)
+  [[ "$KUBE_NODE_BINARIES" == 1 ]] && files+=("${NODE_COMMANDS[@]}")
+  for f in "${files[@]}"; do
+    case "$f" in
+      etcd) src="$ETCD_BIN_DIR/$f" ;;
+      kube-apiserver|kubectl) src="$K8S_BIN_DIR/$f" ;;
+      *) src="$NODE_BIN_DIR/$f" ;;
+    esac
     if [[ -e "$PLATFORM_DIR/$f" && "$src" -ef "$PLATFORM_DIR/$f" ]]; then continue; fi
     ln -f "$src" "$PLATFORM_DIR/.$f.new" 2>/dev/null || cp -f "$src" "$PLATFORM_DIR/.$f.new"
     mv -f "$PLATFORM_DIR/.$f.new" "$PLATFORM_DIR/$f"
@@ -262,30 +280,34 @@ install_into_platform_dir() {
 
 start=$SECONDS
 built=0
-need_k8s=0 need_etcd=0
+need_k8s=0 need_etcd=0 need_node=0
 if [[ "$FORCE_REBUILD" == 1 ]] || ! k8s_ok "$K8S_BIN_DIR"; then need_k8s=1; fi
 if [[ "$FORCE_REBUILD" == 1 ]] || ! etcd_ok "$ETCD_BIN_DIR"; then need_etcd=1; fi
-binaries_total=$((need_k8s * 2 + need_etcd))
+if [[ "$KUBE_NODE_BINARIES" == 1 ]] && { [[ "$FORCE_REBUILD" == 1 ]] || ! node_ok "$NODE_BIN_DIR"; }; then need_node=1; fi
+binaries_total=$((need_k8s * 2 + need_etcd + need_node * ${#NODE_COMMANDS[@]}))
 
 if (( binaries_total > 0 )); then
   # Say up front what the next minutes are for: a cold build is silent work for a long time.
   missing=()
   (( need_k8s )) && missing+=("kube-apiserver v${K8S_VERSION}" "kubectl v${K8S_VERSION}")
   (( need_etcd )) && missing+=("etcd v${ETCD_VERSION}")
+  (( need_node )) && missing+=("${NODE_COMMANDS[@]/%/ v${K8S_VERSION}}")
   log "building the local Kubernetes control plane from source with $("$GO" env GOVERSION):"
   joined="$(printf '%s, ' "${missing[@]}")"
   log "  ${joined%, }"
   log "this happens once: the binaries are cached in ${CACHE_DIR}/bin (Go build cache ${GOCACHE})"
   log "  and linked into ${PLATFORM_DIR}; later runs only check their versions (about a second)."
-  log "expect roughly 5 minutes on 2 idle cores with a cold Go cache, longer on a busy machine;"
-  log "  one line per binary when it starts and finishes, and one a minute while a step runs."
+  log "expect roughly 5 minutes on 2 idle cores with a cold Go cache (the node's four binaries about"
+  log "  as long again), longer on a busy machine; one line per binary when it starts and finishes,"
+  log "  and one a minute while a step runs."
   if [[ -s "${LOG_DIR}/timings.log" ]]; then
     log "  last build on this machine: $(tail -n 1 "${LOG_DIR}/timings.log")"
   fi
 fi
 
 if (( need_k8s )); then
-  build_kubernetes; built=1
+  build_kubernetes "$K8S_BIN_DIR" kube-apiserver kubectl; built=1
+  k8s_ok "$K8S_BIN_DIR" || die "built binaries do not report v${K8S_VERSION}: $(apiserver_version "$K8S_BIN_DIR/kube-apiserver") / $(kubectl_version "$K8S_BIN_DIR/kubectl")"
 else
   log "cached: kube-apiserver and kubectl v${K8S_VERSION} in $K8S_BIN_DIR"
 fi
@@ -294,14 +316,23 @@ if (( need_etcd )); then
 else
   log "cached: etcd v${ETCD_VERSION} in $ETCD_BIN_DIR"
 fi
+if (( need_node )); then
+  build_kubernetes "$NODE_BIN_DIR" "${NODE_COMMANDS[@]}"; built=1
+  node_ok "$NODE_BIN_DIR" || die "built node binaries in $NODE_BIN_DIR do not all report v${K8S_VERSION}"
+elif [[ "$KUBE_NODE_BINARIES" == 1 ]]; then
+  log "cached: ${NODE_COMMANDS[*]} v${K8S_VERSION} in $NODE_BIN_DIR"
+fi
 install_into_platform_dir
 if ! k8s_ok "$PLATFORM_DIR" || ! etcd_ok "$PLATFORM_DIR"; then
   die "binaries in $PLATFORM_DIR do not report the expected versions"
 fi
+if [[ "$KUBE_NODE_BINARIES" == 1 ]] && ! node_ok "$PLATFORM_DIR"; then
+  die "node binaries in $PLATFORM_DIR do not report v${K8S_VERSION}"
+fi
 
 if (( built )); then
   log "built in $((SECONDS - start)) s"
-  echo "$(date -u +%Y-%m-%dT%H:%M:%SZ) built kubernetes v${K8S_VERSION} + etcd v${ETCD_VERSION} in $((SECONDS - start)) s" >>"${LOG_DIR}/timings.log"
+  echo "$(date -u +%Y-%m-%dT%H:%M:%SZ) built ${joined%, } in $((SECONDS - start)) s" >>"${LOG_DIR}/timings.log"
 fi
 log "kube-apiserver $(apiserver_version "$PLATFORM_DIR/kube-apiserver"), kubectl $(kubectl_version "$PLATFORM_DIR/kubectl"), etcd $(etcd_version "$PLATFORM_DIR/etcd")"
 log "binaries: $PLATFORM_DIR"
