@@ -10,7 +10,8 @@
 #   g. hack/check-alert-metrics.sh passes on an exposition sample with every metric, fails without one
 #   h. kubectl apply --dry-run=server of both renders (minus ServiceMonitor/PrometheusRule, whose CRDs
 #      a bare API server lacks) against the local control plane; starts it with hack/cluster-up.sh when
-#      the binaries exist (and stops it again), skipped otherwise (CHART_DRY_RUN=require: fail instead)
+#      the binaries exist (and stops it again), skipped otherwise (CHART_DRY_RUN=require: fail instead).
+#      On a control plane it started itself, also helm install, upgrade and uninstall.
 #
 # helm v4 and promtool come from hack/tools.sh; kubectl from $KUBECTL, hack/kube-binaries.sh's
 # ~/.kubeapitest/k8s/*/kubectl, target/cluster/bin/kubectl or PATH. Every failing check is reported;
@@ -255,12 +256,12 @@ fi
 
 # --- h. server-side dry run ---------------------------------------------------------------------
 dry_run() {
-  local kubectl="$KUBECTL" dns="geodr-chart-dryrun" crd_before=1 ns_before=1 rc=0 values
+  # Namespace "default": it always exists, so the dry run creates nothing but the CRD (a namespace
+  # made for it would stay Terminating on this control plane, which runs no namespace controller).
+  local kubectl="$KUBECTL" dns=default crd_before=1 rc=0 values
   "$kubectl" get crd servicebusgeopairings.servicebus.geodr.dev >/dev/null 2>&1 || crd_before=0
-  "$kubectl" get namespace "$dns" >/dev/null 2>&1 || ns_before=0
-  "$kubectl" apply --server-side -f "$CHART/crds/" >&2 || return 1
+  (( crd_before )) || "$kubectl" apply --server-side -f "$CHART/crds/" >&2 || return 1
   "$kubectl" wait --for=condition=Established crd/servicebusgeopairings.servicebus.geodr.dev --timeout=60s >&2 || return 1
-  (( ns_before )) || "$kubectl" create namespace "$dns" >&2 || return 1
   for values in default everything; do
     local args=(); [[ $values == everything ]] && args=(-f "$EVERYTHING")
     "$HELM" template "$RELEASE" "$CHART" -n "$dns" "${args[@]}" \
@@ -271,9 +272,34 @@ yaml.safe_dump_all(docs, sys.stdout)' >"$work/dry-$values.yaml"
       log "  the API server accepts every object of the $values render ($(grep -c '^kind:' "$work/dry-$values.yaml") objects)"
     else rc=1; fi
   done
-  (( ns_before )) || "$kubectl" delete namespace "$dns" --wait=false >&2 || true
   (( crd_before || started_cluster )) || "$kubectl" delete crd servicebusgeopairings.servicebus.geodr.dev >&2 || true
   return "$rc"
+}
+
+# On a control plane this script started (nothing else on it): a real helm install, upgrade and
+# uninstall, to check what docs/install.md says: the CRD comes from crds/ and stays after uninstall.
+install_cycle() {
+  local kubectl="$KUBECTL" ns=geodr-system
+  KUBECONFIG="$KUBECONFIG" "$HELM" install "$RELEASE" "$CHART" -n "$ns" --create-namespace >"$work/install.txt" 2>&1 \
+    || { cat "$work/install.txt" >&2; return 1; }
+  "$kubectl" -n "$ns" get deployment/"$RELEASE" serviceaccount/"$RELEASE" service/"$RELEASE-metrics" \
+    role/"$RELEASE-leader-election" rolebinding/"$RELEASE-leader-election" -o name >&2 || return 1
+  "$kubectl" get clusterrole/"$RELEASE" clusterrolebinding/"$RELEASE" crd/servicebusgeopairings.servicebus.geodr.dev -o name >&2 || return 1
+  "$HELM" upgrade "$RELEASE" "$CHART" -n "$ns" --set replicas=2 --set azure.workloadIdentity.clientId=11111111-2222-3333-4444-555555555555 >"$work/upgrade.txt" 2>&1 \
+    || { cat "$work/upgrade.txt" >&2; return 1; }
+  [[ "$("$kubectl" -n "$ns" get poddisruptionbudget "$RELEASE" -o jsonpath='{.spec.minAvailable}')" == 1 ]] || { log "no PDB after upgrade to 2 replicas"; return 1; }
+  [[ "$("$kubectl" -n "$ns" get serviceaccount "$RELEASE" -o jsonpath='{.metadata.annotations.azure\.workload\.identity/client-id}')" == 11111111-2222-3333-4444-555555555555 ]] \
+    || { log "no client-id annotation after upgrade"; return 1; }
+  "$HELM" uninstall "$RELEASE" -n "$ns" >&2 || return 1
+  if "$kubectl" -n "$ns" get deployment "$RELEASE" >/dev/null 2>&1; then log "the Deployment survived helm uninstall"; return 1; fi
+  "$kubectl" get crd servicebusgeopairings.servicebus.geodr.dev >/dev/null || { log "helm uninstall deleted the CRD"; return 1; }
+  # A CRD that kubectl applied (kustomize, make deploy): Helm v4 would conflict with kubectl's fields
+  # on .spec.versions; docs/install.md says to install with --skip-crds then.
+  "$kubectl" delete crd servicebusgeopairings.servicebus.geodr.dev >&2 || return 1
+  "$kubectl" apply -f "$REPO_ROOT/crds/servicebusgeopairings.servicebus.geodr.dev-v1.yml" >&2 || return 1
+  "$HELM" install "$RELEASE" "$CHART" -n "$ns" --skip-crds >"$work/install2.txt" 2>&1 || { cat "$work/install2.txt" >&2; return 1; }
+  "$HELM" uninstall "$RELEASE" -n "$ns" >&2 || return 1
+  log "  install -> upgrade (2 replicas: PDB; client id: annotation) -> uninstall (CRD kept); install --skip-crds over kubectl's CRD"
 }
 cluster_env="$REPO_ROOT/target/cluster/env"
 if [[ ! -f "$cluster_env" ]] && compgen -G "$HOME/.kubeapitest/k8s/*/kube-apiserver" >/dev/null; then
@@ -283,6 +309,11 @@ fi
 if [[ -f "$cluster_env" ]]; then
   # shellcheck source=/dev/null
   source "$cluster_env"
+  if (( started_cluster )); then
+    if install_cycle; then ok "helm install, upgrade and uninstall on the local control plane"; else fail "h: helm install/upgrade/uninstall"; fi
+  else
+    log "not running helm install/uninstall: the control plane was already up (it may hold someone's objects)"
+  fi
   if dry_run; then ok "kubectl apply --dry-run=server of both renders"; else fail "h: the API server refused the rendered chart"; fi
 elif [[ $CHART_DRY_RUN == require ]]; then
   fail "h: no control plane and no binaries for one (run hack/kube-binaries.sh)"
