@@ -8,8 +8,9 @@
 #   e. parity of the default render with `kubectl kustomize deploy/`  (hack/chart_parity.py)
 #   f. promtool check rules + promtool test rules on the rendered PrometheusRule's spec.groups
 #   g. hack/check-alert-metrics.sh passes on an exposition sample with every metric, fails without one
-#   h. kubectl apply --dry-run=server of both renders (minus ServiceMonitor/PrometheusRule, whose CRDs
-#      a bare API server lacks) against the local control plane; starts it with hack/cluster-up.sh when
+#   h. kubectl apply --dry-run=server of both renders against the local control plane (ServiceMonitor
+#      and PrometheusRule validated by the Prometheus Operator's CRDs from hack/tools.sh where this
+#      script may install them, left out on a control plane without them); starts it with hack/cluster-up.sh when
 #      the binaries exist (and stops it again), skipped otherwise (CHART_DRY_RUN=require: fail instead).
 #      On a control plane it started itself, also helm install, upgrade and uninstall.
 #
@@ -45,6 +46,7 @@ trap cleanup EXIT
 TOOLS_BIN="$("$HACK_DIR/tools.sh" | tail -n 1 | sed -n 's/^TOOLS_BIN=//p')"
 HELM="$TOOLS_BIN/helm"
 PROMTOOL="$TOOLS_BIN/promtool"
+MONITORING_CRDS="$(dirname "$TOOLS_BIN")/crds/prometheus-operator-v0.85.0"
 [[ -x "$HELM" && -x "$PROMTOOL" ]] || { log "hack/tools.sh did not provide helm and promtool"; exit 1; }
 log "$("$HELM" version --short), $("$PROMTOOL" --version 2>&1 | head -n 1)"
 
@@ -262,11 +264,24 @@ dry_run() {
   "$kubectl" get crd servicebusgeopairings.servicebus.geodr.dev >/dev/null 2>&1 || crd_before=0
   (( crd_before )) || "$kubectl" apply --server-side -f "$CHART/crds/" >&2 || return 1
   "$kubectl" wait --for=condition=Established crd/servicebusgeopairings.servicebus.geodr.dev --timeout=60s >&2 || return 1
+  # ServiceMonitor and PrometheusRule too when their CRDs are there: installed here (from
+  # hack/tools.sh's copy of the Prometheus Operator's) on a control plane this script started.
+  local skip="ServiceMonitor PrometheusRule"
+  if (( started_cluster )) && [[ -d "$MONITORING_CRDS" ]]; then
+    "$kubectl" apply --server-side -f "$MONITORING_CRDS" >&2 || return 1
+    "$kubectl" wait --for=condition=Established crd/servicemonitors.monitoring.coreos.com crd/prometheusrules.monitoring.coreos.com --timeout=60s >&2 || return 1
+  fi
+  if "$kubectl" get crd servicemonitors.monitoring.coreos.com prometheusrules.monitoring.coreos.com >/dev/null 2>&1; then
+    skip=""
+  else
+    log "  no monitoring.coreos.com CRDs on this control plane: ServiceMonitor and PrometheusRule left out"
+  fi
   for values in default everything; do
     local args=(); [[ $values == everything ]] && args=(-f "$EVERYTHING")
     "$HELM" template "$RELEASE" "$CHART" -n "$dns" "${args[@]}" \
-      | python3 -c 'import sys, yaml
-docs = [d for d in yaml.safe_load_all(sys.stdin) if d and d["kind"] not in ("ServiceMonitor", "PrometheusRule")]
+      | SKIP="$skip" python3 -c 'import os, sys, yaml
+skip = os.environ["SKIP"].split()
+docs = [d for d in yaml.safe_load_all(sys.stdin) if d and d["kind"] not in skip]
 yaml.safe_dump_all(docs, sys.stdout)' >"$work/dry-$values.yaml"
     if "$kubectl" apply --dry-run=server -f "$work/dry-$values.yaml" >&2; then
       log "  the API server accepts every object of the $values render ($(grep -c '^kind:' "$work/dry-$values.yaml") objects)"

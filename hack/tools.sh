@@ -14,6 +14,10 @@
 # Environment (all optional):
 #   HELM_VERSION       default v4.3.2 (module helm.sh/helm/v4; Helm 3 is not used)
 #   PROMETHEUS_VERSION default v0.316.0 (module github.com/prometheus/prometheus, for cmd/promtool)
+#   PROMETHEUS_OPERATOR_VERSION default v0.85.0: its ServiceMonitor and PrometheusRule CRDs (from the
+#                      module's example/prometheus-operator-crd/) are copied to
+#                      <cache>/crds/prometheus-operator-<version>/, i.e. $TOOLS_BIN/../crds/..., so the
+#                      chart checks can let an API server validate those two objects as well
 #   GEODR_TOOLS_CACHE  cache dir (default ${XDG_CACHE_HOME:-$HOME/.cache}/geodr-tools)
 #   GO                 the go command (default: go)
 #   FORCE_REBUILD=1    rebuild even when the cached binaries have the right versions
@@ -21,6 +25,7 @@ set -euo pipefail
 
 HELM_VERSION="${HELM_VERSION:-v4.3.2}"
 PROMETHEUS_VERSION="${PROMETHEUS_VERSION:-v0.316.0}"
+PROMETHEUS_OPERATOR_VERSION="${PROMETHEUS_OPERATOR_VERSION:-v0.85.0}"
 CACHE_DIR="${GEODR_TOOLS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/geodr-tools}"
 BIN_DIR="$CACHE_DIR/bin"
 LOG_DIR="$CACHE_DIR/logs"
@@ -93,6 +98,26 @@ build helm helm.sh/helm/v4 helm.sh/helm/v4/cmd/helm "$HELM_VERSION" \
   "-X helm.sh/helm/v4/internal/version.version=$HELM_VERSION -X helm.sh/helm/v4/internal/version.gitTreeState=clean"
 build promtool github.com/prometheus/prometheus github.com/prometheus/prometheus/cmd/promtool "$PROMETHEUS_VERSION" \
   "-X github.com/prometheus/common/version.Version=${PROMETHEUS_VERSION#v}"
+
+# The Prometheus Operator's CRDs for ServiceMonitor and PrometheusRule: files, nothing to build.
+fetch_monitoring_crds() {
+  local dest="$CACHE_DIR/crds/prometheus-operator-$PROMETHEUS_OPERATOR_VERSION" dir f
+  if [[ "$FORCE_REBUILD" != 1 && -s "$dest/monitoring.coreos.com_servicemonitors.yaml" && -s "$dest/monitoring.coreos.com_prometheusrules.yaml" ]]; then
+    log "monitoring CRDs: cached (prometheus-operator $PROMETHEUS_OPERATOR_VERSION)"
+    return 0
+  fi
+  dir="$(cd "$CACHE_DIR" && "$GO" mod download -json "github.com/prometheus-operator/prometheus-operator@$PROMETHEUS_OPERATOR_VERSION" \
+    2>>"$LOG_DIR/prometheus-operator.log" | sed -n 's/^[[:space:]]*"Dir": *"\([^"]*\)".*/\1/p')" || true
+  [[ -n "$dir" && -d "$dir" ]] || die "cannot download github.com/prometheus-operator/prometheus-operator@$PROMETHEUS_OPERATOR_VERSION (log: $LOG_DIR/prometheus-operator.log)"
+  mkdir -p "$dest"
+  for f in monitoring.coreos.com_servicemonitors.yaml monitoring.coreos.com_prometheusrules.yaml; do
+    [[ -s "$dir/example/prometheus-operator-crd/$f" ]] || die "no example/prometheus-operator-crd/$f in $dir"
+    cp "$dir/example/prometheus-operator-crd/$f" "$dest/$f"
+    chmod u+w "$dest/$f"
+  done
+  log "monitoring CRDs: prometheus-operator $PROMETHEUS_OPERATOR_VERSION -> $dest"
+}
+fetch_monitoring_crds
 
 log "helm: $("$BIN_DIR/helm" version --short 2>/dev/null || echo '?')"
 echo "TOOLS_BIN=$BIN_DIR"
