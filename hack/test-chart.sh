@@ -300,11 +300,18 @@ install_cycle() {
   "$kubectl" -n "$ns" get deployment/"$RELEASE" serviceaccount/"$RELEASE" service/"$RELEASE-metrics" \
     role/"$RELEASE-leader-election" rolebinding/"$RELEASE-leader-election" -o name >&2 || return 1
   "$kubectl" get clusterrole/"$RELEASE" clusterrolebinding/"$RELEASE" crd/servicebusgeopairings.servicebus.geodr.dev -o name >&2 || return 1
-  "$HELM" upgrade "$RELEASE" "$CHART" -n "$ns" --set replicas=2 --set azure.workloadIdentity.clientId=11111111-2222-3333-4444-555555555555 >"$work/upgrade.txt" 2>&1 \
+  # The upgrade is from a copy whose CRD has one more short name: Helm must leave the CRD alone.
+  cp -r "$CHART" "$work/chart-next"
+  sed -i 's/^    - "geopairing"$/    - "geopairing"\n    - "sbgpnext"/' "$work/chart-next/crds/servicebusgeopairings.servicebus.geodr.dev-v1.yml"
+  grep -q sbgpnext "$work/chart-next/crds/servicebusgeopairings.servicebus.geodr.dev-v1.yml" || { log "could not edit the CRD copy"; return 1; }
+  "$HELM" upgrade "$RELEASE" "$work/chart-next" -n "$ns" --set replicas=2 --set azure.workloadIdentity.clientId=11111111-2222-3333-4444-555555555555 >"$work/upgrade.txt" 2>&1 \
     || { cat "$work/upgrade.txt" >&2; return 1; }
   [[ "$("$kubectl" -n "$ns" get poddisruptionbudget "$RELEASE" -o jsonpath='{.spec.minAvailable}')" == 1 ]] || { log "no PDB after upgrade to 2 replicas"; return 1; }
   [[ "$("$kubectl" -n "$ns" get serviceaccount "$RELEASE" -o jsonpath='{.metadata.annotations.azure\.workload\.identity/client-id}')" == 11111111-2222-3333-4444-555555555555 ]] \
     || { log "no client-id annotation after upgrade"; return 1; }
+  if [[ "$("$kubectl" get crd servicebusgeopairings.servicebus.geodr.dev -o jsonpath='{.spec.names.shortNames}')" == *sbgpnext* ]]; then
+    log "helm upgrade changed the CRD; docs/install.md says it never does"; return 1
+  fi
   "$HELM" uninstall "$RELEASE" -n "$ns" >&2 || return 1
   if "$kubectl" -n "$ns" get deployment "$RELEASE" >/dev/null 2>&1; then log "the Deployment survived helm uninstall"; return 1; fi
   "$kubectl" get crd servicebusgeopairings.servicebus.geodr.dev >/dev/null || { log "helm uninstall deleted the CRD"; return 1; }
@@ -314,7 +321,7 @@ install_cycle() {
   "$kubectl" apply -f "$REPO_ROOT/crds/servicebusgeopairings.servicebus.geodr.dev-v1.yml" >&2 || return 1
   "$HELM" install "$RELEASE" "$CHART" -n "$ns" --skip-crds >"$work/install2.txt" 2>&1 || { cat "$work/install2.txt" >&2; return 1; }
   "$HELM" uninstall "$RELEASE" -n "$ns" >&2 || return 1
-  log "  install -> upgrade (2 replicas: PDB; client id: annotation) -> uninstall (CRD kept); install --skip-crds over kubectl's CRD"
+  log "  install -> upgrade (2 replicas: PDB; client id: annotation; CRD not upgraded) -> uninstall (CRD kept); install --skip-crds over kubectl's CRD"
 }
 cluster_env="$REPO_ROOT/target/cluster/env"
 if [[ ! -f "$cluster_env" ]] && compgen -G "$HOME/.kubeapitest/k8s/*/kube-apiserver" >/dev/null; then
