@@ -98,12 +98,14 @@ counters end in _total); hack/check-alert-metrics.sh checks them against a live 
 - name: servicebus-geodr.failovers
   rules:
   - alert: GeoDRFailoverFailed
-    # increase() needs two samples of a series, and the operator creates a counter series at its
-    # first increment (value 1): the second clause catches a series that appeared in the window.
+    # increase() needs two samples of a series. The operator exports every outcome at 0 from its
+    # start (main since 215f15a), so increase() sees the first failure; operators before that created
+    # the series at its first increment (value 1), which the second clause catches: a series above 0
+    # that appeared in the window. A series that appears at 0 (an operator start) fires nothing.
     expr: >-
       increase(geodr_failovers_total{outcome=~"Failed|Rejected"}[{{ $r.failoverWindow }}]) > 0
       or
-      (geodr_failovers_total{outcome=~"Failed|Rejected"} unless geodr_failovers_total{outcome=~"Failed|Rejected"} offset {{ $r.failoverWindow }})
+      (geodr_failovers_total{outcome=~"Failed|Rejected"} > 0 unless geodr_failovers_total{outcome=~"Failed|Rejected"} offset {{ $r.failoverWindow }})
     labels:
       severity: critical
     annotations:
