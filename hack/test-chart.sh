@@ -3,16 +3,18 @@
 #
 #   a. the chart's CRD is byte-identical to crds/                       (hack/check-chart-crd.sh)
 #   b. helm lint --strict with the default values and with tests/values-everything.yaml
-#   c. helm template of both, with assertions on what each renders
+#   c. helm template of both, with assertions on what each renders; NOTES.txt (client dry-run
+#      install); every value documented in docs/install.md and typed in values.schema.json
 #   d. the values schema refuses wrong values, naming the field
 #   e. parity of the default render with `kubectl kustomize deploy/`  (hack/chart_parity.py)
 #   f. promtool check rules + promtool test rules on the rendered PrometheusRule's spec.groups
-#   g. hack/check-alert-metrics.sh passes on an exposition sample with every metric, fails without one
-#   h. kubectl apply --dry-run=server of both renders against the local control plane (ServiceMonitor
-#      and PrometheusRule validated by the Prometheus Operator's CRDs from hack/tools.sh where this
-#      script may install them, left out on a control plane without them); starts it with hack/cluster-up.sh when
-#      the binaries exist (and stops it again), skipped otherwise (CHART_DRY_RUN=require: fail instead).
-#      On a control plane it started itself, also helm install, upgrade and uninstall.
+#   g. hack/check-alert-metrics.sh passes on a real /q/metrics capture, fails naming a missing metric
+#   h. kubectl apply --dry-run=server of both renders against the local control plane, started with
+#      hack/cluster-up.sh when it is down and the binaries exist (and stopped again); skipped without
+#      binaries (CHART_DRY_RUN=require: fail instead). ServiceMonitor and PrometheusRule are validated
+#      by the Prometheus Operator's CRDs (from hack/tools.sh) on a control plane this script started,
+#      left out on another one that lacks them. On a control plane it started, also a real helm
+#      install, upgrade and uninstall.
 #
 # helm v4 and promtool come from hack/tools.sh; kubectl from $KUBECTL, hack/kube-binaries.sh's
 # ~/.kubeapitest/k8s/*/kubectl, target/cluster/bin/kubectl or PATH. Every failing check is reported;
