@@ -7,7 +7,7 @@ MVN := ./mvnw -B
 # your registry for a real cluster, e.g. make deploy IMAGE=ghcr.io/you/servicebus-geodr-operator:0.1.0
 IMAGE ?= localhost/servicebus-geodr-operator:0.1.0
 
-.PHONY: image test-image node-up node-down test-node help build unit it test crds check-crds run simulator deploy undeploy kube-binaries fmt shellcheck mutation cluster-up cluster-down demo gitops-checks status-snapshots test-realapi
+.PHONY: image test-image node-up node-down test-node help build unit it test crds check-crds run simulator deploy undeploy kube-binaries fmt shellcheck mutation cluster-up cluster-down demo gitops-checks status-snapshots test-realapi chart-checks tools
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z0-9_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-15s %s\n", $$1, $$2}'
@@ -24,12 +24,13 @@ unit: ## The unit tier (surefire, *Test): planner, projector, simulator state ma
 it: ## The integration tier (failsafe, operator/*IT): the operator on the mock API server against the simulator
 	$(MVN) verify -DskipUTs -Dit.test='dev.geodr.servicebus.operator.*IT'
 
-test: ## Every tier: shellcheck, unit, operator ITs, real-API-server ITs, then CRD drift, Argo CD health and kstatus checks
+test: ## Every tier: shellcheck, unit, operator ITs, real-API-server ITs, then CRD drift, Argo CD health, kstatus and Helm chart checks
 	hack/shellcheck.sh
 	$(MVN) verify
 	hack/check-crd-drift.sh
 	hack/test-argocd-health.sh
 	hack/test-kstatus.sh
+	hack/test-chart.sh
 
 shellcheck: ## shellcheck over hack/*.sh, hack/lib/*.sh and .ci/run (installs Debian's shellcheck when root)
 	hack/shellcheck.sh
@@ -90,6 +91,12 @@ test-realapi: ## The real-API-server tier (failsafe, kube/*IT; needs make kube-b
 gitops-checks: ## Argo CD health.lua (Debian lua5.1) and kstatus (cli-utils) over the captured status snapshots
 	hack/test-argocd-health.sh
 	hack/test-kstatus.sh
+
+chart-checks: ## The Helm chart: CRD copy, helm lint/template, schema refusals, parity with deploy/, promtool alert tests, server-side dry run
+	hack/test-chart.sh
+
+tools: ## Build the pinned helm (v4) and promtool from the Go module proxy into the user cache (cached; a second run takes a second)
+	hack/tools.sh
 
 status-snapshots: ## Recapture src/test/resources/status-snapshots/ from a local control plane (~1.5 min)
 	hack/capture-status-snapshots.sh
