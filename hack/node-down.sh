@@ -8,7 +8,8 @@ HACK_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$HACK_DIR/lib/node-paths.sh"
 log() { printf '[node-down] %s\n' "$*" >&2; }
 
-[[ -d "$NODE_DIR" ]] || exit 0
+# Nothing to do without a pid file or socket directory of ours (e.g. only a previous run's logs).
+compgen -G "$CLUSTER_DIR/node-*.pid" >/dev/null || [[ -d "$NODE_RUN_DIR" ]] || exit 0
 
 stop() { # stop <component>: TERM, then KILL after 10 s
   local f pid
