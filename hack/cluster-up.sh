@@ -72,7 +72,8 @@ if pid_alive "$CLUSTER_DIR/etcd.pid" && pid_alive "$CLUSTER_DIR/kube-apiserver.p
   API_PORT="$(sed -n 's/^API_SERVER_PORT=//p' "$CLUSTER_DIR/env")"
   if [[ -n "$API_PORT" ]] && api_ready "$API_PORT"; then
     running_address="$(sed -n 's/^ADVERTISE_ADDRESS=//p' "$CLUSTER_DIR/env")"
-    if [[ "${running_address:-127.0.0.1}" != "$ADVERTISE_ADDRESS" ]]; then
+    # Only an explicit, different address is refused: without one, any running control plane will do.
+    if [[ -n "${CLUSTER_ADVERTISE_ADDRESS:-}" && "${running_address:-127.0.0.1}" != "$ADVERTISE_ADDRESS" ]]; then
       die "the running control plane advertises ${running_address:-127.0.0.1}, not $ADVERTISE_ADDRESS; stop it first (hack/cluster-down.sh)"
     fi
     log "already running at https://127.0.0.1:$API_PORT"
