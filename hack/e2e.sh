@@ -149,7 +149,16 @@ ok "pairing orders Ready, reconciled by $(lease_holder)"
 timing "example pairing Ready"
 
 # --- 5. failover bump, then the leader Pod deleted ----------------------------------------------
+# lease_record: "<holder or -> <renewTime> <acquireTime> <leaseDurationSeconds>", times in epoch ms
+lease_record() {
+  kc get lease "$LEASE" -n "$NS" -o json 2>/dev/null | python3 -c '
+import datetime, json, sys
+s = json.load(sys.stdin)["spec"]
+ms = lambda t: int(datetime.datetime.fromisoformat(t.replace("Z", "+00:00")).timestamp() * 1000) if t else 0
+print(s.get("holderIdentity") or "-", ms(s.get("renewTime")), ms(s.get("acquireTime")), s.get("leaseDurationSeconds", 0))'
+}
 leader="$(lease_holder)"
+read -r _ _ _ leader_duration <<<"$(lease_record)"
 failovers_before="$(calls failovers)"
 [[ "$failovers_before" == 0 ]] || fail "failover POSTs before the bump: $failovers_before"
 kc patch -n default sbgp/orders --type merge -p '{"spec":{"failoverRequested":1}}' >/dev/null
@@ -157,12 +166,21 @@ deleted_at=$(now_ms)
 kc delete pod -n "$NS" "$leader" --wait=false >/dev/null
 log "bumped failoverRequested to 1 and deleted the leader Pod $leader"
 deadline=$((SECONDS + WAIT))
-until holder="$(lease_holder)" && [[ -n "$holder" && "$holder" != "$leader" ]]; do
+before_takeover="$(lease_record)"
+until record="$(lease_record)" && holder="${record%% *}" && [[ "$holder" != - && "$holder" != "$leader" ]]; do
   (( SECONDS < deadline )) || fail "no other replica took the Lease from $leader"
+  before_takeover="$record"
   sleep 0.2
 done
 takeover_ms=$(( $(now_ms) - deleted_at ))
 ok "replica $holder took the Lease $(awk -v ms="$takeover_ms" 'BEGIN { printf "%.1f", ms / 1000 }') s after the leader was deleted"
+# Handed over, not expired: a Lease left to expire cannot be taken before its last renewal plus the
+# leader's duration; a leader's shutdown releases it (holder cleared, renewed at release).
+read -r _ last_renew _ _ <<<"$before_takeover"
+read -r _ _ acquired _ <<<"$record"
+(( acquired - last_renew < leader_duration * 1000 )) \
+  || fail "the Lease was taken $(( (acquired - last_renew) / 1000 )) s after its last write: it expired (${leader_duration} s) instead of being released at shutdown"
+ok "the old leader released the Lease at shutdown: taken $(( acquired - last_renew )) ms after its last write, within the leader's ${leader_duration} s"
 TIMINGS+=("$(awk -v ms="$takeover_ms" 'BEGIN { printf "%-52s %7.1f s", "leader deleted -> other replica holds the Lease", ms / 1000 }')")
 handled() { kc get -n default sbgp/orders -o jsonpath='{.status.failover.lastHandledRequest}/{.status.failover.last.outcome}'; }
 deadline=$((SECONDS + WAIT))

@@ -1,5 +1,7 @@
 package dev.geodr.servicebus.operator;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.quarkus.runtime.ShutdownEvent;
@@ -8,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
@@ -28,6 +31,15 @@ public class LeaderElection {
     static final String LEASE = "servicebus-geodr-operator-lease";
     private static final Logger LOG = Logger.getLogger(LeaderElection.class);
     private static final AtomicBoolean SHUTTING_DOWN = new AtomicBoolean();
+    private static final AtomicBoolean LEADING = new AtomicBoolean();
+    private static final AtomicBoolean LEADING_AT_SHUTDOWN = new AtomicBoolean();
+
+    /**
+     * Who this replica is in the Lease: the Pod's name (downward API, as the chart and deploy/
+     * set), else the host name, else a random id. Chosen here rather than by JOSDK so the handover
+     * can tell its own Lease from another replica's.
+     */
+    static final String IDENTITY = identity(System.getenv("POD_NAME"), System.getenv("HOSTNAME"));
 
     static {
         // Set as soon as the JVM starts shutting down, before the lease is released.
@@ -48,19 +60,50 @@ public class LeaderElection {
                 LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
                 LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
                 LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE,
-                null,
-                new LeaderCallbacks(() -> {}, LeaderElection::onStopLeading, leader -> {}),
+                IDENTITY,
+                new LeaderCallbacks(
+                        () -> LEADING.set(true), LeaderElection::onStopLeading, leader -> {}),
                 false);
     }
 
     /** Before QOSDK's own shutdown listener stops the operator (and with it the leader elector). */
     void onShutdown(@Observes @Priority(1) ShutdownEvent event) {
         SHUTTING_DOWN.set(true);
+        LEADING_AT_SHUTDOWN.set(LEADING.get());
+    }
+
+    /**
+     * After QOSDK's own shutdown listener (default priority 2500) has stopped the operator: its
+     * controllers and reconcile threads are done, so the next leader cannot overlap with this one.
+     * A client of its own, since stopping the operator may have closed the shared one.
+     */
+    void handOverLease(
+            @Observes @Priority(3000) ShutdownEvent event,
+            KubernetesClient client,
+            OperatorSettings settings) {
+        if (!LEADING_AT_SHUTDOWN.get()) {
+            return;
+        }
+        try (KubernetesClient own =
+                new KubernetesClientBuilder().withConfig(client.getConfiguration()).build()) {
+            LeaseHandover.release(own, settings.leaderElection().namespace(), LEASE, IDENTITY);
+        }
+    }
+
+    static String identity(String podName, String hostName) {
+        if (podName != null && !podName.isBlank()) {
+            return podName;
+        }
+        if (hostName != null && !hostName.isBlank()) {
+            return hostName;
+        }
+        return UUID.randomUUID().toString();
     }
 
     static void onStopLeading() {
+        LEADING.set(false);
         if (SHUTTING_DOWN.get()) {
-            LOG.info("released the leader lease during shutdown");
+            LOG.info("stopped leading for the shutdown");
             return;
         }
         LOG.error("lost the leader lease; exiting so that only one operator reconciles");

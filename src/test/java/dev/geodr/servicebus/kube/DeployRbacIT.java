@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 import dev.geodr.servicebus.api.v1alpha1.ConnectionSecret;
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairing;
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairingSpec;
+import dev.geodr.servicebus.operator.LeaseHandover;
 import dev.geodr.servicebus.operator.OperatorHarness;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Event;
@@ -187,24 +188,7 @@ class DeployRbacIT extends RealApiTestBase {
         // And the elector itself (fabric8's, which JOSDK uses): acquire (get + create), then renew
         // (update).
         CountDownLatch leading = new CountDownLatch(1);
-        CompletableFuture<?> elector =
-                operatorClient
-                        .leaderElector()
-                        .withConfig(
-                                new LeaderElectionConfigBuilder()
-                                        .withName("geodr-it")
-                                        .withLock(
-                                                new LeaseLock(
-                                                        OPERATOR_NAMESPACE, LEASE, "it-replica"))
-                                        .withLeaseDuration(Duration.ofSeconds(4))
-                                        .withRenewDeadline(Duration.ofSeconds(3))
-                                        .withRetryPeriod(Duration.ofMillis(500))
-                                        .withLeaderCallbacks(
-                                                new LeaderCallbacks(
-                                                        leading::countDown, () -> {}, id -> {}))
-                                        .build())
-                        .build()
-                        .start();
+        CompletableFuture<?> elector = elect("it-replica", leading, Duration.ofSeconds(4));
         try {
             assertThat(leading.await(20, TimeUnit.SECONDS)).as("became leader").isTrue();
             Lease acquired = admin.leases().inNamespace(OPERATOR_NAMESPACE).withName(LEASE).get();
@@ -222,6 +206,64 @@ class DeployRbacIT extends RealApiTestBase {
         } finally {
             elector.cancel(true);
         }
+    }
+
+    @Test
+    void aLeaderThatShutsDownHandsTheLeaseOverAtOnce() throws Exception {
+        // Leases of 30 s: a successor that leads within 10 s got a released Lease, not an expired
+        // one. Cancelling an elector is what JOSDK does at shutdown (release-on-cancel off).
+        CompletableFuture<?> old =
+                elect("it-leader", new CountDownLatch(1), Duration.ofSeconds(30));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "it-leader".equals(leaseHolder()));
+        old.cancel(true);
+        assertThat(leaseHolder()).as("cancelled, not released").isEqualTo("it-leader");
+
+        assertThat(LeaseHandover.release(operatorClient, OPERATOR_NAMESPACE, LEASE, "it-leader"))
+                .isTrue();
+        Lease released = admin.leases().inNamespace(OPERATOR_NAMESPACE).withName(LEASE).get();
+        assertThat(released.getSpec().getHolderIdentity()).isNull();
+        assertThat(released.getSpec().getLeaseDurationSeconds()).isEqualTo(1);
+
+        CountDownLatch nextLeads = new CountDownLatch(1);
+        CompletableFuture<?> next = elect("it-next", nextLeads, Duration.ofSeconds(30));
+        try {
+            assertThat(nextLeads.await(10, TimeUnit.SECONDS)).as("successor leads").isTrue();
+            // The old leader, shutting down late, must not take the Lease from its successor.
+            assertThat(
+                            LeaseHandover.release(
+                                    operatorClient, OPERATOR_NAMESPACE, LEASE, "it-leader"))
+                    .isFalse();
+            Lease kept = admin.leases().inNamespace(OPERATOR_NAMESPACE).withName(LEASE).get();
+            assertThat(kept.getSpec().getHolderIdentity()).isEqualTo("it-next");
+            // (Its resourceVersion moves with every renewal; a release would have shortened this.)
+            assertThat(kept.getSpec().getLeaseDurationSeconds()).isEqualTo(30);
+        } finally {
+            next.cancel(true);
+            // Free the Lease for the other election test.
+            LeaseHandover.release(operatorClient, OPERATOR_NAMESPACE, LEASE, "it-next");
+        }
+    }
+
+    private String leaseHolder() {
+        Lease lease = admin.leases().inNamespace(OPERATOR_NAMESPACE).withName(LEASE).get();
+        return lease == null ? null : lease.getSpec().getHolderIdentity();
+    }
+
+    private CompletableFuture<?> elect(String identity, CountDownLatch leading, Duration lease) {
+        return operatorClient
+                .leaderElector()
+                .withConfig(
+                        new LeaderElectionConfigBuilder()
+                                .withName("geodr-it")
+                                .withLock(new LeaseLock(OPERATOR_NAMESPACE, LEASE, identity))
+                                .withLeaseDuration(lease)
+                                .withRenewDeadline(Duration.ofSeconds(3))
+                                .withRetryPeriod(Duration.ofMillis(500))
+                                .withLeaderCallbacks(
+                                        new LeaderCallbacks(leading::countDown, () -> {}, id -> {}))
+                                .build())
+                .build()
+                .start();
     }
 
     // ------------------------------------------------------------------ what it must not do
