@@ -166,7 +166,17 @@ public final class AzureSdkArmPortFactory implements ArmPortFactory {
     }
 
     private static HttpClient armHttpClient(Vertx vertx, ArmEndpointSettings settings) {
-        HttpClientOptions options = baseOptions(settings);
+        return new VertxHttpClientBuilder()
+                .vertx(vertx)
+                .httpClientOptions(armClientOptions(settings))
+                .responseTimeout(settings.responseTimeout())
+                .build();
+    }
+
+    /** The ARM client's options: the base ones, a pool sized for the budget, the PEM trust. */
+    static HttpClientOptions armClientOptions(ArmEndpointSettings settings) {
+        HttpClientOptions options =
+                baseOptions(settings).setMaxPoolSize(settings.rateLimits().connectionPoolSize());
         settings.trustedCertificatePem()
                 .ifPresent(
                         pem -> {
@@ -177,11 +187,7 @@ public final class AzureSdkArmPortFactory implements ArmPortFactory {
                             options.setTrustOptions(
                                     new PemTrustOptions().addCertPath(pem.toString()));
                         });
-        return new VertxHttpClientBuilder()
-                .vertx(vertx)
-                .httpClientOptions(options)
-                .responseTimeout(settings.responseTimeout())
-                .build();
+        return options;
     }
 
     private static HttpClient identityHttpClient(Vertx vertx, ArmEndpointSettings settings) {

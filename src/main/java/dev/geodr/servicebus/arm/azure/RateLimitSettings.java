@@ -45,6 +45,22 @@ public record RateLimitSettings(
         }
     }
 
+    /** Fewest and most connections the ARM client keeps open to the ARM endpoint. */
+    static final int MIN_CONNECTIONS = 8;
+
+    static final int MAX_CONNECTIONS = 256;
+
+    /**
+     * How many connections the ARM HTTP client may open to ARM: one per request a full burst can
+     * have in flight (reads plus writes), within [{@value #MIN_CONNECTIONS}, {@value
+     * #MAX_CONNECTIONS}]. Vert.x's default of 5 per host would queue a burst behind the client
+     * instead of the budget, and at 100-300 ms per real ARM call cap the operator at 17-50 calls
+     * per second.
+     */
+    public int connectionPoolSize() {
+        return Math.max(MIN_CONNECTIONS, Math.min(MAX_CONNECTIONS, readBurst + writeBurst));
+    }
+
     public static RateLimitSettings defaults() {
         return new RateLimitSettings(
                 DEFAULT_READS_PER_SECOND,
