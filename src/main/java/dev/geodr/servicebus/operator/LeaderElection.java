@@ -74,8 +74,12 @@ public class LeaderElection {
 
     /**
      * After QOSDK's own shutdown listener (default priority 2500) has stopped the operator: its
-     * controllers and reconcile threads are done, so the next leader cannot overlap with this one.
-     * A client of its own, since stopping the operator may have closed the shared one.
+     * controllers are stopped and its reconcile threads have finished (JOSDK waits for them up to
+     * its reconciliation termination timeout before it stops the elector), so the next leader does
+     * not overlap with a pass of this one. A pass that outlived that timeout could still write
+     * while the successor starts; ARM's observed state and the persisted intent decide for the
+     * successor, as after a crash. A client of its own, since stopping the operator may have closed
+     * the shared one.
      */
     void handOverLease(
             @Observes @Priority(3000) ShutdownEvent event,
