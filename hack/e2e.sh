@@ -8,7 +8,7 @@
 #   5. failoverRequested bumped, the leader Pod deleted at once: the other replica takes the Lease,
 #      the request ends Succeeded, and the simulator's call log holds exactly one failover POST
 #   6. helm upgrade with a changed value rolls out; the new leader reconciles without any ARM write
-#   7. every metric the chart's alert rules use is in a Pod's /q/metrics
+#   7. every metric the chart's alert rules use is in a Pod's /q/metrics; the leader gauge tells the replicas apart
 #   8. helm uninstall: the Retain pairing's alias is untouched in the simulator, no ARM write
 # Prints each phase's time (docs/e2e.md records them). Starts from a fresh local cluster (a running
 # one is stopped) and stops it at the end unless E2E_KEEP=1. Needs root (the node).
@@ -237,6 +237,13 @@ timing "helm upgrade -> rolled out, new leader reconciled"
 kc get --raw "/api/v1/namespaces/$NS/pods/$holder:8080/proxy/q/metrics" >"$E2E_DIR/metrics.txt" || fail "cannot scrape $holder"
 "$HACK_DIR/check-alert-metrics.sh" "$E2E_DIR/metrics.txt" >&2 || fail "an alert rule uses a metric the operator does not expose"
 ok "every metric of the chart's alert rules is in $holder's /q/metrics"
+# Both replicas are Ready; the leader gauge tells which one reconciles.
+for pod in $new_pods; do
+  want=0; [[ "$pod" == "$holder" ]] && want=1
+  kc get --raw "/api/v1/namespaces/$NS/pods/$pod:8080/proxy/q/metrics" | grep -qx "geodr_operator_leader $want.0" \
+    || fail "$pod does not report geodr_operator_leader $want (Lease holder: $holder)"
+done
+ok "geodr_operator_leader is 1 on the Lease holder and 0 on the waiting replica"
 
 # --- 8. helm uninstall leaves a Retain pairing's alias alone --------------------------------------
 writes_before="$(calls writes)"

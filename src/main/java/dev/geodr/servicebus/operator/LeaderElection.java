@@ -49,7 +49,7 @@ public class LeaderElection {
 
     @Produces
     @Singleton
-    LeaderElectionConfiguration leaderElection(OperatorSettings settings) {
+    LeaderElectionConfiguration leaderElection(OperatorSettings settings, OperatorMetrics metrics) {
         // The builder refuses exitOnStopLeading=false outside tests; the full constructor is the
         // supported
         // way to take the exit over (JOSDK 5.3.2 marks it for package-only use later: revisit on
@@ -62,7 +62,15 @@ public class LeaderElection {
                 LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE,
                 IDENTITY,
                 new LeaderCallbacks(
-                        () -> LEADING.set(true), LeaderElection::onStopLeading, leader -> {}),
+                        () -> {
+                            LEADING.set(true);
+                            metrics.leading(true);
+                        },
+                        () -> {
+                            metrics.leading(false);
+                            onStopLeading();
+                        },
+                        leader -> {}),
                 false);
     }
 

@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Map;
@@ -20,15 +21,25 @@ import java.util.concurrent.atomic.AtomicLong;
  * The operator's own Prometheus metrics. Labels are the resource's namespace/name, outcomes, ARM
  * operations and status codes: never anything secret.
  */
+// Created at start, not on first use: a waiting replica never calls it, yet must export its
+// leader gauge (0) and the failover counters.
+@Startup
 @ApplicationScoped
 public class OperatorMetrics {
 
     private final MeterRegistry registry;
     private final Map<String, AtomicLong> pending = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> ready = new ConcurrentHashMap<>();
+    private final AtomicLong leader;
 
     public OperatorMetrics(MeterRegistry registry) {
         this.registry = registry;
+        // Every replica is Ready on purpose (docs/install.md); this says which one reconciles.
+        this.leader =
+                gauge(
+                        "geodr.operator.leader",
+                        Tags.empty(),
+                        "1 while this replica holds the leader Lease and reconciles");
         // Every outcome's series exists from the start at 0: Prometheus' increase() sees no change
         // when a series first appears at 1, so an alert on the first Failed failover would miss it.
         for (FailoverOutcome outcome : FailoverOutcome.values()) {
@@ -67,6 +78,10 @@ public class OperatorMetrics {
         ready.computeIfAbsent(
                         key, k -> gauge("geodr.pairing.ready", tags, "1 when the pairing is Ready"))
                 .set(isReady ? 1 : 0);
+    }
+
+    void leading(boolean isLeader) {
+        leader.set(isLeader ? 1 : 0);
     }
 
     void forget(ServiceBusGeoPairing resource) {

@@ -41,6 +41,15 @@ class OperatorMetricsTest {
     }
 
     @Test
+    void theLeaderGaugeSaysWhetherThisReplicaReconciles() {
+        assertThat(registry.get("geodr.operator.leader").gauge().value()).isZero();
+        metrics.leading(true);
+        assertThat(registry.get("geodr.operator.leader").gauge().value()).isEqualTo(1);
+        metrics.leading(false);
+        assertThat(registry.get("geodr.operator.leader").gauge().value()).isZero();
+    }
+
+    @Test
     void aFinishedFailoverCountsOnItsOwnSeriesOnly() {
         Instant start = Instant.parse("2030-01-01T00:00:00Z");
         metrics.failoverFinished(
