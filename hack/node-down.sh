@@ -28,9 +28,19 @@ stop() { # stop <component>: TERM, then KILL after 10 s
 # kubelet first, so it restarts nothing we stop; the controllers would only recreate Pods.
 for c in kubelet kube-scheduler kube-controller-manager; do stop "$c"; done
 
-# The containers outlive kubelet (containerd-shim owns them): kill them through containerd.
+# The containers outlive kubelet (containerd-shim owns them): kill them through containerd, and note
+# the network namespaces of our sandboxes (only those: other runtimes' cni-* namespaces stay alone).
+netns_files=()
 if node_pid_alive containerd; then
   ctr_() { ctr --address "$CONTAINERD_SOCKET" -n k8s.io "$@"; }
+  for c in $(ctr_ containers ls -q 2>/dev/null); do
+    ns="$(ctr_ containers info "$c" 2>/dev/null | python3 -c '
+import json, sys
+for n in json.load(sys.stdin).get("Spec", {}).get("linux", {}).get("namespaces", []):
+    if n.get("type") == "network" and "/netns/" in n.get("path", ""):
+        print(n["path"])' 2>/dev/null || true)"
+    [[ -n "$ns" ]] && netns_files+=("$ns")
+  done
   tasks="$(ctr_ tasks ls -q 2>/dev/null || true)"
   if [[ -n "$tasks" ]]; then
     log "killing $(wc -l <<<"$tasks") container(s)"
@@ -54,12 +64,13 @@ if [[ -n "$KUBE_BIN_DIR" && -x "$KUBE_BIN_DIR/kube-proxy" ]]; then
   "$KUBE_BIN_DIR/kube-proxy" --cleanup >/dev/null 2>&1 || log "warning: kube-proxy --cleanup failed; iptables KUBE-* chains may remain"
 fi
 
-# Mounts left under the node's directories (container rootfs, volumes, sandbox network namespaces),
-# deepest first.
-awk -v a="$NODE_DIR/" -v b="$NODE_RUN_DIR/" \
-  'index($2, a) == 1 || index($2, b) == 1 || $2 ~ "^/run/netns/cni-" { print $2 }' /proc/self/mounts \
+# Mounts left under the node's directories (container rootfs, volumes), deepest first, then our
+# sandboxes' network namespaces.
+awk -v a="$NODE_DIR/" -v b="$NODE_RUN_DIR/" 'index($2, a) == 1 || index($2, b) == 1 { print $2 }' /proc/self/mounts \
   | sort -r | while read -r m; do umount -l "$m" 2>/dev/null || true; done
-rm -f /run/netns/cni-* 2>/dev/null || true
+for ns in "${netns_files[@]}"; do umount -l "$ns" 2>/dev/null || true; rm -f "$ns"; done
 ip link delete geodr0 2>/dev/null || true
-rm -rf --one-file-system "$NODE_RUN_DIR" "$NODE_DIR/kubelet" "$NODE_DIR/cni/ipam" "$NODE_DIR/pod-logs" "$NODE_DIR/containerd/root/io.containerd.runtime.v2.task"
+# Per-run state; the image store (containerd/root) stays.
+state_dirs=(kubelet cni/ipam pod-logs containerd/root/io.containerd.runtime.v2.task)
+rm -rf --one-file-system "$NODE_RUN_DIR" "${state_dirs[@]/#/$NODE_DIR/}"
 log "node stopped"

@@ -9,7 +9,7 @@
 # with CLUSTER_ADVERTISE_ADDRESS set to this machine's primary address (hack/lib/host-address.sh).
 #
 # State lives under <cluster dir>/node/ (containerd's image store survives a restart there), sockets
-# under /run/geodr-node/ (a unix socket path must stay short). hack/cluster-down.sh stops the node
+# under /run/geodr-node-<hash of the cluster dir>/ (a unix socket path must stay short). hack/cluster-down.sh stops the node
 # (hack/node-down.sh) before the control plane. Idempotent: a node that is up and Ready is left alone.
 #
 # Environment (optional): CLUSTER_DIR, NODE_NAME (default geodr-node), NODE_POD_CIDR (default
@@ -51,10 +51,8 @@ if all_running && node_ready; then
   log "node $NODE_NAME is up and Ready"
   exit 0
 fi
-if [[ -d "$NODE_DIR/run" ]] || ls "$CLUSTER_DIR"/node-*.pid >/dev/null 2>&1; then
-  log "found a stale or partial node; stopping it first"
-  "$HACK_DIR/node-down.sh"
-fi
+# A stale or partial node goes first; node-down.sh returns at once when there is none.
+"$HACK_DIR/node-down.sh"
 
 # --- packages and binaries -------------------------------------------------------------------------
 missing=()
