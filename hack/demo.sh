@@ -19,8 +19,9 @@
 #   QUARKUS_HTTP_PORT     the operator's health/metrics port (default 8080 if free, else a free one)
 #   SIMULATOR_PORT        the ARM simulator's HTTPS port (default 8443 if free, else a free one)
 #   SIMULATOR_TIME_SCALE  real seconds per simulated second (default 0.05: a 90 s pairing takes 4.5 s)
-#   GEODR_POLL_FAST, GEODR_POLL_PENDING  operator poll intervals (demo defaults 1s and 2s; the
-#                         product's are 10s and 30s, which suit real ARM, not a 20x clock)
+#   GEODR_POLL_FAST, GEODR_POLL_PENDING, GEODR_POLL_FIRST_AFTER_PAIRING  operator poll intervals
+#                         (demo defaults 1s, 2s and 3s; the product's are 10s, 30s and 60s, which
+#                         suit real ARM, not a 20x clock)
 #   DEMO_TIMEOUT          seconds each step may take (default 180)
 #   DEMO_MVN_FLAGS        extra Maven flags if a build is needed (e.g. -o)
 set -euo pipefail
@@ -157,6 +158,7 @@ export SIMULATOR_SEED="${SIMULATOR_SEED:-examples/simulator/seed.yaml}"
 export SIMULATOR_TIME_SCALE="${SIMULATOR_TIME_SCALE:-0.05}"
 export SIMULATOR_CERT_DIR="$LO_RUN_DIR/simulator"   # a stable place for the certificate to trust
 export GEODR_POLL_FAST="${GEODR_POLL_FAST:-1s}" GEODR_POLL_PENDING="${GEODR_POLL_PENDING:-2s}"
+export GEODR_POLL_FIRST_AFTER_PAIRING="${GEODR_POLL_FIRST_AFTER_PAIRING:-3s}"
 unset SIMULATOR_URL SIMULATOR_CERT AZURE_CLIENT_ID AZURE_TENANT_ID GEODR_ARM_ENDPOINT
 say "simulator: seed $SIMULATOR_SEED, time scale $SIMULATOR_TIME_SCALE (a 90 s ARM pairing takes $(awk -v s="$SIMULATOR_TIME_SCALE" 'BEGIN { printf "%g", 90 * s }') s); operator polls every $GEODR_POLL_FAST while something is in flight"
 say "starting the operator: health/metrics on http://127.0.0.1:$HTTP_PORT, simulator on https://127.0.0.1:$SIM_PORT, log $REL_RUN_DIR/operator.log"

@@ -127,7 +127,8 @@ repo="${IMAGE%:*}"; tag="${IMAGE##*:}"
 install_started=$SECONDS
 "$HELM" install "$RELEASE" "$CHART" -n "$NS" --kubeconfig "$KUBECONFIG" \
   --set replicas=2 --set image.repository="$repo" --set image.tag="$tag" --set image.pullPolicy=Never \
-  --set simulator.url="$SIM_URL" --set simulator.certSecret=simulator-cert >"$E2E_DIR/helm-install.log" 2>&1 \
+  --set simulator.url="$SIM_URL" --set simulator.certSecret=simulator-cert \
+  --set poll.firstAfterPairing=3s >"$E2E_DIR/helm-install.log" 2>&1 \
   || { cat "$E2E_DIR/helm-install.log" >&2; fail "helm install"; }
 DEPLOY="$(kc get deploy -n "$NS" -o name)"
 kc rollout status -n "$NS" "$DEPLOY" --timeout="${WAIT}s" >&2 || fail "the Deployment did not roll out"

@@ -39,6 +39,22 @@ public interface ArmGeoDrPort {
     /** POST listKeys for {@code authorizationRule} under the alias. */
     AliasKeys listKeys(NamespaceRef namespace, String alias, String authorizationRule);
 
-    /** SKU, region, partitions, entity and private-endpoint counts, for preflight. */
+    /**
+     * SKU, region, partitions and private endpoints (one GET), for preflight; {@code entitiesSeen}
+     * is empty.
+     */
     NamespaceInfo getNamespace(NamespaceRef namespace);
+
+    /**
+     * How many queues (or topics) the first page of that list holds: 0 for none, otherwise a lower
+     * bound. One read; enough to know whether a namespace is empty without paging through
+     * thousands.
+     */
+    long entitiesOnFirstPage(NamespaceRef namespace, EntityKind kind);
+
+    /** The two kinds of Service Bus entity a secondary must not hold. */
+    enum EntityKind {
+        QUEUES,
+        TOPICS
+    }
 }

@@ -6,5 +6,10 @@ package dev.geodr.servicebus.arm;
  */
 public interface ArmPortFactory {
 
-    ArmGeoDrPort forIdentity(ArmIdentity identity);
+    /** A port whose calls rank as {@code priority} for the subscription's ARM budget. */
+    ArmGeoDrPort forIdentity(ArmIdentity identity, CallPriority priority);
+
+    default ArmGeoDrPort forIdentity(ArmIdentity identity) {
+        return forIdentity(identity, CallPriority.ROUTINE);
+    }
 }

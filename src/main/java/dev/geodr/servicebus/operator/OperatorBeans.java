@@ -32,6 +32,7 @@ public class OperatorBeans {
         return new PairingPlanner(
                 new PlannerSettings(
                         settings.poll().fast(),
+                        settings.poll().firstAfterPairing(),
                         settings.poll().pending(),
                         settings.poll().steady(),
                         settings.failover().safeTimeout(),
@@ -47,18 +48,18 @@ public class OperatorBeans {
             OperatorMetrics metrics,
             Clock clock) {
         var arm = settings.arm();
-        var defaults = RateLimitSettings.defaults();
+        var share = RateLimitSettings.shareOfArm(arm.share());
         ArmEndpointSettings.Builder builder =
                 ArmEndpointSettings.builder()
                         .cloud(arm.cloud())
                         .rateLimits(
-                                new RateLimitSettings(
-                                        arm.readsPerSecond(),
-                                        arm.readBurst(),
-                                        arm.writesPerSecond(),
-                                        arm.writeBurst(),
-                                        defaults.throttleWithoutRetryAfter(),
-                                        defaults.maxPause()));
+                                share.withReads(
+                                                arm.readsPerSecond().orElse(share.readsPerSecond()),
+                                                arm.readBurst().orElse(share.readBurst()))
+                                        .withWrites(
+                                                arm.writesPerSecond()
+                                                        .orElse(share.writesPerSecond()),
+                                                arm.writeBurst().orElse(share.writeBurst())));
         arm.endpoint().ifPresent(builder::armEndpoint);
         arm.authorityHost().ifPresent(builder::authorityHost);
         ArmProxy.fromEnvironment(System.getenv())

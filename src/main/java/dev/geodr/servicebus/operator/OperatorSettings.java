@@ -6,6 +6,8 @@ import io.smallrye.config.WithName;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 
 /**
  * Every {@code geodr.*} setting (environment: {@code GEODR_POLL_FAST=15s} and so on). Documented in
@@ -37,6 +39,10 @@ public interface OperatorSettings {
         @WithDefault("10s")
         Duration fast();
 
+        /** The first poll after a pairing PUT (no recorded pairing finished in under a minute). */
+        @WithDefault("60s")
+        Duration firstAfterPairing();
+
         /** While replication is pending or a namespace does not answer. */
         @WithDefault("30s")
         Duration pending();
@@ -67,18 +73,21 @@ public interface OperatorSettings {
         /** Overrides the cloud's Entra ID authority host (https only). */
         Optional<URI> authorityHost();
 
-        /** Client-side reads per second per subscription, shared by all pairings. */
-        @WithDefault("10")
-        double readsPerSecond();
+        /**
+         * The share of ARM's per-subscription quota the operator's routine calls may use; the
+         * budget below defaults to this share of ARM's documented buckets.
+         */
+        @WithDefault("0.5")
+        double share();
 
-        @WithDefault("50")
-        int readBurst();
+        /** Client-side reads per second per subscription, shared by all pairings. */
+        OptionalDouble readsPerSecond();
+
+        OptionalInt readBurst();
 
         /** Client-side writes (PUT, POST, DELETE) per second per subscription. */
-        @WithDefault("2")
-        double writesPerSecond();
+        OptionalDouble writesPerSecond();
 
-        @WithDefault("20")
-        int writeBurst();
+        OptionalInt writeBurst();
     }
 }

@@ -1,5 +1,6 @@
 package dev.geodr.servicebus.operator;
 
+import dev.geodr.servicebus.api.v1alpha1.NamespaceStatus;
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairing;
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairingStatus;
 import dev.geodr.servicebus.arm.AliasKeys;
@@ -8,6 +9,7 @@ import dev.geodr.servicebus.arm.ArmException;
 import dev.geodr.servicebus.arm.ArmGeoDrPort;
 import dev.geodr.servicebus.arm.ArmIdentity;
 import dev.geodr.servicebus.arm.ArmPortFactory;
+import dev.geodr.servicebus.arm.CallPriority;
 import dev.geodr.servicebus.pairing.Action;
 import dev.geodr.servicebus.pairing.ConnectionSecretRules;
 import dev.geodr.servicebus.pairing.Desired;
@@ -80,7 +82,7 @@ final class ReconcilePass {
         this.planner = planner;
         this.clock = clock;
         this.metrics = metrics;
-        this.observer = new Observer(new NamespaceInfoCache(clock));
+        this.observer = new Observer(clock);
         this.keyRefresh = keyRefresh;
         this.spread = spread;
     }
@@ -130,7 +132,10 @@ final class ReconcilePass {
         }
 
         Optional<Observed> observed = Optional.empty();
-        ArmGeoDrPort port = identity.map(ports::forIdentity).orElse(null);
+        // a pass working on a failover request goes ahead of routine work for the ARM budget
+        boolean failoverPending = PairingPlanner.failoverPending(desired, memory);
+        CallPriority priority = failoverPending ? CallPriority.URGENT : CallPriority.ROUTINE;
+        ArmGeoDrPort port = identity.map(id -> ports.forIdentity(id, priority)).orElse(null);
         Plan plan;
         if (port == null) {
             Observed notRead =
@@ -139,7 +144,18 @@ final class ReconcilePass {
             plan = planner.plan(desired, memory, notRead, now);
         } else {
             try {
-                observed = Optional.of(observer.observe(port, desired));
+                observed =
+                        Optional.of(
+                                observer.observe(
+                                        port,
+                                        new Observer.Request(
+                                                resourceKey(resource),
+                                                desired,
+                                                failoverPending,
+                                                PairingPlanner.forcedFailoverPending(
+                                                        desired, memory),
+                                                recordShown(previous, true),
+                                                recordShown(previous, false))));
                 plan = planner.plan(desired, memory, observed.get(), now);
             } catch (ArmException e) {
                 logObservationFailure(resource, e);
@@ -175,6 +191,9 @@ final class ReconcilePass {
             warnOnce(
                     cluster, resource, previous, plan.verdict().reason(), plan.verdict().message());
         }
+        if (plan.action() instanceof Action.ReleaseFinalizer) {
+            observer.forget(resourceKey(resource));
+        }
         ServiceBusGeoPairingStatus status =
                 project(previous, generation, desired, observed, plan.memory(), plan, now);
         recordFailoverMetrics(memory, plan.memory());
@@ -206,6 +225,23 @@ final class ReconcilePass {
                     ActionExecutor.eventReason(plan.action()) + " failed: " + e.getMessage());
             return planner.afterActionFailure(plan, e.kind(), e.getMessage(), e.retryAfter(), now);
         }
+    }
+
+    /** Whether the last status showed an alias record on that side (a role or a state). */
+    private static boolean recordShown(ServiceBusGeoPairingStatus previous, boolean primary) {
+        if (previous == null) {
+            return false;
+        }
+        NamespaceStatus side = primary ? previous.getPrimary() : previous.getPartner();
+        return side != null && (side.getRole() != null || side.getProvisioningState() != null);
+    }
+
+    private static String resourceKey(ServiceBusGeoPairing resource) {
+        return resource.getMetadata().getNamespace()
+                + "/"
+                + resource.getMetadata().getName()
+                + "/"
+                + resource.getMetadata().getUid();
     }
 
     private void syncConnectionSecret(

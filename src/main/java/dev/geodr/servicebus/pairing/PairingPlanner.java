@@ -2,6 +2,7 @@ package dev.geodr.servicebus.pairing;
 
 import dev.geodr.servicebus.arm.AliasRole;
 import dev.geodr.servicebus.arm.ArmErrorKind;
+import dev.geodr.servicebus.arm.FailoverMode;
 import dev.geodr.servicebus.arm.ProvisioningState;
 import java.time.Duration;
 import java.time.Instant;
@@ -103,6 +104,49 @@ public final class PairingPlanner {
             double spread) {
         return ObservationFailures.after(
                 desired, memory, kind, message, retryAfter, spread, settings);
+    }
+
+    /**
+     * Whether this pass works on a failover request: one adopted earlier and not yet handled, or
+     * one in flight. Its ARM calls outrank routine work. A request seen for the first time is
+     * adopted, not acted on, and a resource being deleted fails nothing over.
+     */
+    public static boolean failoverPending(Desired desired, Memory memory) {
+        return !desired.deleting()
+                && memory.failover()
+                        .map(
+                                f ->
+                                        f.inFlight().isPresent()
+                                                || desired.failoverRequested()
+                                                        > f.lastHandledRequest())
+                        .orElse(false);
+    }
+
+    /**
+     * Whether a poll may skip the partner: while ARM pairs (the primary's record is Accepted and
+     * names our partner) nothing is decided from the partner's record, and ARM shows it only as the
+     * Secondary being made. The primary's record going to Succeeded is what the poll waits for; the
+     * pass that sees it reads the partner again.
+     */
+    public static boolean partnerCanWait(Desired desired, SideView primary) {
+        return !desired.deleting()
+                && primary.is(AliasRole.Primary, ProvisioningState.Accepted)
+                && primary.partnerIs(desired.partner());
+    }
+
+    /**
+     * A pending Forced request: it needs only the secondary, so a namespace that just failed to
+     * answer need not be read again.
+     */
+    public static boolean forcedFailoverPending(Desired desired, Memory memory) {
+        if (!failoverPending(desired, memory)) {
+            return false;
+        }
+        return desired.failoverMode() == FailoverMode.Forced
+                || memory.failover()
+                        .flatMap(FailoverMemory::inFlight)
+                        .map(f -> f.mode() == FailoverMode.Forced)
+                        .orElse(false);
     }
 
     /**

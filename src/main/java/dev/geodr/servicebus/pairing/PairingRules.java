@@ -6,6 +6,7 @@ import dev.geodr.servicebus.arm.AliasRecord;
 import dev.geodr.servicebus.arm.AliasRole;
 import dev.geodr.servicebus.arm.NamespaceRef;
 import dev.geodr.servicebus.arm.ProvisioningState;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -339,9 +340,13 @@ final class PairingRules {
             this.active = active;
         }
 
+        /** After a pairing PUT the first poll waits for the soonest ARM can be done. */
         Plan act(Action action, Verdict verdict) {
-            return Plan.act(
-                    action, memory, verdict, new Requeue(settings.fastPoll(), false), active);
+            Duration next =
+                    action instanceof Action.CreatePairing
+                            ? settings.firstPairingPoll()
+                            : settings.fastPoll();
+            return Plan.act(action, memory, verdict, new Requeue(next, false), active);
         }
 
         Plan waitFast(Verdict verdict) {

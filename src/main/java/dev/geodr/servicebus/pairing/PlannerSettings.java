@@ -6,6 +6,8 @@ import java.time.Duration;
  * Polling cadence and failover deadlines.
  *
  * @param fastPoll while a transition is in flight
+ * @param firstPairingPoll after a pairing PUT: ARM has never been seen to finish pairing sooner
+ *     (recorded pairings took one to several minutes), so earlier polls only spend reads
  * @param pendingPoll while replication is pending on a steady pairing
  * @param steadyPoll when nothing is happening (jittered by the caller)
  * @param safeFailoverTimeout how long a Safe request waits for zero pending replication before it
@@ -15,6 +17,7 @@ import java.time.Duration;
  */
 public record PlannerSettings(
         Duration fastPoll,
+        Duration firstPairingPoll,
         Duration pendingPoll,
         Duration steadyPoll,
         Duration safeFailoverTimeout,
@@ -23,6 +26,7 @@ public record PlannerSettings(
     public static PlannerSettings defaults() {
         return new PlannerSettings(
                 Duration.ofSeconds(10),
+                Duration.ofSeconds(60),
                 Duration.ofSeconds(30),
                 Duration.ofMinutes(5),
                 Duration.ofMinutes(10),

@@ -61,13 +61,11 @@ final class Preflight {
                             + primary.partitions()
                             + "; a partitioned namespace cannot be paired with a non-partitioned one");
         }
-        if (partner.entityCount() > 0) {
+        if (partner.holdsEntities()) {
             problems.add(
                     "spec.partnerNamespace: namespace "
                             + partner.namespace().name()
-                            + " holds "
-                            + partner.entityCount()
-                            + " queue(s)/topic(s); the secondary must be a new, empty namespace");
+                            + " holds queues or topics; the secondary must be a new, empty namespace");
         }
         if (primary.privateEndpoints() > 0 && partner.privateEndpoints() == 0) {
             problems.add(

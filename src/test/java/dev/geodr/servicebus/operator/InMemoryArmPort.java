@@ -8,6 +8,7 @@ import dev.geodr.servicebus.arm.ArmException;
 import dev.geodr.servicebus.arm.ArmGeoDrPort;
 import dev.geodr.servicebus.arm.ArmIdentity;
 import dev.geodr.servicebus.arm.ArmPortFactory;
+import dev.geodr.servicebus.arm.CallPriority;
 import dev.geodr.servicebus.arm.FailoverMode;
 import dev.geodr.servicebus.arm.NamespaceInfo;
 import dev.geodr.servicebus.arm.NamespaceRef;
@@ -34,7 +35,7 @@ final class InMemoryArmPort implements ArmGeoDrPort, ArmPortFactory {
     private final Map<String, ArmException> failNext = new LinkedHashMap<>();
 
     @Override
-    public ArmGeoDrPort forIdentity(ArmIdentity identity) {
+    public ArmGeoDrPort forIdentity(ArmIdentity identity, CallPriority priority) {
         return this;
     }
 
@@ -161,6 +162,16 @@ final class InMemoryArmPort implements ArmGeoDrPort, ArmPortFactory {
         record("getNamespace", namespace);
         requireNamespace(namespace);
         return namespaces.get(key(namespace));
+    }
+
+    @Override
+    public long entitiesOnFirstPage(NamespaceRef namespace, EntityKind kind) {
+        record(kind == EntityKind.QUEUES ? "listQueues" : "listTopics", namespace);
+        requireNamespace(namespace);
+        // the fixture's entities are all queues
+        return kind == EntityKind.QUEUES
+                ? namespaces.get(key(namespace)).entitiesSeen().orElse(0)
+                : 0;
     }
 
     private static AliasRecord notReplicating(AliasRecord r) {

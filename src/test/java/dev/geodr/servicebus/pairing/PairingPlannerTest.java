@@ -31,6 +31,7 @@ class PairingPlannerTest {
 
     private static final Desired D = desired(WEU, NEU);
     private static final Duration FAST = SETTINGS.fastPoll();
+    private static final Duration FIRST_PAIRING_POLL = SETTINGS.firstPairingPoll();
     private static final Duration PENDING = SETTINGS.pendingPoll();
     private static final Duration STEADY = SETTINGS.steadyPoll();
 
@@ -215,7 +216,7 @@ class PairingPlannerTest {
                                                 0L,
                                                 null,
                                                 null),
-                                        FAST))),
+                                        FIRST_PAIRING_POLL))),
                 r(
                         "first sight of a resource restored from Git after a failover request 3: adopt, never fail over",
                         row(
@@ -763,7 +764,7 @@ class PairingPlannerTest {
                                 obsInfo(absent(), absent(), premium(WEU, 3), premium(NEU, 4)),
                                 says(
                                         expect(NONE, Health.STALLED, Reasons.INVALID_SPEC),
-                                        "holds 4 queue(s)"))),
+                                        "orders-neu holds queues or topics"))),
                 r(
                         "partitioned primary with a non-partitioned partner",
                         row(
@@ -1421,7 +1422,7 @@ class PairingPlannerTest {
                                                         Optional.of("orders-old")),
                                                 Health.PROGRESSING,
                                                 Reasons.PAIRING),
-                                        FAST))),
+                                        FIRST_PAIRING_POLL))),
                 r(
                         "delete with Delete, only the partner's Secondary record left: wait before deleting",
                         row(

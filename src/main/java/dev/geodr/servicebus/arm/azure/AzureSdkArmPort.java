@@ -4,6 +4,7 @@ import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpMethod;
 import com.azure.core.http.HttpRequest;
 import com.azure.core.http.HttpResponse;
+import com.azure.core.http.rest.PagedIterable;
 import com.azure.core.util.Context;
 import com.azure.json.JsonProviders;
 import com.azure.json.JsonReader;
@@ -22,6 +23,7 @@ import dev.geodr.servicebus.arm.ArmErrorKind;
 import dev.geodr.servicebus.arm.ArmException;
 import dev.geodr.servicebus.arm.ArmGeoDrPort;
 import dev.geodr.servicebus.arm.ArmIdentity;
+import dev.geodr.servicebus.arm.CallPriority;
 import dev.geodr.servicebus.arm.FailoverMode;
 import dev.geodr.servicebus.arm.NamespaceInfo;
 import dev.geodr.servicebus.arm.NamespaceRef;
@@ -32,13 +34,14 @@ import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Function;
 
 /**
  * The one adapter of {@link ArmGeoDrPort} over the Azure SDK ({@code
  * azure-resourcemanager-servicebus}, api-version 2021-11-01). Every failure leaves as a classified
  * {@link ArmException}; no SDK type crosses the port. Obtain it from {@link
- * AzureSdkArmPortFactory#forIdentity(ArmIdentity)}.
+ * AzureSdkArmPortFactory#forIdentity(ArmIdentity, CallPriority)}.
  *
  * <p>Calls block the calling thread: never call the port from a Vert.x event-loop thread.
  */
@@ -54,12 +57,28 @@ public final class AzureSdkArmPort implements ArmGeoDrPort {
 
     private final Function<String, ServiceBusManagementClient> clientForSubscription;
     private final ArmErrorClassifier classifier;
+    private final CallPriority priority;
 
     AzureSdkArmPort(
             Function<String, ServiceBusManagementClient> clientForSubscription,
             ArmErrorClassifier classifier) {
+        this(clientForSubscription, classifier, CallPriority.ROUTINE);
+    }
+
+    private AzureSdkArmPort(
+            Function<String, ServiceBusManagementClient> clientForSubscription,
+            ArmErrorClassifier classifier,
+            CallPriority priority) {
         this.clientForSubscription = Objects.requireNonNull(clientForSubscription);
         this.classifier = Objects.requireNonNull(classifier);
+        this.priority = Objects.requireNonNull(priority);
+    }
+
+    /** The same clients, with every call ranked as {@code priority} by the limiter. */
+    AzureSdkArmPort withPriority(CallPriority priority) {
+        return priority == this.priority
+                ? this
+                : new AzureSdkArmPort(clientForSubscription, classifier, priority);
     }
 
     @Override
@@ -153,10 +172,15 @@ public final class AzureSdkArmPort implements ArmGeoDrPort {
                                         new FailoverProperties().withIsSafeFailover(true),
                                         op("failover"));
                     }
-                    // the no-body overload, as every recorded client sent it; the pipeline names it
-                    // "failover" by path
-                    dr(client).failOver(secondary.resourceGroup(), secondary.name(), alias);
-                    return null;
+                    // no body, as every recorded client sent it (the SDK's no-body overload passes
+                    // null too, but without a context to carry the priority)
+                    return dr(client)
+                            .failOverWithResponse(
+                                    secondary.resourceGroup(),
+                                    secondary.name(),
+                                    alias,
+                                    null,
+                                    op("failover"));
                 });
     }
 
@@ -200,29 +224,39 @@ public final class AzureSdkArmPort implements ArmGeoDrPort {
         return call(
                 namespace,
                 client -> {
-                    String rg = namespace.resourceGroup();
-                    String name = namespace.name();
                     NamespaceBody body = readNamespace(client, namespace);
-                    long queues =
-                            client
-                                    .getQueues()
-                                    .listByNamespace(rg, name, null, null, op("listQueues"))
-                                    .stream()
-                                    .count();
-                    long topics =
-                            client
-                                    .getTopics()
-                                    .listByNamespace(rg, name, null, null, op("listTopics"))
-                                    .stream()
-                                    .count();
                     return new NamespaceInfo(
                             namespace,
                             body.sku(),
                             body.location(),
                             body.partitions(),
-                            queues + topics,
+                            OptionalLong.empty(),
                             body.privateEndpoints());
                 });
+    }
+
+    @Override
+    public long entitiesOnFirstPage(NamespaceRef namespace, EntityKind kind) {
+        String rg = namespace.resourceGroup();
+        String name = namespace.name();
+        return call(
+                namespace,
+                client ->
+                        firstPageSize(
+                                kind == EntityKind.QUEUES
+                                        ? client.getQueues()
+                                                .listByNamespace(
+                                                        rg, name, null, null, op("listQueues"))
+                                        : client.getTopics()
+                                                .listByNamespace(
+                                                        rg, name, null, null, op("listTopics"))));
+    }
+
+    private static long firstPageSize(PagedIterable<?> list) {
+        return list.streamByPage()
+                .findFirst()
+                .map(page -> (long) page.getValue().size())
+                .orElse(0L);
     }
 
     private record NamespaceBody(
@@ -303,8 +337,9 @@ public final class AzureSdkArmPort implements ArmGeoDrPort {
         return client.getDisasterRecoveryConfigs();
     }
 
-    private static Context op(String operation) {
-        return new Context(ArmCallPolicy.OPERATION_KEY, operation);
+    private Context op(String operation) {
+        return new Context(ArmCallPolicy.OPERATION_KEY, operation)
+                .addData(ArmCallPolicy.PRIORITY_KEY, priority);
     }
 
     static AliasRecord toRecord(

@@ -12,6 +12,7 @@ import com.azure.resourcemanager.servicebus.fluent.ServiceBusManagementClient;
 import dev.geodr.servicebus.arm.ArmGeoDrPort;
 import dev.geodr.servicebus.arm.ArmIdentity;
 import dev.geodr.servicebus.arm.ArmPortFactory;
+import dev.geodr.servicebus.arm.CallPriority;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.net.PemTrustOptions;
@@ -99,15 +100,16 @@ public final class AzureSdkArmPortFactory implements ArmPortFactory {
     }
 
     @Override
-    public ArmGeoDrPort forIdentity(ArmIdentity identity) {
+    public ArmGeoDrPort forIdentity(ArmIdentity identity, CallPriority priority) {
         Objects.requireNonNull(identity, "identity");
+        Objects.requireNonNull(priority, "priority");
         synchronized (ports) {
             AzureSdkArmPort port = ports.get(identity);
             if (port == null) {
                 port = newPort(identity);
                 ports.put(identity, port);
             }
-            return port;
+            return port.withPriority(priority);
         }
     }
 

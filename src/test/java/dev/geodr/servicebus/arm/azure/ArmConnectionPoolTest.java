@@ -28,6 +28,7 @@ class ArmConnectionPoolTest {
                         readBurst,
                         2,
                         writeBurst,
+                        0.5,
                         Duration.ofSeconds(10),
                         Duration.ofMinutes(1));
         assertThat(limits.connectionPoolSize()).isEqualTo(expected);

@@ -339,7 +339,7 @@ class AzureSdkArmPortTest {
     }
 
     @Test
-    void getNamespaceReadsSkuRegionPartitionsEntitiesAndPrivateEndpoints() {
+    void getNamespaceReadsSkuRegionPartitionsPrivateEndpointsAndOnePageOfEntities() {
         String base = PRIMARY.id();
         transport.respond(
                 r -> {
@@ -376,15 +376,48 @@ class AzureSdkArmPortTest {
                                     + "\"}}");
                 });
 
-        NamespaceInfo info = port.getNamespace(PRIMARY);
+        NamespaceInfo info = port.getNamespace(PRIMARY).withEntitiesSeen(entities(PRIMARY));
 
+        // one page of queues is enough to know the namespace is not empty: no second page, no
+        // topics
         assertThat(info)
-                .isEqualTo(new NamespaceInfo(PRIMARY, "Premium", "South Central US", 2, 4, 1));
+                .isEqualTo(new NamespaceInfo(PRIMARY, "Premium", "South Central US", 2, 2, 1));
         assertThat(transport.sent().get(0).query())
                 .isEqualTo("api-version=" + AzureSdkArmPort.NAMESPACE_API_VERSION);
         assertThat(calls)
                 .extracting(ArmCall::operation)
-                .containsExactly("getNamespace", "listQueues", "listQueues", "listTopics");
+                .containsExactly("getNamespace", "listQueues");
+
+        calls.clear();
+        NamespaceInfo primary = port.getNamespace(PRIMARY);
+        assertThat(primary.entitiesSeen()).as("a primary's entities are not looked for").isEmpty();
+        assertThat(calls).extracting(ArmCall::operation).containsExactly("getNamespace");
+    }
+
+    @Test
+    void anEmptyQueueListIsFollowedByOnePageOfTopics() {
+        String base = PRIMARY.id();
+        transport.respond(
+                r -> {
+                    String path = r.getUrl().getPath();
+                    if (path.equals(base)) {
+                        return Reply.json(
+                                200,
+                                "{\"sku\":{\"name\":\"Premium\"},\"location\":\"westeurope\",\"properties\":{}}");
+                    }
+                    if (path.equals(base + "/queues")) {
+                        return Reply.json(200, "{\"value\":[]}");
+                    }
+                    return Reply.json(200, "{\"value\":[]}");
+                });
+
+        NamespaceInfo info = port.getNamespace(PRIMARY).withEntitiesSeen(entities(PRIMARY));
+
+        assertThat(info.holdsEntities()).isFalse();
+        assertThat(info.entitiesSeen()).hasValue(0);
+        assertThat(calls)
+                .extracting(ArmCall::operation)
+                .containsExactly("getNamespace", "listQueues", "listTopics");
     }
 
     @Test
@@ -403,7 +436,7 @@ class AzureSdkArmPortTest {
     }
 
     @Test
-    void a429RetryAfterPausesTheSubscriptionAndTheNextCallIsNotSentUntilItElapses() {
+    void a429RetryAfterPausesThatKindOfCallAndTheNextIsNotSentUntilItElapses() {
         transport.respondAlways(
                 Reply.json(
                                 429,
@@ -421,11 +454,11 @@ class AzureSdkArmPortTest {
                         });
         transport.respondAlways(Reply.json(200, PRIMARY_SUCCEEDED));
         clock.advance(Duration.ofSeconds(29));
-        // other pairings in the same subscription are held too, reads and writes
+        // other pairings' reads in the same subscription are held too
         for (Runnable call :
                 List.<Runnable>of(
                         () -> port.getAlias(SECONDARY, ALIAS),
-                        () -> port.failover(SECONDARY, ALIAS, FailoverMode.Forced))) {
+                        () -> port.getNamespace(SECONDARY))) {
             assertThatThrownBy(call::run)
                     .asInstanceOf(type(ArmException.class))
                     .satisfies(
@@ -439,9 +472,15 @@ class AzureSdkArmPortTest {
         assertThat(transport.sent()).hasSize(1);
         assertThat(calls).extracting(ArmCall::sent).containsExactly(true, false, false);
 
-        clock.advance(Duration.ofSeconds(1));
-        assertThat(port.getAlias(PRIMARY, ALIAS)).isPresent();
+        // ARM throttles reads and writes in separate buckets: a failover POST is still sent
+        transport.respondAlways(Reply.json(200, "{}"));
+        port.failover(SECONDARY, ALIAS, FailoverMode.Forced);
         assertThat(transport.sent()).hasSize(2);
+
+        clock.advance(Duration.ofSeconds(1));
+        transport.respondAlways(Reply.json(200, PRIMARY_SUCCEEDED));
+        assertThat(port.getAlias(PRIMARY, ALIAS)).isPresent();
+        assertThat(transport.sent()).hasSize(3);
     }
 
     @Test
@@ -535,5 +574,13 @@ class AzureSdkArmPortTest {
                         .forIdentity(new ArmIdentity.OperatorDefault());
         transport.respondAlways(Reply.json(200, PNR));
         assertThat(p.getAlias(PRIMARY, ALIAS)).isPresent();
+    }
+
+    /** As preflight asks: queues on the first page, else topics on the first page. */
+    private long entities(NamespaceRef namespace) {
+        long queues = port.entitiesOnFirstPage(namespace, ArmGeoDrPort.EntityKind.QUEUES);
+        return queues > 0
+                ? queues
+                : port.entitiesOnFirstPage(namespace, ArmGeoDrPort.EntityKind.TOPICS);
     }
 }
