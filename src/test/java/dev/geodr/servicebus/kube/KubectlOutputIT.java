@@ -28,7 +28,16 @@ import org.junit.jupiter.api.Test;
 class KubectlOutputIT extends RealApiTestBase {
 
     static final List<String> COLUMNS =
-            List.of("NAME", "ALIAS", "ROLE", "STATE", "PENDING", "ACTIVE", "READY", "AGE");
+            List.of(
+                    "NAME",
+                    "ALIAS",
+                    "ROLE",
+                    "STATE",
+                    "PENDING",
+                    "ACTIVE",
+                    "READY",
+                    "OBSERVED",
+                    "AGE");
 
     private TestApiServer.Kubectl.Result kubectl(String... args) {
         return TestApiServer.Kubectl.run(Path.of(adminKubeconfig), Duration.ofSeconds(60), args);
@@ -83,7 +92,10 @@ class KubectlOutputIT extends RealApiTestBase {
         assertThat(row).hasSize(COLUMNS.size());
         assertThat(row.subList(0, 7))
                 .containsExactly("kctl", "kctl", "Primary", "Succeeded", "0", "kctl-weu", "True");
-        assertThat(row.get(7)).as("AGE").matches("\\d+s|\\d+m\\d*s?");
+        assertThat(row.get(7))
+                .as("OBSERVED: how long ago ARM was last read for it")
+                .matches("\\d+s|\\d+m\\d*s?");
+        assertThat(row.get(8)).as("AGE").matches("\\d+s|\\d+m\\d*s?");
 
         // The other short name and the full resource name print the same columns.
         for (String resource :

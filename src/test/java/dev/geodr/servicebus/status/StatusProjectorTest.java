@@ -23,6 +23,8 @@ import io.fabric8.kubernetes.api.model.Condition;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class StatusProjectorTest {
 
@@ -224,6 +226,73 @@ class StatusProjectorTest {
 
     // --- added for mutation testing (docs/mutation.md): what the projection keeps, writes and
     // leaves out
+
+    /**
+     * lastObservedTime after a steady poll {@code secondsLater} after the first observation at T0:
+     * the same status otherwise, read from ARM or not.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "a steady poll 5 min later does not rewrite the status, 300, true, 2026-11-22T10:00:00Z",
+        "a steady poll 10 min later refreshes only the observation time, 600, true,"
+                + " 2026-11-22T10:10:00Z",
+        "a pass 20 min later that could not read ARM leaves it aging, 1200, false,"
+                + " 2026-11-22T10:00:00Z",
+    })
+    void lastObservedTimeIsRefreshedAtMostEveryTenMinutesWhenNothingElseChanges(
+            String row, long secondsLater, boolean readArm, String expected) {
+        var first =
+                project(
+                        null,
+                        1,
+                        paired(0),
+                        FailoverMemory.adopted(0),
+                        Verdict.ready("Paired", "paired"),
+                        T0);
+        assertThat(first.getLastObservedTime()).isEqualTo(Times.format(T0));
+        Instant later = T0.plusSeconds(secondsLater);
+        var next =
+                readArm
+                        ? project(
+                                first,
+                                1,
+                                paired(0),
+                                FailoverMemory.adopted(0),
+                                Verdict.ready("Paired", "paired"),
+                                later)
+                        : projectUnread(first, Verdict.ready("Paired", "paired"), later);
+        assertThat(next.getLastObservedTime()).isEqualTo(expected);
+        if (readArm) {
+            assertThat(next.getLastSyncTime())
+                    .as("lastSyncTime still moves only when something else changes")
+                    .isEqualTo(Times.format(T0));
+            assertThat(StatusProjector.unchanged(first, next))
+                    .as("a status write only when the observation time moves")
+                    .isEqualTo(expected.equals(Times.format(T0)));
+        }
+    }
+
+    @Test
+    void aChangedStatusMovesBothTimes() {
+        var first =
+                project(
+                        null,
+                        1,
+                        paired(0),
+                        FailoverMemory.adopted(0),
+                        Verdict.ready("Paired", "paired"),
+                        T0);
+        var changed =
+                project(
+                        first,
+                        1,
+                        paired(3),
+                        FailoverMemory.adopted(0),
+                        Verdict.ready("Paired", "3 pending"),
+                        T0.plusSeconds(30));
+        assertThat(changed.getLastSyncTime()).isEqualTo(Times.format(T0.plusSeconds(30)));
+        assertThat(changed.getLastObservedTime()).isEqualTo(Times.format(T0.plusSeconds(30)));
+    }
 
     private static ServiceBusGeoPairingStatus projectUnread(
             ServiceBusGeoPairingStatus previous, Verdict verdict, Instant now) {

@@ -58,6 +58,14 @@ public class ServiceBusGeoPairingStatus {
     private String lastSyncTime;
 
     @JsonPropertyDescription(
+            "When the operator last read this pairing's alias records from ARM (RFC 3339, UTC). Moved with "
+                    + "every status change, and otherwise at most every 10 minutes, so a steady pairing is "
+                    + "rewritten rarely yet a reader can tell fresh data from stale: an age well above "
+                    + "geodr.poll.steady + 10m means the operator is not reading ARM (down, throttled or "
+                    + "without access).")
+    private String lastObservedTime;
+
+    @JsonPropertyDescription(
             "Standard Kubernetes conditions, each with the observedGeneration it was computed for: Ready, "
                     + "Reconciling (True while converging), Stalled (True when a person must act: invalid spec, non-retryable Azure "
                     + "error, or the spec must follow a failover) and FailoverReady (True when a Safe failover would be accepted now).")
@@ -145,6 +153,14 @@ public class ServiceBusGeoPairingStatus {
         this.lastSyncTime = lastSyncTime;
     }
 
+    public String getLastObservedTime() {
+        return lastObservedTime;
+    }
+
+    public void setLastObservedTime(String lastObservedTime) {
+        this.lastObservedTime = lastObservedTime;
+    }
+
     public List<Condition> getConditions() {
         return conditions;
     }
@@ -167,6 +183,7 @@ public class ServiceBusGeoPairingStatus {
                 && Objects.equals(partner, other.partner)
                 && Objects.equals(failover, other.failover)
                 && Objects.equals(lastSyncTime, other.lastSyncTime)
+                && Objects.equals(lastObservedTime, other.lastObservedTime)
                 && Objects.equals(conditions, other.conditions);
     }
 
@@ -183,6 +200,7 @@ public class ServiceBusGeoPairingStatus {
                 partner,
                 failover,
                 lastSyncTime,
+                lastObservedTime,
                 conditions);
     }
 
@@ -208,6 +226,8 @@ public class ServiceBusGeoPairingStatus {
                 + failover
                 + ", lastSyncTime="
                 + lastSyncTime
+                + ", lastObservedTime="
+                + lastObservedTime
                 + ", conditions="
                 + conditions
                 + "}";

@@ -231,7 +231,8 @@ class CrdModelTest {
         List<CustomResourceColumnDefinition> columns = version.getAdditionalPrinterColumns();
         assertThat(columns)
                 .extracting(CustomResourceColumnDefinition::getName)
-                .containsExactly("ALIAS", "ROLE", "STATE", "PENDING", "ACTIVE", "READY", "AGE");
+                .containsExactly(
+                        "ALIAS", "ROLE", "STATE", "PENDING", "ACTIVE", "READY", "OBSERVED", "AGE");
         assertThat(columns)
                 .extracting(CustomResourceColumnDefinition::getJsonPath)
                 .containsExactly(
@@ -241,11 +242,13 @@ class CrdModelTest {
                         ".status.pendingReplicationOperationsCount",
                         ".status.activeNamespaceName",
                         ".status.conditions[?(@.type==\"Ready\")].status",
+                        ".status.lastObservedTime",
                         ".metadata.creationTimestamp");
         assertThat(columns)
                 .extracting(CustomResourceColumnDefinition::getType)
                 .containsExactly(
-                        "string", "string", "string", "integer", "string", "string", "date");
+                        "string", "string", "string", "integer", "string", "string", "date",
+                        "date");
         // every column except AGE points at a field that exists in the schema
         for (CustomResourceColumnDefinition column : columns.subList(0, 5)) {
             assertThat(schemaAt(column.getJsonPath())).as(column.getName()).isNotNull();
@@ -268,6 +271,7 @@ class CrdModelTest {
                         "partner",
                         "failover",
                         "lastSyncTime",
+                        "lastObservedTime",
                         "conditions");
         assertThat(status.getProperties().get("primary").getProperties())
                 .containsOnlyKeys(
