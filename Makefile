@@ -7,7 +7,7 @@ MVN := ./mvnw -B
 # your registry for a real cluster, e.g. make deploy IMAGE=ghcr.io/you/servicebus-geodr-operator:0.1.0
 IMAGE ?= localhost/servicebus-geodr-operator:0.1.0
 
-.PHONY: image test-image node-up node-down test-node e2e help build unit it test crds check-crds run simulator deploy undeploy kube-binaries fmt shellcheck mutation cluster-up cluster-down demo gitops-checks status-snapshots test-realapi chart-checks tools
+.PHONY: bench image test-image node-up node-down test-node e2e help build unit it test crds check-crds run simulator deploy undeploy kube-binaries fmt shellcheck mutation cluster-up cluster-down demo gitops-checks status-snapshots test-realapi chart-checks tools
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z0-9_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-15s %s\n", $$1, $$2}'
@@ -84,6 +84,9 @@ node-down: ## Stop the node of node-up (the control plane keeps running; cluster
 
 test-node: ## node-up, then a Pod in a restricted namespace: scheduled, Ready, Pod address, logs, deletion
 	hack/test-node.sh
+
+bench: ## The operator's scale benchmark: N pairings over S subscriptions on the local control plane against the simulator (BENCH_ARGS="pairings=1000 subscriptions=10 timeScale=1"; docs/benchmarks.md)
+	hack/bench.sh $(BENCH_ARGS)
 
 e2e: ## The image as Pods installed by the Helm chart on the local node, against the ARM simulator (docs/e2e.md)
 	hack/e2e.sh
