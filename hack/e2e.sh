@@ -149,6 +149,20 @@ kc wait -n default sbgp/orders --for=condition=Ready --timeout="${WAIT}s" >/dev/
 ok "pairing orders Ready, reconciled by $(lease_holder)"
 timing "example pairing Ready"
 
+# Footprint of the Pods' JVMs, read from this machine's /proc (the node is this machine): measured and
+# recorded in footprint.txt (docs/benchmarks.md), not asserted.
+: >"$E2E_DIR/footprint.txt"
+for pid in $(pgrep -f 'quarkus-run.jar|QuarkusEntryPoint' || true); do
+  [[ -r "/proc/$pid/status" ]] || continue
+  printf 'pid %s rss %s MB threads %s\n' "$pid" \
+    "$(awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$pid/status")" \
+    "$(awk '/^Threads:/ { print $2 }' "/proc/$pid/status")" >>"$E2E_DIR/footprint.txt"
+done
+for pod in $(kc get pods -n "$NS" -o name); do
+  printf '%s %s\n' "$pod" "$(kc logs -n "$NS" "$pod" | grep -o 'started in [0-9.]*s' | head -1)" >>"$E2E_DIR/footprint.txt"
+done
+sed 's/^/[e2e] footprint: /' "$E2E_DIR/footprint.txt" >&2
+
 # --- 5. failover bump, then the leader Pod deleted ----------------------------------------------
 # lease_record: "<holder or -> <renewTime> <acquireTime> <leaseDurationSeconds>", times in epoch ms
 lease_record() {
