@@ -21,20 +21,23 @@ class SubscriptionRateLimiterTest {
 
     private static int grants(
             SubscriptionRateLimiter limiter, String sub, ArmCallKind kind, int attempts) {
-        int granted = 0;
-        for (int i = 0; i < attempts; i++) {
-            if (limiter.tryAcquire(sub, kind).isEmpty()) {
-                granted++;
-            }
-        }
-        return granted;
+        return grants(limiter, sub, kind, attempts, CallPriority.ROUTINE);
     }
 
     private static int urgentGrants(
             SubscriptionRateLimiter limiter, String sub, ArmCallKind kind, int attempts) {
+        return grants(limiter, sub, kind, attempts, CallPriority.URGENT);
+    }
+
+    private static int grants(
+            SubscriptionRateLimiter limiter,
+            String sub,
+            ArmCallKind kind,
+            int attempts,
+            CallPriority priority) {
         int granted = 0;
         for (int i = 0; i < attempts; i++) {
-            if (limiter.tryAcquire(sub, kind, CallPriority.URGENT).isEmpty()) {
+            if (limiter.tryAcquire(sub, kind, priority).isEmpty()) {
                 granted++;
             }
         }
