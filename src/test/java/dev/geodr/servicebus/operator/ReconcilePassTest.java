@@ -131,8 +131,8 @@ class ReconcilePassTest {
 
         assertThat(arm.writes()).isEqualTo(writes);
         assertThat(outcome.requeue())
-                .as("fast poll 10 s × (1 + 3 × spread 0.5), above Retry-After 2 s")
-                .isEqualTo(new Requeue(Duration.ofSeconds(25), false));
+                .as("fast poll 10 s / 4 × (1 + 3 × spread 0.5), above Retry-After 2 s")
+                .isEqualTo(new Requeue(Duration.ofMillis(6250), false));
         resource.setStatus(outcome.status());
         assertThat(condition(resource, StatusProjector.READY)).isEqualTo("False");
         assertThat(reason(resource, StatusProjector.READY)).isEqualTo("Throttled");

@@ -33,7 +33,8 @@ class RequeueDelayTest {
                 .as("ARM's Retry-After is obeyed")
                 .isEqualTo(Duration.ofSeconds(30));
         assertThat(Backoff.throttled(Optional.empty(), Duration.ofSeconds(10), 0))
-                .isEqualTo(Duration.ofSeconds(10));
+                .as("a quarter of the production fast poll")
+                .isEqualTo(Duration.ofMillis(2500));
         assertThat(Backoff.throttled(Optional.empty(), fast, 0.5))
                 .as("spread over 1-4 s so throttled pairings do not return together")
                 .isEqualTo(Duration.ofMillis(2500));

@@ -181,13 +181,13 @@ class ActionFailuresTest {
     @CsvSource(
             delimiter = '|',
             value = {
-                "create  | TRANSIENT | PROGRESSING | AzureError | creating the pairing on orders-weu failed and will be retried after a fresh observation: boom | 10 | false",
-                "break   | NOT_FOUND | PROGRESSING | AzureError | breaking the pairing on orders-weu failed and will be retried after a fresh observation: boom | 10 | false",
-                "break   | THROTTLED | PROGRESSING | Throttled  | ARM is throttling requests; breaking the pairing on orders-weu will be retried: boom | 10 | true",
-                "delete  | CONFLICT  | STALLED     | AzureError | deleting the alias on orders-neu was refused by ARM: boom | 300 | true",
-                "delete  | FATAL     | STALLED     | AzureError | deleting the alias on orders-neu was refused by ARM: boom | 300 | true",
-                "failoverWithoutIntent | FATAL | STALLED | AzureError | failing over on orders-neu was refused by ARM: boom | 300 | true",
-                "release | TRANSIENT | PROGRESSING | AzureError | the ARM call failed and will be retried after a fresh observation: boom | 10 | false",
+                "create  | TRANSIENT | PROGRESSING | AzureError | creating the pairing on orders-weu failed and will be retried after a fresh observation: boom | 10000 | false",
+                "break   | NOT_FOUND | PROGRESSING | AzureError | breaking the pairing on orders-weu failed and will be retried after a fresh observation: boom | 10000 | false",
+                "break   | THROTTLED | PROGRESSING | Throttled  | ARM is throttling requests; breaking the pairing on orders-weu will be retried: boom | 2500 | true",
+                "delete  | CONFLICT  | STALLED     | AzureError | deleting the alias on orders-neu was refused by ARM: boom | 300000 | true",
+                "delete  | FATAL     | STALLED     | AzureError | deleting the alias on orders-neu was refused by ARM: boom | 300000 | true",
+                "failoverWithoutIntent | FATAL | STALLED | AzureError | failing over on orders-neu was refused by ARM: boom | 300000 | true",
+                "release | TRANSIENT | PROGRESSING | AzureError | the ARM call failed and will be retried after a fresh observation: boom | 10000 | false",
             })
     void failedCall(
             String kind,
@@ -195,7 +195,7 @@ class ActionFailuresTest {
             Health health,
             String reason,
             String message,
-            long requeueSeconds,
+            long requeueMillis,
             boolean jitter) {
         Plan before = planFor(action(kind));
         Plan after = planner.afterActionFailure(before, error, "boom", Optional.empty(), NOW);
@@ -204,7 +204,7 @@ class ActionFailuresTest {
         assertThat(after.intent()).isEmpty();
         assertThat(after.verdict()).isEqualTo(new Verdict(health, reason, message));
         assertThat(after.requeue())
-                .isEqualTo(new Requeue(Duration.ofSeconds(requeueSeconds), jitter));
+                .isEqualTo(new Requeue(Duration.ofMillis(requeueMillis), jitter));
         assertThat(after.memory()).as("memory kept").isEqualTo(before.memory());
         assertThat(after.active()).isEqualTo(before.active());
         assertThat(after.notices()).isEqualTo(before.notices());

@@ -27,11 +27,11 @@ class ObservationFailuresTest {
         "NOT_FOUND, ,            0.5,    PROGRESSING, AzureError, 10000,  false",
         "FATAL,     ,            0.5,    STALLED,     AzureError, 300000, true",
         "CONFLICT,  ,            0.5,    STALLED,     AzureError, 300000, true",
-        // Throttled: the larger of Retry-After and fast poll × (1 + 3 × spread).
-        "THROTTLED, ,            0,      PROGRESSING, Throttled,  10000,  false",
-        "THROTTLED, ,            0.5,    PROGRESSING, Throttled,  25000,  false",
-        "THROTTLED, ,            1,      PROGRESSING, Throttled,  40000,  false",
-        "THROTTLED, 5,           0,      PROGRESSING, Throttled,  10000,  false",
+        // Throttled: the larger of Retry-After and fast poll / 4 × (1 + 3 × spread).
+        "THROTTLED, ,            0,      PROGRESSING, Throttled,  2500,   false",
+        "THROTTLED, ,            0.5,    PROGRESSING, Throttled,  6250,   false",
+        "THROTTLED, ,            1,      PROGRESSING, Throttled,  10000,  false",
+        "THROTTLED, 5,           0,      PROGRESSING, Throttled,  5000,   false",
         "THROTTLED, 60,          0.5,    PROGRESSING, Throttled,  60000,  false",
     })
     void theErrorClassDecidesReasonAndWait(
