@@ -58,7 +58,11 @@ final class Observer {
     private final NamespaceInfoCache namespaceInfo;
     private final UnreachableNamespaces unreachable;
     private final PassReads.Carried carried;
-    private final Map<String, SideView> lastPartner = new ConcurrentHashMap<>();
+
+    /** The partner's view as last read, with the namespace it was read from. */
+    private record PartnerRead(NamespaceRef namespace, SideView view) {}
+
+    private final Map<String, PartnerRead> lastPartner = new ConcurrentHashMap<>();
 
     Observer(Clock clock) {
         this.namespaceInfo = new NamespaceInfoCache(clock);
@@ -120,24 +124,26 @@ final class Observer {
     private SideView partner(
             ArmGeoDrPort port, Request request, PassReads reads, SideView primary) {
         String key = request.resourceKey();
-        SideView remembered = lastPartner.get(key);
+        NamespaceRef namespace = request.desired().partner();
+        PartnerRead remembered = lastPartner.get(key);
         if (remembered != null
+                && remembered.namespace().equals(namespace)
                 && !request.failoverPending()
                 && PairingPlanner.partnerCanWait(request.desired(), primary)) {
-            return remembered;
+            return remembered.view();
         }
         SideView partner =
                 side(
                         port,
                         request,
                         reads,
-                        request.desired().partner(),
+                        namespace,
                         request.partnerRecordKnown(),
                         PARTNER_ALIASES);
         if (lastPartner.size() >= MAX_REMEMBERED_PARTNERS) {
             lastPartner.clear();
         }
-        lastPartner.put(key, partner);
+        lastPartner.put(key, new PartnerRead(namespace, partner));
         return partner;
     }
 

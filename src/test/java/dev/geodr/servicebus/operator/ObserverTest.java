@@ -104,6 +104,23 @@ class ObserverTest {
     }
 
     @Test
+    void aPartnerReadFromAnotherNamespaceIsNotReused() {
+        NamespaceRef frc = new NamespaceRef("s", "rg", "orders-frc");
+        arm.premiumNamespace(frc);
+        observer.observe(arm, request(false, false)); // remembers orders-neu without a record
+        arm.alias(record(WEU, AliasRole.Primary, ProvisioningState.Accepted, frc));
+        Desired repointed =
+                new Desired(
+                        "orders", WEU, frc, Optional.empty(), 0, FailoverMode.Safe, false, false);
+        int before = arm.calls().size();
+        observer.observe(
+                arm, new Observer.Request("ns/orders/uid", repointed, false, false, true, false));
+        assertThat(arm.calls().subList(before, arm.calls().size()))
+                .as("the new partner is read although ARM is pairing")
+                .containsExactly("getAlias orders-weu", "listAliases orders-frc");
+    }
+
+    @Test
     void aForcedRequestDoesNotReadAPrimaryThatJustFailedToAnswer() {
         arm.alias(record(WEU, AliasRole.Primary, ProvisioningState.Succeeded, NEU));
         arm.alias(record(NEU, AliasRole.Secondary, ProvisioningState.Succeeded, WEU));
