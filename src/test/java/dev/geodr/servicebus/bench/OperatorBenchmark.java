@@ -377,7 +377,9 @@ public final class OperatorBenchmark {
         sim.addFaults("{\"unreachable\":[" + ids + "]}");
         double refusalsBefore = operator.clientRefusals();
         Map<String, Instant> bumped = new ConcurrentHashMap<>();
-        ExecutorService pool = Executors.newFixedThreadPool(4);
+        // as many editors as it takes to bump them all within about a second, as a GitOps sync
+        // would
+        ExecutorService pool = Executors.newFixedThreadPool(16);
         for (String name : names) {
             pool.submit(
                     () -> {
@@ -394,6 +396,8 @@ public final class OperatorBenchmark {
         awaitAll("FailedOver", failedOver, names::contains, Duration.ofMinutes(30));
         List<Double> arrivals = new ArrayList<>();
         names.forEach(n -> arrivals.add(seconds(firstBump, posts.get(n))));
+        List<Double> latencies = new ArrayList<>();
+        names.forEach(n -> latencies.add(seconds(bumped.get(n), posts.get(n)) * 1000));
         long failoverPosts =
                 sim.calls().stream()
                         .filter(c -> c.operation().equals("failover") && c.status() < 300)
@@ -406,13 +410,16 @@ public final class OperatorBenchmark {
                 String.format(
                         Locale.ROOT,
                         "pairings=%d bumpSpreadSeconds=%.1f firstPostSeconds=%.2f medianPostSeconds=%.2f"
-                                + " lastPostSeconds=%.2f failoverPostsAccepted=%d clientRefusals=%.0f"
+                                + " lastPostSeconds=%.2f bumpToPostMs p50=%.0f p99=%.0f"
+                                + " failoverPostsAccepted=%d clientRefusals=%.0f"
                                 + " allFailedOverSeconds=%.1f",
                         count,
                         seconds(firstBump, lastBump),
                         percentile(arrivals, 0),
                         percentile(arrivals, 50),
                         percentile(arrivals, 100),
+                        percentile(latencies, 50),
+                        percentile(latencies, 99),
                         failoverPosts,
                         refusals,
                         seconds(firstBump, allFailedOver)));
