@@ -164,7 +164,8 @@ final class Observer {
             NamespaceRef namespace,
             boolean recordKnown,
             String aliasesStep) {
-        if (request.forcedFailoverPending()) {
+        // only the namespace failed away from: the POST goes to the partner, which must be read
+        if (request.forcedFailoverPending() && namespace.equals(request.desired().primary())) {
             var failure = unreachable.recentFailure(namespace);
             if (failure.isPresent()) {
                 return new SideView.Unreachable(failure.get());

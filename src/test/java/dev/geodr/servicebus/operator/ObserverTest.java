@@ -147,6 +147,26 @@ class ObserverTest {
     }
 
     @Test
+    void aForcedRequestStillReadsAPartnerThatFailedToAnswer() {
+        arm.alias(record(WEU, AliasRole.Primary, ProvisioningState.Succeeded, NEU));
+        arm.alias(record(NEU, AliasRole.Secondary, ProvisioningState.Succeeded, WEU));
+        Observer.Request forced =
+                new Observer.Request("ns/orders/uid", FORCED, true, true, true, true);
+        arm.failNext("getAlias", unreachable());
+        observer.observe(arm, forced); // the primary does not answer
+        arm.failNext("getAlias", unreachable());
+        Observed partnerDown = observer.observe(arm, forced); // primary skipped; the partner fails
+        assertThat(partnerDown.partner()).isInstanceOf(SideView.Unreachable.class);
+        int before = arm.calls().size();
+
+        Observed next = observer.observe(arm, forced);
+        assertThat(arm.calls().subList(before, arm.calls().size()))
+                .as("the partner, where the POST goes, is read again at once")
+                .containsExactly("getAlias orders-neu");
+        assertThat(next.partner().hasRole(AliasRole.Secondary)).isTrue();
+    }
+
+    @Test
     void aRoutinePassStillReadsAKnownUnreachableNamespace() {
         arm.alias(record(WEU, AliasRole.Primary, ProvisioningState.Succeeded, NEU));
         arm.alias(record(NEU, AliasRole.Secondary, ProvisioningState.Succeeded, WEU));
