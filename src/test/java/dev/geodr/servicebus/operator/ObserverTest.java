@@ -38,6 +38,15 @@ class ObserverTest {
             new InMemoryArmPort().premiumNamespace(WEU).premiumNamespace(NEU);
     private final Observer observer = new Observer(clock);
 
+    private static final Observer.Request FORCED_REQUEST =
+            new Observer.Request("ns/orders/uid", FORCED, true, true, true, true);
+
+    /** A settled pairing in Azure: Primary on orders-weu, Secondary on orders-neu. */
+    private void settled() {
+        arm.alias(record(WEU, AliasRole.Primary, ProvisioningState.Succeeded, NEU));
+        arm.alias(record(NEU, AliasRole.Secondary, ProvisioningState.Succeeded, WEU));
+    }
+
     private static Observer.Request request(boolean primaryKnown, boolean partnerKnown) {
         return new Observer.Request(
                 "ns/orders/uid", DESIRED, false, false, primaryKnown, partnerKnown);
@@ -122,17 +131,14 @@ class ObserverTest {
 
     @Test
     void aForcedRequestDoesNotReadAPrimaryThatJustFailedToAnswer() {
-        arm.alias(record(WEU, AliasRole.Primary, ProvisioningState.Succeeded, NEU));
-        arm.alias(record(NEU, AliasRole.Secondary, ProvisioningState.Succeeded, WEU));
+        settled();
         arm.failNext("getAlias", unreachable());
-        Observer.Request forced =
-                new Observer.Request("ns/orders/uid", FORCED, true, true, true, true);
 
-        Observed first = observer.observe(arm, forced);
+        Observed first = observer.observe(arm, FORCED_REQUEST);
         assertThat(first.primary()).isInstanceOf(SideView.Unreachable.class);
         int before = arm.calls().size();
 
-        Observed second = observer.observe(arm, forced);
+        Observed second = observer.observe(arm, FORCED_REQUEST);
         assertThat(arm.calls().subList(before, arm.calls().size()))
                 .as("only the secondary is read")
                 .containsExactly("getAlias orders-neu");
@@ -140,7 +146,7 @@ class ObserverTest {
 
         clock.advance(UnreachableNamespaces.REMEMBER_FOR);
         before = arm.calls().size();
-        observer.observe(arm, forced);
+        observer.observe(arm, FORCED_REQUEST);
         assertThat(arm.calls().subList(before, arm.calls().size()))
                 .as("after a while it is tried again")
                 .containsExactly("getAlias orders-weu", "getAlias orders-neu");
@@ -148,18 +154,16 @@ class ObserverTest {
 
     @Test
     void aForcedRequestStillReadsAPartnerThatFailedToAnswer() {
-        arm.alias(record(WEU, AliasRole.Primary, ProvisioningState.Succeeded, NEU));
-        arm.alias(record(NEU, AliasRole.Secondary, ProvisioningState.Succeeded, WEU));
-        Observer.Request forced =
-                new Observer.Request("ns/orders/uid", FORCED, true, true, true, true);
+        settled();
         arm.failNext("getAlias", unreachable());
-        observer.observe(arm, forced); // the primary does not answer
+        observer.observe(arm, FORCED_REQUEST); // the primary does not answer
         arm.failNext("getAlias", unreachable());
-        Observed partnerDown = observer.observe(arm, forced); // primary skipped; the partner fails
+        Observed partnerDown =
+                observer.observe(arm, FORCED_REQUEST); // primary skipped; the partner fails
         assertThat(partnerDown.partner()).isInstanceOf(SideView.Unreachable.class);
         int before = arm.calls().size();
 
-        Observed next = observer.observe(arm, forced);
+        Observed next = observer.observe(arm, FORCED_REQUEST);
         assertThat(arm.calls().subList(before, arm.calls().size()))
                 .as("the partner, where the POST goes, is read again at once")
                 .containsExactly("getAlias orders-neu");
@@ -168,8 +172,7 @@ class ObserverTest {
 
     @Test
     void aRoutinePassStillReadsAKnownUnreachableNamespace() {
-        arm.alias(record(WEU, AliasRole.Primary, ProvisioningState.Succeeded, NEU));
-        arm.alias(record(NEU, AliasRole.Secondary, ProvisioningState.Succeeded, WEU));
+        settled();
         arm.failNext("getAlias", unreachable());
         observer.observe(arm, request(true, true));
         int before = arm.calls().size();
