@@ -151,6 +151,9 @@ class ConnectionSecretAndMetricsIT {
         sim.putNamespace(OperatorHarness.ref("metrics-neu"), OperatorHarness.premium(0));
         op.create(op.pairing("metrics", "metrics-weu", "metrics-neu"));
         op.awaitReady("metrics");
+        // a steady poll after Ready: sides with a known record are read with getAlias (the first
+        // sight lists them), so the request metric below exists whichever test ran first
+        op.awaitMoreReads("/metrics-", 2);
         HttpResponse<String> response =
                 await().atMost(Duration.ofSeconds(20))
                         .until(
