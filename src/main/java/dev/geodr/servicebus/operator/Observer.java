@@ -27,8 +27,8 @@ import java.util.function.Supplier;
  *   <li>SKU, partitions, private endpoints and the partner's emptiness only when a PUT may follow,
  *       cached for a minute;
  *   <li>a namespace that did not answer is recorded as unreachable rather than failing the pass (a
- *       Forced failover needs exactly that), and for a while a Forced request does not read it
- *       again;
+ *       Forced failover needs exactly that), and for a while a Forced request does not read the
+ *       primary again when it was the one (the partner, where the POST goes, is always read);
  *   <li>throttling and authorization failures end the pass; what a throttled pass had read is kept
  *       for its retry.
  * </ul>

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -45,33 +44,25 @@ final class PassReads {
 
     /** The refused passes' reads, per resource. */
     static final class Carried {
-        private static final int MAX_ENTRIES = 10_000;
-
+        private final ExpiringEntries<String, PassReads> byResource;
         private final Clock clock;
-        private final Map<String, PassReads> byResource = new ConcurrentHashMap<>();
 
         Carried(Clock clock) {
             this.clock = clock;
+            this.byResource = new ExpiringEntries<>(clock, CARRY_FOR);
         }
 
         /** The reads a refused pass left for the same spec, if still fresh; else a new set. */
         PassReads resume(String resourceKey, Desired desired) {
-            Instant now = clock.instant();
-            PassReads left = byResource.remove(resourceKey);
-            if (left != null
-                    && left.desired.equals(desired)
-                    && now.isBefore(left.startedAt.plus(CARRY_FOR))) {
-                return left;
-            }
-            return new PassReads(desired, now);
+            return byResource
+                    .take(resourceKey)
+                    .filter(left -> left.desired.equals(desired))
+                    .orElseGet(() -> new PassReads(desired, clock.instant()));
         }
 
+        /** Kept as of when the refused pass began, so retries do not renew stale reads. */
         void keep(String resourceKey, PassReads reads) {
-            if (byResource.size() >= MAX_ENTRIES) {
-                Instant now = clock.instant();
-                byResource.values().removeIf(r -> !now.isBefore(r.startedAt.plus(CARRY_FOR)));
-            }
-            byResource.put(resourceKey, reads);
+            byResource.put(resourceKey, reads, reads.startedAt);
         }
 
         void discard(String resourceKey) {

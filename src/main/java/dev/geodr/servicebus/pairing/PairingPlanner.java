@@ -135,7 +135,7 @@ public final class PairingPlanner {
     }
 
     /**
-     * A pending Forced request: it needs only the secondary, so a namespace that just failed to
+     * A pending Forced request: it needs only the secondary, so a primary that just failed to
      * answer need not be read again.
      */
     public static boolean forcedFailoverPending(Desired desired, Memory memory) {

@@ -117,11 +117,9 @@ public final class StatusProjector {
     public static final Duration OBSERVED_REFRESH = Duration.ofMinutes(10);
 
     private static boolean observationIsOld(String lastObserved, Instant now) {
-        if (lastObserved == null) {
-            return true;
-        }
         try {
-            return !Instant.parse(lastObserved).plus(OBSERVED_REFRESH).isAfter(now);
+            Instant at = Times.parse(lastObserved);
+            return at == null || !at.plus(OBSERVED_REFRESH).isAfter(now);
         } catch (DateTimeParseException e) {
             return true;
         }

@@ -48,9 +48,7 @@ public record RateLimitSettings(
         if (readBurst < 1 || writeBurst < 1) {
             throw new IllegalArgumentException("bursts must be at least 1");
         }
-        if (!(armShare > 0) || armShare > 1) {
-            throw new IllegalArgumentException("the ARM share must be in (0, 1]");
-        }
+        requireShare(armShare);
         Objects.requireNonNull(throttleWithoutRetryAfter, "throttleWithoutRetryAfter");
         Objects.requireNonNull(maxPause, "maxPause");
         if (throttleWithoutRetryAfter.isNegative() || maxPause.isNegative()) {
@@ -76,9 +74,8 @@ public record RateLimitSettings(
 
     /** {@code share} of ARM's documented buckets, in size and refill. */
     public static RateLimitSettings shareOfArm(double share) {
-        if (!(share > 0) || share > 1) {
-            throw new IllegalArgumentException("the ARM share must be in (0, 1]");
-        }
+        // checked before the budget is derived from it, so a bad share is named as such
+        requireShare(share);
         return new RateLimitSettings(
                 ARM_READ_REFILL_PER_SECOND * share,
                 Math.max(1, (int) Math.floor(ARM_READ_BUCKET * share)),
@@ -87,6 +84,12 @@ public record RateLimitSettings(
                 share,
                 DEFAULT_THROTTLE_WITHOUT_RETRY_AFTER,
                 DEFAULT_MAX_PAUSE);
+    }
+
+    private static void requireShare(double share) {
+        if (!(share > 0) || share > 1) {
+            throw new IllegalArgumentException("the ARM share must be in (0, 1]");
+        }
     }
 
     /** {@link #DEFAULT_ARM_SHARE} of ARM's buckets: reads 125 at 12.5/s, writes 100 at 5/s. */

@@ -4,7 +4,6 @@ import dev.geodr.servicebus.arm.CallPriority;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -43,7 +42,7 @@ public final class SubscriptionRateLimiter {
 
     private final RateLimitSettings settings;
     private final Clock clock;
-    private final Map<String, SubscriptionState> subscriptions = new ConcurrentHashMap<>();
+    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
     public SubscriptionRateLimiter(RateLimitSettings settings, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -62,7 +61,7 @@ public final class SubscriptionRateLimiter {
      */
     public Optional<Duration> tryAcquire(
             String subscriptionId, ArmCallKind kind, CallPriority priority) {
-        return state(subscriptionId).bucket(kind).tryTake(priority, clock.instant());
+        return bucket(subscriptionId, kind).tryTake(priority, clock.instant());
     }
 
     /** A routine request. */
@@ -80,7 +79,7 @@ public final class SubscriptionRateLimiter {
             capped = settings.maxPause();
         }
         Instant now = clock.instant();
-        state(subscriptionId).bucket(kind).throttled(now, now.plus(capped));
+        bucket(subscriptionId, kind).throttled(now, now.plus(capped));
     }
 
     /**
@@ -88,36 +87,25 @@ public final class SubscriptionRateLimiter {
      * most the configured share of them.
      */
     public void remaining(String subscriptionId, ArmCallKind kind, long remaining) {
-        state(subscriptionId)
-                .bucket(kind)
+        bucket(subscriptionId, kind)
                 .capAt(Math.max(0, remaining) * settings.armShare(), clock.instant());
     }
 
     /** How much longer {@code kind} requests to the subscription are paused by a 429, if at all. */
     public Optional<Duration> pausedFor(String subscriptionId, ArmCallKind kind) {
-        return state(subscriptionId).bucket(kind).pausedFor(clock.instant());
+        return bucket(subscriptionId, kind).pausedFor(clock.instant());
     }
 
-    private SubscriptionState state(String subscriptionId) {
+    /** The (subscription, kind) bucket, made full on first use. */
+    private Bucket bucket(String subscriptionId, ArmCallKind kind) {
         Objects.requireNonNull(subscriptionId, "subscriptionId");
-        return subscriptions.computeIfAbsent(
-                subscriptionId.toLowerCase(Locale.ROOT),
-                k -> new SubscriptionState(settings, clock.instant()));
-    }
-
-    private static final class SubscriptionState {
-        private final Map<ArmCallKind, Bucket> buckets = new EnumMap<>(ArmCallKind.class);
-
-        SubscriptionState(RateLimitSettings settings, Instant now) {
-            for (ArmCallKind kind : ArmCallKind.values()) {
-                buckets.put(
-                        kind, new Bucket(settings.ratePerSecond(kind), settings.burst(kind), now));
-            }
-        }
-
-        Bucket bucket(ArmCallKind kind) {
-            return buckets.get(kind);
-        }
+        return buckets.computeIfAbsent(
+                kind + "/" + subscriptionId.toLowerCase(Locale.ROOT),
+                k ->
+                        new Bucket(
+                                settings.ratePerSecond(kind),
+                                settings.burst(kind),
+                                clock.instant()));
     }
 
     private static final class Bucket {
