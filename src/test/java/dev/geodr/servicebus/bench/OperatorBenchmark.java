@@ -3,6 +3,7 @@ package dev.geodr.servicebus.bench;
 import dev.geodr.servicebus.api.v1alpha1.FailoverMode;
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairing;
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairingSpec;
+import dev.geodr.servicebus.pairing.PlannerSettings;
 import dev.geodr.servicebus.simulator.SimulatorClient;
 import dev.geodr.servicebus.simulator.SimulatorConfig;
 import dev.geodr.servicebus.simulator.http.ThrottleLimits;
@@ -28,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -294,7 +296,49 @@ public final class OperatorBenchmark {
                         armThrottled,
                         operator.clientRefusals() - refusalsBefore,
                         (operator.cpuTicks() - cpuBefore) / 100.0));
+        report.line("create.reads", readsByOperation(calls, allReady, pairings));
+        writeCallLog(calls, work.resolve("create-calls.tsv"));
         report.line("create.footprint", operator.footprint());
+    }
+
+    /** The create phase's ARM calls, one per line, for working out where reads went. */
+    private static void writeCallLog(List<SimulatorClient.Call> calls, Path file)
+            throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add("seq\twallTime\tmethod\toperation\tstatus\tpath");
+        for (SimulatorClient.Call c : calls) {
+            lines.add(
+                    String.join(
+                            "\t",
+                            Long.toString(c.seq()),
+                            c.wallTime().toString(),
+                            c.method(),
+                            c.operation(),
+                            Integer.toString(c.status()),
+                            c.path()));
+        }
+        Files.write(file, lines);
+    }
+
+    /** Where the reads until all were Ready went, per pairing: which call, how many. */
+    private static String readsByOperation(
+            List<SimulatorClient.Call> calls, Instant until, int pairings) {
+        Map<String, Long> byOperation = new TreeMap<>();
+        for (SimulatorClient.Call c : calls) {
+            if (c.method().equals("GET") && !c.wallTime().isAfter(until)) {
+                byOperation.merge(c.operation(), 1L, Long::sum);
+            }
+        }
+        StringBuilder line = new StringBuilder("perPairing");
+        byOperation.forEach(
+                (operation, n) ->
+                        line.append(
+                                String.format(
+                                        Locale.ROOT,
+                                        " %s=%.2f",
+                                        operation,
+                                        n / (double) pairings)));
+        return line.toString();
     }
 
     private void steadyPhase(SimulatorClient sim, OperatorProcess operator) throws Exception {
@@ -609,12 +653,14 @@ public final class OperatorBenchmark {
             env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
             env.put("GEODR_LEADER_ELECTION_NAMESPACE", namespace);
             env.put("POD_NAME", "bench-operator");
-            env.put("GEODR_POLL_FAST", scaled(Duration.ofSeconds(10), timeScale));
-            env.put("GEODR_POLL_FIRST_AFTER_PAIRING", scaled(Duration.ofSeconds(60), timeScale));
-            env.put("GEODR_POLL_PENDING", scaled(Duration.ofSeconds(30), timeScale));
-            env.put("GEODR_POLL_STEADY", scaled(Duration.ofMinutes(5), timeScale));
-            env.put("GEODR_FAILOVER_SAFE_TIMEOUT", scaled(Duration.ofMinutes(10), timeScale));
-            env.put("GEODR_FAILOVER_ISSUED_TIMEOUT", scaled(Duration.ofMinutes(15), timeScale));
+            // the product's defaults, on the simulator's time scale
+            PlannerSettings poll = PlannerSettings.defaults();
+            env.put("GEODR_POLL_FAST", scaled(poll.fastPoll(), timeScale));
+            env.put("GEODR_POLL_FIRST_AFTER_PAIRING", scaled(poll.firstPairingPoll(), timeScale));
+            env.put("GEODR_POLL_PENDING", scaled(poll.pendingPoll(), timeScale));
+            env.put("GEODR_POLL_STEADY", scaled(poll.steadyPoll(), timeScale));
+            env.put("GEODR_FAILOVER_SAFE_TIMEOUT", scaled(poll.safeFailoverTimeout(), timeScale));
+            env.put("GEODR_FAILOVER_ISSUED_TIMEOUT", scaled(poll.issuedTimeout(), timeScale));
             Path log = work.resolve("operator.log");
             pb.redirectErrorStream(true).redirectOutput(log.toFile());
             long start = System.nanoTime();
