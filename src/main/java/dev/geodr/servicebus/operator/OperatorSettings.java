@@ -39,8 +39,11 @@ public interface OperatorSettings {
         @WithDefault("10s")
         Duration fast();
 
-        /** The first poll after a pairing PUT (no recorded pairing finished in under a minute). */
-        @WithDefault("60s")
+        /**
+         * The first poll after a pairing PUT: the quickest recorded pairing took 61 s, and a poll
+         * one fast poll after the first minute still sees it within a fast poll.
+         */
+        @WithDefault("70s")
         Duration firstAfterPairing();
 
         /** While replication is pending or a namespace does not answer. */

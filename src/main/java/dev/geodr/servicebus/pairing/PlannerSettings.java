@@ -6,8 +6,10 @@ import java.time.Duration;
  * Polling cadence and failover deadlines.
  *
  * @param fastPoll while a transition is in flight
- * @param firstPairingPoll after a pairing PUT: ARM has never been seen to finish pairing sooner
- *     (recorded pairings took one to several minutes), so earlier polls only spend reads
+ * @param firstPairingPoll after a pairing PUT: the quickest recorded pairing took 61 s, so a first
+ *     poll one fast poll after the first minute still sees even that one within a fast poll, and
+ *     earlier polls only spend reads (the operator may wait longer once it has learned how long ARM
+ *     takes in a subscription)
  * @param pendingPoll while replication is pending on a steady pairing
  * @param steadyPoll when nothing is happening (jittered by the caller)
  * @param safeFailoverTimeout how long a Safe request waits for zero pending replication before it
@@ -26,7 +28,7 @@ public record PlannerSettings(
     public static PlannerSettings defaults() {
         return new PlannerSettings(
                 Duration.ofSeconds(10),
-                Duration.ofSeconds(60),
+                Duration.ofSeconds(70),
                 Duration.ofSeconds(30),
                 Duration.ofMinutes(5),
                 Duration.ofMinutes(10),
