@@ -44,7 +44,9 @@ kubeconfig_copy="$(mktemp)"
 trap 'podman rm -f "$name" >/dev/null 2>&1 || true; rm -f "$kubeconfig_copy"' EXIT
 cp "$KUBECONFIG" "$kubeconfig_copy"; chmod 0644 "$kubeconfig_copy"
 appcds=false
-if podman image inspect "$IMAGE" --format '{{range .Config.Env}}{{println .}}{{end}}' | grep -q '^JAVA_TOOL_OPTIONS=.*SharedArchiveFile='; then
+# Into a variable first: grep -q stops reading early, and under pipefail podman's SIGPIPE would count.
+image_env="$(podman image inspect "$IMAGE" --format '{{range .Config.Env}}{{println .}}{{end}}')"
+if grep -q '^JAVA_TOOL_OPTIONS=.*SharedArchiveFile=' <<<"$image_env"; then
   appcds=true
   # -Xshare:on: the JVM stops unless it maps the archive (same JVM build, same classpath jars).
   out="$(podman run --runtime runc --rm --read-only --tmpfs /tmp --ulimit nofile=4096:4096 --ulimit nproc=4096:4096 \
