@@ -48,12 +48,22 @@ appcds=false
 image_env="$(podman image inspect "$IMAGE" --format '{{range .Config.Env}}{{println .}}{{end}}')"
 if grep -q '^JAVA_TOOL_OPTIONS=.*SharedArchiveFile=' <<<"$image_env"; then
   appcds=true
-  # -Xshare:on: the JVM stops unless it maps the archive (same JVM build, same classpath jars).
-  out="$(podman run --runtime runc --rm --read-only --tmpfs /tmp --ulimit nofile=4096:4096 --ulimit nproc=4096:4096 \
-    --entrypoint java "$IMAGE" -Xshare:on -Xlog:cds=info -cp quarkus-run.jar -version 2>&1)" \
-    || { printf '%s\n' "$out" | tail -5 >&2; die "the JVM does not map the image's AppCDS archive (-Xshare:on)"; }
-  grep -q 'Mapped dynamic region' <<<"$out" || { printf '%s\n' "$out" | tail -5 >&2; die "no dynamic (AppCDS) region mapped"; }
-  log "AppCDS archive maps with -Xshare:on ($(podman run --runtime runc --rm --ulimit nofile=4096:4096 --ulimit nproc=4096:4096 --entrypoint sh "$IMAGE" -c 'du -h /deployments/app-cds.jsa' | cut -f1))"
+  # -Xshare:on: the JVM stops unless it maps the archive (same JVM build, same classpath jars). The
+  # archive records the classpath as the training start spelled it (`-jar quarkus-run.jar`, relative
+  # to the working directory /deployments), so the check spells it the same, taken from the
+  # entrypoint. Another entrypoint (the UBI base's run-java.sh) spells it its own way: there only
+  # the timed run's mappings below decide.
+  entrypoint="$(podman image inspect "$IMAGE" --format '{{range .Config.Entrypoint}}{{println .}}{{end}}')"
+  jar="$(sed -n '/^-jar$/{n;p;q}' <<<"$entrypoint")"
+  if [[ "$(head -1 <<<"$entrypoint")" == java && -n "$jar" ]]; then
+    out="$(podman run --runtime runc --rm --read-only --tmpfs /tmp --ulimit nofile=4096:4096 --ulimit nproc=4096:4096 \
+      --entrypoint java "$IMAGE" -Xshare:on -Xlog:cds=info -cp "$jar" -version 2>&1)" \
+      || { printf '%s\n' "$out" | tail -5 >&2; die "the JVM does not map the image's AppCDS archive (-Xshare:on)"; }
+    grep -q 'Mapped dynamic region' <<<"$out" || { printf '%s\n' "$out" | tail -5 >&2; die "no dynamic (AppCDS) region mapped"; }
+    log "AppCDS archive maps with -Xshare:on ($(podman run --runtime runc --rm --ulimit nofile=4096:4096 --ulimit nproc=4096:4096 --entrypoint sh "$IMAGE" -c 'du -h /deployments/app-cds.jsa' | cut -f1))"
+  else
+    log "entrypoint is not java -jar: the -Xshare:on check is skipped, the timed run's mappings decide"
+  fi
 fi
 
 run_once() { # run_once <what> [podman run args...]: start the image, wait until live; sets ms, started, mapped
