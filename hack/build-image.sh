@@ -17,9 +17,10 @@
 # for it (`podman load`), so the image also ends up in podman's local store.
 #
 # The application class-data-sharing archive (IMAGE_APPCDS, docs/image.md "Start time"):
-#   full (default)  after Jib, one training start of the Jib image under podman against the local
-#                   control plane (hack/cluster-up.sh; started for this and stopped again unless it
-#                   was already up) with -XX:ArchiveClassesAtExit, stopped with SIGTERM once ready;
+#   full (default)  after Jib, one training start of the Jib image under podman against a local
+#                   control plane of its own (hack/cluster-up.sh with CLUSTER_DIR=target/image/appcds/
+#                   cluster, empty, stopped afterwards) with -XX:ArchiveClassesAtExit, stopped with
+#                   SIGTERM once ready;
 #                   the archive it dumps becomes /deployments/app-cds.jsa in one more layer, and
 #                   JAVA_TOOL_OPTIONS=-XX:SharedArchiveFile=/deployments/app-cds.jsa makes the JVM
 #                   map it (-Xshare:auto: a JVM or classpath that does not match just ignores it)
@@ -126,26 +127,27 @@ log "Jib image built in $((SECONDS - t0)) s"
 # the classpath jars have the same paths, sizes and mtimes as when it was dumped: hence a run of the
 # finished Jib image itself, in its /deployments, and a new layer that leaves Jib's layers untouched.
 # The operator only gets through its start (informers, leader election) against an API server, so
-# the run uses the local control plane; Quarkus's own quarkus.package.jar.appcds only records the
+# the run gets a local control plane; Quarkus's own quarkus.package.jar.appcds only records the
 # static init (the app exits before it starts), which measured no faster here (docs/image.md).
 appcds_layer() {
-  local t1=$SECONDS work="$OUT_DIR/appcds" cluster_was_up=false cluster_err
+  local t1=$SECONDS work="$OUT_DIR/appcds"
+  # Its own empty control plane, never the one in target/cluster: the training operator would
+  # otherwise reconcile whatever pairings a demo or test left there.
+  local cluster_dir="$work/cluster"
+  if [[ -f "$cluster_dir/env" ]]; then CLUSTER_DIR="$cluster_dir" "$HACK_DIR/cluster-down.sh" >/dev/null 2>&1 || true; fi
   rm -rf "$work"; mkdir -p "$work/out"
   chmod 0777 "$work/out" # the image's user 10001 writes the archive
-  cluster_err="$(mktemp)"
-  local up
-  up="$("$HACK_DIR/cluster-up.sh" 2>"$cluster_err")" || { cat "$cluster_err" >&2; die "the local control plane did not start"; }
-  eval "$up"
-  grep -q 'already running' "$cluster_err" && cluster_was_up=true
-  rm -f "$cluster_err"
+  local name="geodr-appcds-train-$$"
+  # shellcheck disable=SC2064 # the values now: they are local to this function
+  trap "podman rm -f '$name' >/dev/null 2>&1 || true; CLUSTER_DIR='$cluster_dir' '$HACK_DIR/cluster-down.sh' >/dev/null 2>&1 || true" EXIT
+  CLUSTER_DIR="$cluster_dir" "$HACK_DIR/cluster-up.sh" >/dev/null 2>"$work/cluster-up.log" \
+    || { cat "$work/cluster-up.log" >&2; die "the training control plane did not start (CLUSTER_DIR=$cluster_dir)"; }
   # shellcheck source=/dev/null
-  source "$REPO_ROOT/target/cluster/env"
+  source "$cluster_dir/env"
   "$KUBECTL" apply --server-side -k "$REPO_ROOT/crds/" >/dev/null
   cp "$KUBECONFIG" "$work/kubeconfig"; chmod 0644 "$work/kubeconfig"
-  local port name="geodr-appcds-train-$$"
+  local port
   port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
-  # shellcheck disable=SC2064 # the name now: it is local to this function
-  trap "podman rm -f '$name' >/dev/null 2>&1 || true" EXIT
   # As the Deployment runs it: read-only root, only /tmp writable, uid 10001, the image's entrypoint.
   podman run --runtime runc -d --name "$name" --network host --read-only --tmpfs /tmp \
     --ulimit nofile=4096:4096 --ulimit nproc=4096:4096 \
@@ -165,20 +167,21 @@ appcds_layer() {
   podman rm -f "$name" >/dev/null 2>&1 || true
   trap - EXIT
   rm -f "$work/kubeconfig" # the admin credentials, world-readable for uid 10001
-  [[ "$cluster_was_up" == true ]] || "$HACK_DIR/cluster-down.sh" >/dev/null 2>&1 || true
+  CLUSTER_DIR="$cluster_dir" "$HACK_DIR/cluster-down.sh" >/dev/null 2>&1 || true
   [[ "$ok" == true ]] || { grep -v 'warning\]\[cds\]' "$work/training.log" | tail -30 >&2; die "the AppCDS training run never got ready (log: $work/training.log)"; }
   [[ -s "$work/out/app-cds.jsa" ]] || { tail -30 "$work/training.log" >&2; die "the AppCDS training run wrote no archive (log: $work/training.log)"; }
-  mv "$work/out/app-cds.jsa" "$work/app-cds.jsa"
+  # The build context: only the archive and the Containerfile.
+  mkdir -p "$work/layer"; mv "$work/out/app-cds.jsa" "$work/layer/app-cds.jsa"
   local base_id
   base_id="$(podman image inspect "$IMAGE" --format '{{.Id}}')"
-  cat >"$work/Containerfile" <<EOF
+  cat >"$work/layer/Containerfile" <<EOF
 FROM $base_id
 COPY app-cds.jsa /deployments/app-cds.jsa
 ENV JAVA_TOOL_OPTIONS=-XX:SharedArchiveFile=/deployments/app-cds.jsa
 EOF
-  podman build --runtime runc --quiet -t "$IMAGE" -f "$work/Containerfile" "$work" >/dev/null \
+  podman build --runtime runc --quiet -t "$IMAGE" "$work/layer" >/dev/null \
     || die "podman build of the AppCDS layer failed"
-  log "AppCDS archive $(du -h "$work/app-cds.jsa" | cut -f1) added in $((SECONDS - t1)) s (training log: $work/training.log)"
+  log "AppCDS archive $(du -h "$work/layer/app-cds.jsa" | cut -f1) added in $((SECONDS - t1)) s (training log: $work/training.log)"
 }
 if [[ "$IMAGE_APPCDS" == full ]]; then appcds_layer; fi
 
