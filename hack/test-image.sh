@@ -89,13 +89,17 @@ run_once() { # run_once <what> [podman run args...]: start the image, wait until
   pid="$(podman inspect "$name" --format '{{.State.Pid}}')"
   mapped=no; grep -q '/app-cds\.jsa' "/proc/$pid/maps" 2>/dev/null && mapped=yes
   # Quarkus logs "started in" right around the moment it answers; give the line a moment.
-  started=""
+  # The log into a variable, not piped into grep -q or head: under pipefail their early exit would
+  # count as podman's failure.
+  local logs="" started=""
   for _ in $(seq 25); do
-    started="$(podman logs "$name" 2>&1 | sed -n 's/.* started in \([0-9.]*\)s\..*/\1/p' | head -1)"
+    logs="$(podman logs "$name" 2>&1)"
+    started="$(sed -n 's/.* started in \([0-9.]*\)s\..*/\1/p' <<<"$logs")"
+    started="${started%%$'\n'*}"
     [[ -n "$started" ]] && break
     sleep 0.2
   done
-  podman logs "$name" 2>&1 | grep -qiE 'read-only file system' && die "something wrote to the read-only root filesystem"
+  if grep -qiE 'read-only file system' <<<"$logs"; then die "something wrote to the read-only root filesystem"; fi
   podman rm -f "$name" >/dev/null
   log "$what: live after ${ms} ms; Quarkus started in ${started:-?}s; AppCDS archive mapped: $mapped; load $(cut -d' ' -f1-3 /proc/loadavg)"
 }
