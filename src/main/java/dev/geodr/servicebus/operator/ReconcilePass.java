@@ -4,12 +4,14 @@ import dev.geodr.servicebus.api.v1alpha1.NamespaceStatus;
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairing;
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairingStatus;
 import dev.geodr.servicebus.arm.AliasKeys;
+import dev.geodr.servicebus.arm.AliasRole;
 import dev.geodr.servicebus.arm.ArmErrorKind;
 import dev.geodr.servicebus.arm.ArmException;
 import dev.geodr.servicebus.arm.ArmGeoDrPort;
 import dev.geodr.servicebus.arm.ArmIdentity;
 import dev.geodr.servicebus.arm.ArmPortFactory;
 import dev.geodr.servicebus.arm.CallPriority;
+import dev.geodr.servicebus.arm.ProvisioningState;
 import dev.geodr.servicebus.pairing.Action;
 import dev.geodr.servicebus.pairing.ConnectionSecretRules;
 import dev.geodr.servicebus.pairing.Desired;
@@ -50,6 +52,7 @@ final class ReconcilePass {
     private final Clock clock;
     private final OperatorMetrics metrics;
     private final Observer observer;
+    private final PairingPace pace;
     private final Duration keyRefresh;
     private final DoubleSupplier spread;
 
@@ -83,6 +86,7 @@ final class ReconcilePass {
         this.clock = clock;
         this.metrics = metrics;
         this.observer = new Observer(clock);
+        this.pace = new PairingPace(clock, planner.settings().fastPoll());
         this.keyRefresh = keyRefresh;
         this.spread = spread;
     }
@@ -183,6 +187,7 @@ final class ReconcilePass {
                             now));
         }
         plan = execute(cluster, resource, port, plan, now);
+        Requeue requeue = paced(resourceKey(resource), desired, observed, plan);
         syncConnectionSecret(cluster, resource, port, desired, observed, plan);
         for (Notice notice : plan.notices()) {
             cluster.event(resource, notice.warning(), notice.reason(), notice.message());
@@ -193,13 +198,43 @@ final class ReconcilePass {
         }
         if (plan.action() instanceof Action.ReleaseFinalizer) {
             observer.forget(resourceKey(resource));
+            pace.forget(resourceKey(resource));
         }
         ServiceBusGeoPairingStatus status =
                 project(previous, generation, desired, observed, plan.memory(), plan, now);
         recordFailoverMetrics(memory, plan.memory());
         metrics.recordStatus(resource, status);
-        return new Outcome(
-                status, plan.requeue(), plan.action() instanceof Action.ReleaseFinalizer);
+        return new Outcome(status, requeue, plan.action() instanceof Action.ReleaseFinalizer);
+    }
+
+    /**
+     * Tells the pace what this pass saw of a pairing in progress, and lets it hold back the next
+     * poll while ARM cannot plausibly be done yet. Only a pass that waits on ARM's pairing is held:
+     * anything else keeps the planner's requeue.
+     */
+    private Requeue paced(String key, Desired desired, Optional<Observed> observed, Plan plan) {
+        Requeue planned = plan.requeue();
+        if (plan.action() instanceof Action.CreatePairing) {
+            // execute() recorded the PUT only if ARM accepted it
+            return new Requeue(pace.nextPoll(key, planned.after()), planned.jitter());
+        }
+        if (observed.isEmpty()) {
+            return planned;
+        }
+        SideView primary = observed.get().primary();
+        if (PairingPlanner.partnerCanWait(desired, primary)) {
+            pace.stillPairing(key);
+            return plan.action().writesToArm()
+                    ? planned
+                    : new Requeue(pace.nextPoll(key, planned.after()), planned.jitter());
+        }
+        if (primary.is(AliasRole.Primary, ProvisioningState.Succeeded)
+                && primary.partnerIs(desired.partner())) {
+            pace.finished(key);
+        } else {
+            pace.forget(key);
+        }
+        return planned;
     }
 
     private Plan execute(
@@ -213,6 +248,9 @@ final class ReconcilePass {
         }
         try {
             String done = ActionExecutor.execute(port, plan.action());
+            if (plan.action() instanceof Action.CreatePairing put) {
+                pace.requested(resourceKey(resource), put.primary().subscriptionId());
+            }
             if (done != null) {
                 cluster.event(resource, false, ActionExecutor.eventReason(plan.action()), done);
             }
