@@ -71,7 +71,8 @@ final class Observer {
     }
 
     Observed observe(ArmGeoDrPort port, Request request) {
-        PassReads reads = carried.resume(request.resourceKey(), request.desired());
+        PassReads reads =
+                carried.resume(request.resourceKey(), request.desired(), request.failoverPending());
         try {
             Observed observed = observe(port, request, reads);
             carried.discard(request.resourceKey());

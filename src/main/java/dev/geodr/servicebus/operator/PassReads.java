@@ -16,10 +16,14 @@ import java.util.function.Supplier;
 final class PassReads {
 
     /**
-     * How long a refused pass's reads stay usable. Short: they decide a PUT or a failover, and ARM
-     * has the last word on both, but a stale "Secondary" should not outlive a few retries.
+     * How long a refused pass's reads stay usable for a routine pass: as long as the namespace
+     * facts are cached. They gate a PUT, on which ARM has the last word, and under a busy budget a
+     * retry often comes more than 20 s later: a shorter life spent the alias lists again.
      */
-    static final Duration CARRY_FOR = Duration.ofSeconds(20);
+    static final Duration CARRY_FOR = Duration.ofSeconds(60);
+
+    /** For a pass working on a failover: a stale "Secondary" must not outlive a few retries. */
+    static final Duration FAILOVER_CARRY_FOR = Duration.ofSeconds(20);
 
     private final Desired desired;
     private final Instant startedAt;
@@ -52,12 +56,21 @@ final class PassReads {
             this.byResource = new ExpiringEntries<>(clock, CARRY_FOR);
         }
 
-        /** The reads a refused pass left for the same spec, if still fresh; else a new set. */
-        PassReads resume(String resourceKey, Desired desired) {
+        /**
+         * The reads a refused pass left for the same spec, if still fresh for this pass (a pass
+         * working on a failover takes them for a shorter while); else a new set.
+         */
+        PassReads resume(String resourceKey, Desired desired, boolean failoverPending) {
+            Instant now = clock.instant();
             return byResource
                     .take(resourceKey)
                     .filter(left -> left.desired.equals(desired))
-                    .orElseGet(() -> new PassReads(desired, clock.instant()));
+                    .filter(
+                            left ->
+                                    !failoverPending
+                                            || now.isBefore(
+                                                    left.startedAt.plus(FAILOVER_CARRY_FOR)))
+                    .orElseGet(() -> new PassReads(desired, now));
         }
 
         /** Kept as of when the refused pass began, so retries do not renew stale reads. */

@@ -210,6 +210,20 @@ class ObserverTest {
                 .startsWith("listAliases orders-weu", "listAliases orders-neu");
     }
 
+    @Test
+    void aFailoverPassTakesKeptReadsForAShorterWhile() {
+        arm.failNext("getNamespace", throttled());
+        assertThatThrownBy(() -> observer.observe(arm, request(false, false)))
+                .isInstanceOf(ArmException.class);
+        clock.advance(PassReads.FAILOVER_CARRY_FOR.plus(Duration.ofSeconds(1)));
+        int before = arm.calls().size();
+        observer.observe(
+                arm, new Observer.Request("ns/orders/uid", DESIRED, true, false, false, false));
+        assertThat(arm.calls().subList(before, arm.calls().size()))
+                .as("a routine pass would still take these reads; a failover pass reads again")
+                .startsWith("listAliases orders-weu", "listAliases orders-neu");
+    }
+
     private static ArmException unreachable() {
         return new ArmException(
                 ArmErrorKind.TRANSIENT, 503, "ServiceUnavailable", "region down", null, null);
