@@ -12,6 +12,7 @@ import dev.geodr.servicebus.simulator.http.ServerVerticle;
 import dev.geodr.servicebus.simulator.http.ThrottleBuckets;
 import dev.geodr.servicebus.simulator.state.AliasReads;
 import dev.geodr.servicebus.simulator.state.AliasStateMachine;
+import dev.geodr.servicebus.simulator.state.GeoReplication;
 import dev.geodr.servicebus.simulator.state.NamespaceAdmin;
 import dev.geodr.servicebus.simulator.state.NamespaceSpec;
 import dev.geodr.servicebus.simulator.state.SimulatorState;
@@ -78,18 +79,24 @@ public final class ArmSimulator implements AutoCloseable {
         ThrottleBuckets buckets = new ThrottleBuckets(config.throttle());
         this.faults = new Faults(buckets, config.throttle());
         state.setUnreachable(faults::isUnreachable);
+        state.setRegionUnreachable(faults::isRegionUnreachable);
+        // the lag model integrates up to the instant a fault changes, under the old conditions
+        faults.beforeChange(state::settleNow);
         this.calls = new CallLog(config.callLogCapacity());
         this.namespaces = new NamespaceAdmin(state);
+        GeoReplication geo = GeoReplication.over(state);
         ArmHandler arm =
                 new ArmHandler(
                         new AliasStateMachine(state),
                         new AliasReads(state),
+                        geo,
                         faults,
                         buckets,
                         calls,
                         clock,
                         config.strictAuth());
-        AdminHandler admin = new AdminHandler(namespaces, clock, faults, calls, this::reset);
+        AdminHandler admin =
+                new AdminHandler(namespaces, geo.admin(), clock, faults, calls, this::reset);
         seed();
         this.certificate =
                 SelfSignedCertificate.create(config.certificateDir(), config.extraServerNames());

@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.geodr.servicebus.simulator.clock.VirtualClock;
 import dev.geodr.servicebus.simulator.render.Json;
 import dev.geodr.servicebus.simulator.state.ArmError;
+import dev.geodr.servicebus.simulator.state.GeoAdmin;
 import dev.geodr.servicebus.simulator.state.NamespaceAdmin;
 import dev.geodr.servicebus.simulator.state.NamespaceSpec;
+import dev.geodr.servicebus.simulator.state.NsKeys;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -39,6 +41,7 @@ public final class AdminHandler {
     public static final String PREFIX = "/simulator";
 
     private final NamespaceAdmin namespaces;
+    private final GeoAdmin geo;
     private final VirtualClock clock;
     private final Faults faults;
     private final CallLog calls;
@@ -46,11 +49,13 @@ public final class AdminHandler {
 
     public AdminHandler(
             NamespaceAdmin namespaces,
+            GeoAdmin geo,
             VirtualClock clock,
             Faults faults,
             CallLog calls,
             Runnable reset) {
         this.namespaces = namespaces;
+        this.geo = geo;
         this.clock = clock;
         this.faults = faults;
         this.calls = calls;
@@ -74,6 +79,9 @@ public final class AdminHandler {
     private static final String NAMESPACE =
             PREFIX + "/namespaces/:subscriptionId/:resourceGroup/:name";
 
+    private static final String GEO =
+            PREFIX + "/georeplication/:subscriptionId/:resourceGroup/:name";
+
     /**
      * The admin API as a table. For a path, the order of its rows is the order of the {@code Allow}
      * header on 405.
@@ -85,6 +93,15 @@ public final class AdminHandler {
                 new Endpoint(GET, NAMESPACE, this::getNamespace),
                 new Endpoint(PUT, NAMESPACE, this::putNamespace),
                 new Endpoint(DELETE, NAMESPACE, this::deleteNamespace),
+                new Endpoint(GET, GEO, c -> geoCall(c, key -> geo.get(key))),
+                new Endpoint(
+                        PUT,
+                        GEO + "/rates",
+                        c -> geoCall(c, key -> geo.rates(key, parse(c.request().body())))),
+                new Endpoint(
+                        POST,
+                        GEO + "/removeReplica",
+                        c -> geoCall(c, key -> geo.removeReplica(key))),
                 new Endpoint(GET, PREFIX + "/clock", c -> SimResponse.json(200, clockJson())),
                 new Endpoint(POST, PREFIX + "/clock/advance", c -> advance(c.request())),
                 new Endpoint(GET, PREFIX + "/faults", c -> SimResponse.json(200, faults.toJson())),
@@ -187,13 +204,27 @@ public final class AdminHandler {
     }
 
     private SimResponse putNamespace(Call c) {
+        JsonNode body = parse(c.request().body());
         NamespaceSpec spec =
                 NamespaceSpec.fromJson(
-                        parse(c.request().body()),
-                        c.param("subscriptionId"),
-                        c.param("resourceGroup"),
-                        c.param("name"));
+                        body, c.param("subscriptionId"), c.param("resourceGroup"), c.param("name"));
+        // geoReplication: absent keeps it, null removes it, an object seeds it (Active replica)
+        JsonNode geoNode = body == null ? null : body.get("geoReplication");
+        GeoAdmin.Seed seed =
+                geoNode == null || geoNode.isNull() ? null : GeoAdmin.parseSeed(geoNode);
         NamespaceAdmin.PutResult res = namespaces.put(spec);
+        if (geoNode != null) {
+            geo.seed(
+                    NsKeys.of(c.param("subscriptionId"), c.param("resourceGroup"), c.param("name")),
+                    seed);
+            res =
+                    new NamespaceAdmin.PutResult(
+                            res.created(),
+                            namespaces.get(
+                                    c.param("subscriptionId"),
+                                    c.param("resourceGroup"),
+                                    c.param("name")));
+        }
         LOG.debugf(
                 "namespace %s %s",
                 res.created() ? "created" : "updated", res.view().get("id").textValue());
@@ -205,6 +236,19 @@ public final class AdminHandler {
         ObjectNode view = namespaces.get(c.param("subscriptionId"), c.param("resourceGroup"), name);
         return view == null
                 ? error(404, "NotFound", "Namespace '" + name + "' does not exist.")
+                : SimResponse.json(200, view);
+    }
+
+    /** A call on one namespace's Geo-Replication: 404 for an unknown namespace, else the view. */
+    private SimResponse geoCall(Call c, Function<String, ObjectNode> call) {
+        String name = c.param("name");
+        if (namespaces.get(c.param("subscriptionId"), c.param("resourceGroup"), name) == null) {
+            return error(404, "NotFound", "Namespace '" + name + "' does not exist.");
+        }
+        ObjectNode view =
+                call.apply(NsKeys.of(c.param("subscriptionId"), c.param("resourceGroup"), name));
+        return view == null
+                ? error(404, "NotFound", "Namespace '" + name + "' is not geo-replicated.")
                 : SimResponse.json(200, view);
     }
 

@@ -5,9 +5,33 @@ public record StateSettings(
         SimulatorTimers timers,
         double replicationEntitiesPerMinute,
         int deleteWhilePairedStatus,
-        boolean requireEmptySecondary) {
+        boolean requireEmptySecondary,
+        GeoTimings geo) {
+
+    /** The Geo-DR knobs only; Geo-Replication gets its default timings. */
+    public StateSettings(
+            SimulatorTimers timers,
+            double replicationEntitiesPerMinute,
+            int deleteWhilePairedStatus,
+            boolean requireEmptySecondary) {
+        this(
+                timers,
+                replicationEntitiesPerMinute,
+                deleteWhilePairedStatus,
+                requireEmptySecondary,
+                GeoTimings.DEFAULTS);
+    }
 
     public static StateSettings defaults() {
         return new StateSettings(SimulatorTimers.DEFAULTS, 60, 400, true);
+    }
+
+    public StateSettings withGeo(GeoTimings g) {
+        return new StateSettings(
+                timers,
+                replicationEntitiesPerMinute,
+                deleteWhilePairedStatus,
+                requireEmptySecondary,
+                g);
     }
 }
