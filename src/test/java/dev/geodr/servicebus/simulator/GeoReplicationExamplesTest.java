@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.geodr.servicebus.simulator.render.Json;
 import java.io.IOException;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
@@ -102,7 +103,7 @@ class GeoReplicationExamplesTest {
         Set<String> out = new TreeSet<>();
         ex.at("/responses/202/headers")
                 .fieldNames()
-                .forEachRemaining(h -> out.add(h.toLowerCase()));
+                .forEachRemaining(h -> out.add(h.toLowerCase(Locale.ROOT)));
         return out;
     }
 

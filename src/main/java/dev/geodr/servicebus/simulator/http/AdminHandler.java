@@ -8,8 +8,6 @@ import dev.geodr.servicebus.simulator.render.Json;
 import dev.geodr.servicebus.simulator.state.ArmError;
 import dev.geodr.servicebus.simulator.state.GeoAdmin;
 import dev.geodr.servicebus.simulator.state.NamespaceAdmin;
-import dev.geodr.servicebus.simulator.state.NamespaceSpec;
-import dev.geodr.servicebus.simulator.state.NsKeys;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -41,7 +39,7 @@ public final class AdminHandler {
     public static final String PREFIX = "/simulator";
 
     private final NamespaceAdmin namespaces;
-    private final GeoAdmin geo;
+    private final GeoAdminCalls geo;
     private final VirtualClock clock;
     private final Faults faults;
     private final CallLog calls;
@@ -55,7 +53,7 @@ public final class AdminHandler {
             CallLog calls,
             Runnable reset) {
         this.namespaces = namespaces;
-        this.geo = geo;
+        this.geo = new GeoAdminCalls(namespaces, geo);
         this.clock = clock;
         this.faults = faults;
         this.calls = calls;
@@ -93,15 +91,15 @@ public final class AdminHandler {
                 new Endpoint(GET, NAMESPACE, this::getNamespace),
                 new Endpoint(PUT, NAMESPACE, this::putNamespace),
                 new Endpoint(DELETE, NAMESPACE, this::deleteNamespace),
-                new Endpoint(GET, GEO, c -> geoCall(c, key -> geo.get(key))),
+                new Endpoint(GET, GEO, c -> geoCall(c, key -> geo.admin().get(key))),
                 new Endpoint(
                         PUT,
                         GEO + "/rates",
-                        c -> geoCall(c, key -> geo.rates(key, parse(c.request().body())))),
+                        c -> geoCall(c, key -> geo.admin().rates(key, parse(c.request().body())))),
                 new Endpoint(
                         POST,
                         GEO + "/removeReplica",
-                        c -> geoCall(c, key -> geo.removeReplica(key))),
+                        c -> geoCall(c, key -> geo.admin().removeReplica(key))),
                 new Endpoint(GET, PREFIX + "/clock", c -> SimResponse.json(200, clockJson())),
                 new Endpoint(POST, PREFIX + "/clock/advance", c -> advance(c.request())),
                 new Endpoint(GET, PREFIX + "/faults", c -> SimResponse.json(200, faults.toJson())),
@@ -204,27 +202,12 @@ public final class AdminHandler {
     }
 
     private SimResponse putNamespace(Call c) {
-        JsonNode body = parse(c.request().body());
-        NamespaceSpec spec =
-                NamespaceSpec.fromJson(
-                        body, c.param("subscriptionId"), c.param("resourceGroup"), c.param("name"));
-        // geoReplication: absent keeps it, null removes it, an object seeds it (Active replica)
-        JsonNode geoNode = body == null ? null : body.get("geoReplication");
-        GeoAdmin.Seed seed =
-                geoNode == null || geoNode.isNull() ? null : GeoAdmin.parseSeed(geoNode);
-        NamespaceAdmin.PutResult res = namespaces.put(spec);
-        if (geoNode != null) {
-            geo.seed(
-                    NsKeys.of(c.param("subscriptionId"), c.param("resourceGroup"), c.param("name")),
-                    seed);
-            res =
-                    new NamespaceAdmin.PutResult(
-                            res.created(),
-                            namespaces.get(
-                                    c.param("subscriptionId"),
-                                    c.param("resourceGroup"),
-                                    c.param("name")));
-        }
+        NamespaceAdmin.PutResult res =
+                geo.putNamespace(
+                        parse(c.request().body()),
+                        c.param("subscriptionId"),
+                        c.param("resourceGroup"),
+                        c.param("name"));
         LOG.debugf(
                 "namespace %s %s",
                 res.created() ? "created" : "updated", res.view().get("id").textValue());
@@ -239,17 +222,8 @@ public final class AdminHandler {
                 : SimResponse.json(200, view);
     }
 
-    /** A call on one namespace's Geo-Replication: 404 for an unknown namespace, else the view. */
     private SimResponse geoCall(Call c, Function<String, ObjectNode> call) {
-        String name = c.param("name");
-        if (namespaces.get(c.param("subscriptionId"), c.param("resourceGroup"), name) == null) {
-            return error(404, "NotFound", "Namespace '" + name + "' does not exist.");
-        }
-        ObjectNode view =
-                call.apply(NsKeys.of(c.param("subscriptionId"), c.param("resourceGroup"), name));
-        return view == null
-                ? error(404, "NotFound", "Namespace '" + name + "' is not geo-replicated.")
-                : SimResponse.json(200, view);
+        return geo.view(c.param("subscriptionId"), c.param("resourceGroup"), c.param("name"), call);
     }
 
     private SimResponse deleteNamespace(Call c) {
@@ -311,7 +285,7 @@ public final class AdminHandler {
     }
 
     /** Parses an admin body; an empty body is null (all defaults). */
-    private static JsonNode parse(String body) {
+    static JsonNode parse(String body) {
         if (body == null || body.isBlank()) {
             return null;
         }
@@ -340,7 +314,7 @@ public final class AdminHandler {
                 .header("Allow", allowed);
     }
 
-    private static SimResponse error(int status, String code, String message) {
+    static SimResponse error(int status, String code, String message) {
         return SimResponse.error(ArmError.gateway(status, code, "[simulator] " + message), "-");
     }
 }

@@ -1,5 +1,6 @@
 package dev.geodr.servicebus.simulator.http;
 
+import dev.geodr.servicebus.simulator.state.GeoNamespaces;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -34,7 +35,7 @@ public final class ApiVersions {
      * Where Service Bus Geo-Replication exists: the spec folders with {@code geoDataReplication}
      * and the {@code force} failover body (2023-01-01-preview had another body and is left out).
      */
-    public static final List<String> GEO_REPLICATION = List.of("2025-05-01-preview", "2026-01-01");
+    public static final List<String> GEO_REPLICATION = GeoNamespaces.GEO_VERSIONS;
 
     /**
      * Azure Monitor metrics: 2018-01-01 is what azure-monitor-query's MetricsQueryClient sends by

@@ -28,8 +28,7 @@ public final class ArmHandler {
             Pattern.compile("^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$");
     static final String SERVER = "Service-Bus-Resource-Provider/simulator";
 
-    private final AliasStateMachine machine;
-    private final AliasReads reads;
+    private final ArmDispatch dispatch;
     private final GeoReplication geo;
     private final Faults faults;
     private final ThrottleBuckets buckets;
@@ -46,8 +45,7 @@ public final class ArmHandler {
             CallLog calls,
             SimulatorClock clock,
             boolean strictAuth) {
-        this.machine = machine;
-        this.reads = reads;
+        this.dispatch = new ArmDispatch(machine, reads, geo);
         this.geo = geo;
         this.faults = faults;
         this.buckets = buckets;
@@ -224,7 +222,8 @@ public final class ArmHandler {
         if (bodyError != null) {
             return SimResponse.error(ErrorTemplates.invalidContent(bodyError), correlation);
         }
-        ArmResult result = dispatch(route, r, apiVersion, body);
+        ArmResult result =
+                dispatch.call(route, r.method(), apiVersion, body, name -> safeQuery(r, name));
         if (result.isError()) {
             return SimResponse.error(result.error(), correlation);
         }
@@ -265,41 +264,6 @@ public final class ArmHandler {
                                 + String.join(",", versions)
                                 + "'."),
                 correlation);
-    }
-
-    private ArmResult dispatch(ArmRoute route, SimRequest r, String apiVersion, JsonNode body) {
-        var ns = route.namespace();
-        String method = r.method();
-        return switch (route.kind()) {
-            case NAMESPACE ->
-                    switch (method) {
-                        case "PUT" -> geo.namespaces().put(ns, body, apiVersion);
-                        case "PATCH" -> geo.namespaces().patch(ns, body, apiVersion);
-                        default -> geo.namespaces().get(ns, apiVersion);
-                    };
-            case NAMESPACE_FAILOVER -> geo.promotions().failover(ns, body, apiVersion);
-            case METRICS -> geo.metrics().get(ns, name -> safeQuery(r, name));
-            case OPERATION_STATUS ->
-                    geo.operations().status(route.subscriptionId(), route.operationId());
-            case OPERATION_RESULT ->
-                    geo.operations().result(route.subscriptionId(), route.operationId());
-            case QUEUES -> reads.listQueues(ns);
-            case TOPICS -> reads.listTopics(ns);
-            case DR_LIST -> machine.list(ns);
-            case CHECK_NAME -> reads.checkName(ns, body);
-            case DR ->
-                    switch (method) {
-                        case "PUT" -> machine.put(ns, route.alias(), body);
-                        case "DELETE" -> machine.delete(ns, route.alias());
-                        default -> machine.get(ns, route.alias());
-                    };
-            case BREAK -> machine.breakPairing(ns, route.alias());
-            case FAILOVER -> machine.failover(ns, route.alias(), body);
-            case RULES -> reads.listRules(ns, route.alias(), route.ruleSegment());
-            case RULE -> reads.getRule(ns, route.alias(), route.ruleSegment(), route.rule());
-            case LIST_KEYS -> reads.listKeys(ns, route.alias(), route.rule());
-            default -> throw new IllegalStateException("unroutable kind " + route.kind());
-        };
     }
 
     /**

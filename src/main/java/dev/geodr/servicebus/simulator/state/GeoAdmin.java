@@ -55,6 +55,31 @@ public final class GeoAdmin {
         return new Seed(primary, secondary, lag, publish, drain);
     }
 
+    /**
+     * Refuses a seed before the namespace PUT applies: an existing alias or running operation, or a
+     * SKU (requested, else current, else the Premium default) other than Premium.
+     */
+    public void checkSeedable(String key, String requestedSku) {
+        s.locked(
+                () -> {
+                    SimNamespace ns = s.byKey(key);
+                    String sku =
+                            requestedSku != null ? requestedSku : ns != null ? ns.sku : "Premium";
+                    require(
+                            "Premium".equalsIgnoreCase(sku),
+                            "Geo-Replication needs a Premium namespace");
+                    if (ns != null) {
+                        require(
+                                ns.alias == null,
+                                "the namespace holds a Geo-DR alias; Geo-Replication cannot be combined with it");
+                        require(
+                                ns.geo == null || ns.geo.running == null,
+                                "an operation is running on this namespace; wait for it or reset");
+                    }
+                    return null;
+                });
+    }
+
     /** Seeds (or replaces) the geo block of an existing namespace; null removes it. */
     public void seed(String key, Seed seed) {
         s.locked(

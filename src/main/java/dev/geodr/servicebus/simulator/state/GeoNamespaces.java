@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.geodr.servicebus.simulator.render.Json;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -17,7 +18,7 @@ import java.util.Set;
 public final class GeoNamespaces {
 
     /** The api-versions whose namespace model has {@code geoDataReplication} (spec folders). */
-    public static final Set<String> GEO_VERSIONS = Set.of("2025-05-01-preview", "2026-01-01");
+    public static final List<String> GEO_VERSIONS = List.of("2025-05-01-preview", "2026-01-01");
 
     /** Read-only or admin-modelled properties: a PUT may send them back, they are not stored. */
     private static final Set<String> NOT_STORED =
@@ -40,7 +41,7 @@ public final class GeoNamespaces {
     }
 
     public static boolean isGeoVersion(String apiVersion) {
-        return apiVersion != null && GEO_VERSIONS.contains(apiVersion.toLowerCase());
+        return apiVersion != null && GEO_VERSIONS.stream().anyMatch(apiVersion::equalsIgnoreCase);
     }
 
     public ArmResult get(NsPath a, String apiVersion) {
