@@ -153,6 +153,27 @@ class GeoReplicationPromotionTest {
     }
 
     @Test
+    void aPlannedPromotionStuckByAPrimaryOutageIsEscalated() {
+        String id = laggingNamespace("orders-stuck");
+        String planned = geo.failover(id, SECONDARY, false).header("Azure-AsyncOperation");
+        client.addFaults("{\"regionUnreachable\":\"westeurope\"}");
+        client.advance(3600);
+        assertThat(geo.status(planned))
+                .as("nothing drains while the primary is down")
+                .isEqualTo("InProgress");
+        assertThat(geo.admin("orders-stuck").path("backlogMessages").asLong()).isEqualTo(3000);
+
+        SimulatorClient.Resp forced = geo.failover(id, SECONDARY, true);
+
+        assertThat(forced.status()).isEqualTo(202);
+        assertThat(geo.status(planned)).isEqualTo("Canceled");
+        client.advance(300);
+        assertThat(geo.status(forced.header("Azure-AsyncOperation"))).isEqualTo("Succeeded");
+        assertThat(geo.get(id).status()).as("the new primary's region is up").isEqualTo(200);
+        assertThat(geo.admin("orders-stuck").path("lostMessages").asLong()).isEqualTo(3000);
+    }
+
+    @Test
     void aSecondPromotionWhileOneRunsIsAConflict() {
         String id = laggingNamespace("orders-twice");
         assertThat(geo.failover(id, SECONDARY, true).status()).isEqualTo(202);
