@@ -3,9 +3,13 @@ package dev.geodr.servicebus.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The admin contract of Geo-Replication: seeding, rates, faults, reset. */
 class GeoReplicationAdminTest {
@@ -157,6 +161,39 @@ class GeoReplicationAdminTest {
                 .as("a failed call changes nothing")
                 .isTrue();
         assertThat(geo.failover(id, GeoClient.SECONDARY, true).status()).isEqualTo(202);
+    }
+
+    @Test
+    void aSeedFileCanHoldGeoReplication(@TempDir Path dir) throws IOException {
+        Path seed = dir.resolve("seed.yaml");
+        Files.writeString(
+                seed,
+                """
+                - id: /subscriptions/%s/resourceGroups/%s/providers/Microsoft.ServiceBus/namespaces/orders-seeded
+                  location: westeurope
+                  geoReplication:
+                    secondary: North Europe
+                    maxReplicationLagDurationInSeconds: 600
+                    publishPerSecond: 20
+                """
+                        .formatted(SimulatorClient.SUB, GeoClient.RG));
+        try (SimulatorClient seeded =
+                SimulatorClient.start(SimulatorClient.manual().seedFile(seed))) {
+            GeoClient g = new GeoClient(seeded);
+            assertThat(g.admin("orders-seeded").path("maxReplicationLagDurationInSeconds").asInt())
+                    .isEqualTo(600);
+            g.failover(GeoClient.id("orders-seeded"), GeoClient.SECONDARY, true);
+
+            seeded.reset();
+
+            JsonNode again = g.admin("orders-seeded");
+            assertThat(again.path("primary").asText())
+                    .as("reset seeds afresh")
+                    .isEqualTo("westeurope");
+            assertThat(again.path("secondary").asText()).isEqualTo("northeurope");
+            assertThat(again.path("publishPerSecond").asDouble()).isEqualTo(20);
+            assertThat(again.path("operation").isNull()).isTrue();
+        }
     }
 
     @Test

@@ -73,9 +73,16 @@ class GeoReplicationMetricsTest {
                 .as("queue-3 lags a third")
                 .isEqualTo(20);
 
-        SimulatorClient.Resp whole = geo.metrics(id, "ReplicationLagDuration", t0, now(), null);
+        SimulatorClient.Resp whole =
+                geo.metrics(id, "ReplicationLagDuration,ReplicationLagCount", t0, now(), null);
         assertThat(whole.json().at("/value/0/timeseries")).hasSize(1);
         assertThat(whole.json().at("/value/0/timeseries/0/metadatavalues")).isEmpty();
+        JsonNode count = whole.json().at("/value/1");
+        assertThat(count.at("/name/value").asText()).isEqualTo("ReplicationLagCount");
+        assertThat(count.path("unit").asText()).isEqualTo("Count");
+        assertThat(count.at("/timeseries/0/data/1/maximum").asLong())
+                .as("messages behind")
+                .isEqualTo(6000);
         assertThat(client.count("orders-metrics", "getMetrics")).isEqualTo(2);
     }
 

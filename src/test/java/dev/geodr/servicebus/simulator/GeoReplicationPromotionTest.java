@@ -174,6 +174,29 @@ class GeoReplicationPromotionTest {
     }
 
     @Test
+    void aPromotionWhoseTargetRegionFailsEndsFailed() {
+        String id = geo.seed("orders-failed");
+        SimulatorClient.Resp post = geo.failover(id, SECONDARY, true);
+        client.addFaults("{\"regionUnreachable\":\"northeurope\"}");
+        client.advance(300);
+
+        JsonNode status = geo.poll(post.header("Azure-AsyncOperation")).json();
+
+        assertThat(status.path("status").asText()).isEqualTo("Failed");
+        assertThat(status.at("/error/code").asText()).isEqualTo("ServiceUnavailable");
+        assertThat(status.path("endTime").asText()).isNotEmpty();
+        SimulatorClient.Resp result = geo.poll(post.header("Location"));
+        assertThat(result.status()).isEqualTo(503);
+        assertThat(result.errorCode()).isEqualTo("ServiceUnavailable");
+        assertThat(GeoClient.locations(geo.get(id).json()))
+                .as("roles unchanged")
+                .containsExactly(PRIMARY + "/Primary/Active", SECONDARY + "/Secondary/Active");
+        assertThat(geo.failover(id, SECONDARY, true).status())
+                .as("target still down")
+                .isEqualTo(503);
+    }
+
+    @Test
     void aSecondPromotionWhileOneRunsIsAConflict() {
         String id = laggingNamespace("orders-twice");
         assertThat(geo.failover(id, SECONDARY, true).status()).isEqualTo(202);
