@@ -219,6 +219,15 @@ class GeoReplicationUpdateTest {
                                 .status())
                 .isEqualTo(200);
         assertRefused(aliasHolder, GeoClient.geoBody(300, PRIMARY, SECONDARY), 400, "Geo-DR alias");
+        client.putNamespace(RG, "orders-alias-3", "{\"location\":\"eastus\"}");
+        SimulatorClient.Resp aliasOnGeo =
+                client.arm(
+                        "PUT",
+                        GeoClient.id("orders-alias-3"),
+                        "/disasterRecoveryConfigs/orders-dr2",
+                        SimulatorClient.partner(id));
+        assertThat(aliasOnGeo.status()).as("nor the other way round").isEqualTo(400);
+        assertThat(aliasOnGeo.errorMessage()).contains("cannot be combined with a Geo-DR alias");
 
         SimulatorClient.Resp building = geo.patch(id, GeoClient.geoBody(600, PRIMARY, SECONDARY));
         assertThat(building.status()).isEqualTo(202);

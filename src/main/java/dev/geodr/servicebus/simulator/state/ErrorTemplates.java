@@ -308,4 +308,15 @@ public final class ErrorTemplates {
                 "OperationCanceled",
                 SIM + "The operation was canceled: a forced promotion superseded it.");
     }
+
+    /** The converse of {@link #geoWithAlias}: no alias on a geo-replicated namespace. */
+    public static ArmError aliasWithGeoReplication(String namespace) {
+        return ArmError.rp(
+                400,
+                "BadRequest",
+                SIM
+                        + "The namespace '"
+                        + namespace
+                        + "' uses Geo-Replication, which cannot be combined with a Geo-DR alias.");
+    }
 }
