@@ -127,11 +127,11 @@ public final class GeoNamespaces {
                         if (d.error() != null) {
                             return ArmResult.error(d.error());
                         }
-                        Object planned = plan(ns, d.value());
-                        if (planned instanceof ArmError e) {
-                            return ArmResult.error(e);
+                        GeoRequests.Parsed<GeoChange> planned = plan(ns, d.value());
+                        if (planned.error() != null) {
+                            return ArmResult.error(planned.error());
                         }
-                        change = (GeoChange) planned;
+                        change = planned.value();
                     }
                     storeOthers(ns, tags, props, put);
                     GeoOperation op = change == null ? null : apply(ns, change, apiVersion);
@@ -170,43 +170,48 @@ public final class GeoNamespaces {
     }
 
     /** The change, or the ArmError that refuses it. */
-    private static Object plan(SimNamespace ns, GeoRequests.Desired d) {
+    private static GeoRequests.Parsed<GeoChange> plan(SimNamespace ns, GeoRequests.Desired d) {
         GeoReplica g = ns.geo;
         if (g == null) {
             if (!ns.isPremium()) {
-                return ErrorTemplates.geoPremiumOnly();
+                return GeoRequests.Parsed.refused(ErrorTemplates.geoPremiumOnly());
             }
             if (ns.alias != null) {
-                return ErrorTemplates.geoWithAlias(ns.alias.aliasName);
+                return GeoRequests.Parsed.refused(ErrorTemplates.geoWithAlias(ns.alias.aliasName));
             }
             if (d.maxLag() == null) {
-                return ErrorTemplates.geoInvalid(
-                        "maxReplicationLagDurationInSeconds is required to enable Geo-Replication.");
+                return GeoRequests.Parsed.refused(
+                        ErrorTemplates.geoInvalid(
+                                "maxReplicationLagDurationInSeconds is required to enable Geo-Replication."));
             }
-            return new GeoChange(true, d, d.secondary() != null, false, null);
+            return GeoRequests.Parsed.ok(
+                    new GeoChange(true, d, d.secondary() != null, false, null));
         }
         if (!d.primary().equals(g.primary)) {
-            return ErrorTemplates.geoInvalid(
-                    "The primary location changes only through the failover action; the primary is '"
-                            + g.primary
-                            + "'.");
+            return GeoRequests.Parsed.refused(
+                    ErrorTemplates.geoInvalid(
+                            "The primary location changes only through the failover action; the primary is '"
+                                    + g.primary
+                                    + "'."));
         }
         boolean changeSecondary = !Objects.equals(d.secondary(), g.secondary);
         if (changeSecondary && g.secondary != null && d.secondary() != null) {
-            return ErrorTemplates.geoInvalid(
-                    "Replace the secondary in two steps: remove '"
-                            + g.secondary
-                            + "', then add '"
-                            + d.secondary()
-                            + "'.");
+            return GeoRequests.Parsed.refused(
+                    ErrorTemplates.geoInvalid(
+                            "Replace the secondary in two steps: remove '"
+                                    + g.secondary
+                                    + "', then add '"
+                                    + d.secondary()
+                                    + "'."));
         }
         Integer lag = d.maxLag() != null && d.maxLag() != g.maxLagSeconds ? d.maxLag() : null;
-        return new GeoChange(
-                false,
-                d,
-                changeSecondary && d.secondary() != null,
-                changeSecondary && d.secondary() == null,
-                lag);
+        return GeoRequests.Parsed.ok(
+                new GeoChange(
+                        false,
+                        d,
+                        changeSecondary && d.secondary() != null,
+                        changeSecondary && d.secondary() == null,
+                        lag));
     }
 
     private GeoOperation apply(SimNamespace ns, GeoChange c, String apiVersion) {
@@ -230,7 +235,6 @@ public final class GeoNamespaces {
             g.maxLagSeconds = c.lag();
             g.backlog = Math.min(g.backlog, g.cap());
             g.record(now);
-            op.newMaxLag = c.lag();
             due = Math.max(due, now + t.lagChange().toMillis());
         }
         if (c.add()) {

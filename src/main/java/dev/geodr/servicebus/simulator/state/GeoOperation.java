@@ -57,7 +57,6 @@ final class GeoOperation {
     // UPDATE: what the namespace looks like when it completes
     String addSecondary;
     boolean removeSecondary;
-    Integer newMaxLag;
 
     // PROMOTION
     String target;

@@ -16,14 +16,18 @@ final class GeoRequests {
     /** {@code {"properties": {"primaryLocation": "...", "force": bool}}}. */
     record Failover(String primaryLocation, boolean force) {}
 
-    /** A parse result: the value, or the ARM error to answer. */
+    /** A parse or planning result: the value, or the ARM error to answer. */
     record Parsed<T>(T value, ArmError error) {
         static <T> Parsed<T> ok(T v) {
             return new Parsed<>(v, null);
         }
 
         static <T> Parsed<T> bad(String detail) {
-            return new Parsed<>(null, ErrorTemplates.geoInvalid(detail));
+            return refused(ErrorTemplates.geoInvalid(detail));
+        }
+
+        static <T> Parsed<T> refused(ArmError error) {
+            return new Parsed<>(null, error);
         }
     }
 
@@ -118,11 +122,5 @@ final class GeoRequests {
             return Parsed.bad("properties.force must be true or false.");
         }
         return Parsed.ok(new Failover(region(loc.textValue()), force != null && force.asBoolean()));
-    }
-
-    /** Whether a (possibly unparseable) failover body asks for a forced promotion. */
-    static boolean isForced(JsonNode body) {
-        Parsed<Failover> f = failover(body);
-        return f.value() != null && f.value().force();
     }
 }

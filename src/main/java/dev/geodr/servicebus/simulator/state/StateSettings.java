@@ -25,13 +25,4 @@ public record StateSettings(
     public static StateSettings defaults() {
         return new StateSettings(SimulatorTimers.DEFAULTS, 60, 400, true);
     }
-
-    public StateSettings withGeo(GeoTimings g) {
-        return new StateSettings(
-                timers,
-                replicationEntitiesPerMinute,
-                deleteWhilePairedStatus,
-                requireEmptySecondary,
-                g);
-    }
 }
