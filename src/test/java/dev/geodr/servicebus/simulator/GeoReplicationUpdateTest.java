@@ -8,7 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.geodr.servicebus.simulator.render.Json;
+import dev.geodr.servicebus.simulator.state.GeoTimings;
 import java.io.IOException;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -118,6 +120,31 @@ class GeoReplicationUpdateTest {
         assertThat(client.count("orders-add", "createOrUpdateNamespace")).isEqualTo(1);
         assertThat(client.count("operationStatuses", "getAsyncOperation")).isEqualTo(3);
         assertThat(client.count("operationResults", "getOperationResult")).isEqualTo(2);
+    }
+
+    @Test
+    void theReplicaBuildTimeIsConfigurable() {
+        try (SimulatorClient slow =
+                SimulatorClient.start(
+                        SimulatorClient.manual()
+                                .geoTimings(
+                                        GeoTimings.DEFAULTS.withReplicaBuild(
+                                                Duration.ofMinutes(20))))) {
+            GeoClient g = new GeoClient(slow);
+            slow.putNamespace(
+                    RG,
+                    "orders-slow",
+                    "{\"location\":\"westeurope\",\"geoReplication\":{\"maxReplicationLagDurationInSeconds\":300}}");
+            String id = GeoClient.id("orders-slow");
+            String async =
+                    g.put(id, GeoClient.geoBody(300, PRIMARY, SECONDARY))
+                            .header("Azure-AsyncOperation");
+
+            slow.advance(1199);
+            assertThat(g.status(async)).isEqualTo("InProgress");
+            slow.advance(1);
+            assertThat(g.status(async)).isEqualTo("Succeeded");
+        }
     }
 
     @Test
