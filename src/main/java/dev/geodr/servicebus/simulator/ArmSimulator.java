@@ -12,8 +12,11 @@ import dev.geodr.servicebus.simulator.http.ServerVerticle;
 import dev.geodr.servicebus.simulator.http.ThrottleBuckets;
 import dev.geodr.servicebus.simulator.state.AliasReads;
 import dev.geodr.servicebus.simulator.state.AliasStateMachine;
+import dev.geodr.servicebus.simulator.state.GeoAdmin;
+import dev.geodr.servicebus.simulator.state.GeoReplication;
 import dev.geodr.servicebus.simulator.state.NamespaceAdmin;
 import dev.geodr.servicebus.simulator.state.NamespaceSpec;
+import dev.geodr.servicebus.simulator.state.NsKeys;
 import dev.geodr.servicebus.simulator.state.SimulatorState;
 import io.vertx.core.Context;
 import io.vertx.core.DeploymentOptions;
@@ -57,6 +60,7 @@ public final class ArmSimulator implements AutoCloseable {
     private final SelfSignedCertificate certificate;
     private final VirtualClock clock;
     private final NamespaceAdmin namespaces;
+    private final GeoAdmin geoAdmin;
     private final Faults faults;
     private final CallLog calls;
     private final List<String> deployments = new ArrayList<>();
@@ -78,18 +82,25 @@ public final class ArmSimulator implements AutoCloseable {
         ThrottleBuckets buckets = new ThrottleBuckets(config.throttle());
         this.faults = new Faults(buckets, config.throttle());
         state.setUnreachable(faults::isUnreachable);
+        state.setRegionUnreachable(faults::isRegionUnreachable);
+        // the lag model integrates up to the instant a fault changes, under the old conditions
+        faults.beforeChange(state::settleNow);
         this.calls = new CallLog(config.callLogCapacity());
         this.namespaces = new NamespaceAdmin(state);
+        GeoReplication geo = GeoReplication.over(state);
+        this.geoAdmin = geo.admin();
         ArmHandler arm =
                 new ArmHandler(
                         new AliasStateMachine(state),
                         new AliasReads(state),
+                        geo,
                         faults,
                         buckets,
                         calls,
                         clock,
                         config.strictAuth());
-        AdminHandler admin = new AdminHandler(namespaces, clock, faults, calls, this::reset);
+        AdminHandler admin =
+                new AdminHandler(namespaces, geo.admin(), clock, faults, calls, this::reset);
         seed();
         this.certificate =
                 SelfSignedCertificate.create(config.certificateDir(), config.extraServerNames());
@@ -172,9 +183,19 @@ public final class ArmSimulator implements AutoCloseable {
         if (seed == null) {
             return;
         }
-        List<NamespaceSpec> specs = SeedLoader.load(seed);
-        specs.forEach(namespaces::put);
-        LOG.infof("seeded %d namespaces from %s", specs.size(), seed);
+        List<SeedLoader.Entry> entries = SeedLoader.entries(seed);
+        for (SeedLoader.Entry e : entries) {
+            NamespaceSpec spec = e.spec();
+            String key = NsKeys.of(spec.subscriptionId(), spec.resourceGroup(), spec.name());
+            if (e.geo() != null) {
+                geoAdmin.checkSeedable(key, spec.sku());
+            }
+            namespaces.put(spec);
+            if (e.geo() != null) {
+                geoAdmin.seed(key, e.geo());
+            }
+        }
+        LOG.infof("seeded %d namespaces from %s", entries.size(), seed);
     }
 
     /** Admin reset: no namespaces, aliases, faults or calls; then the seed file again, if any. */

@@ -1,6 +1,7 @@
 package dev.geodr.servicebus.simulator;
 
 import dev.geodr.servicebus.simulator.http.ThrottleLimits;
+import dev.geodr.servicebus.simulator.state.GeoTimings;
 import dev.geodr.servicebus.simulator.state.SimulatorTimers;
 import dev.geodr.servicebus.simulator.state.StateSettings;
 import java.nio.file.Path;
@@ -55,7 +56,8 @@ public record SimulatorConfig(
         Path certificateDir,
         int callLogCapacity,
         String listenAddress,
-        List<String> extraServerNames) {
+        List<String> extraServerNames,
+        GeoTimings geoTimings) {
 
     public static final int DEFAULT_PORT = 8443;
 
@@ -69,6 +71,7 @@ public record SimulatorConfig(
         }
         Objects.requireNonNull(throttle, "throttle");
         Objects.requireNonNull(timers, "timers");
+        Objects.requireNonNull(geoTimings, "geoTimings");
         if (!(replicationEntitiesPerMinute >= 0)) {
             throw new IllegalArgumentException("replication rate must be zero or positive");
         }
@@ -191,6 +194,7 @@ public record SimulatorConfig(
         private boolean strictAuth;
         private ThrottleLimits throttle = ThrottleLimits.ARM_DEFAULTS;
         private SimulatorTimers timers = SimulatorTimers.DEFAULTS;
+        private GeoTimings geoTimings = GeoTimings.DEFAULTS;
         private double replicationEntitiesPerMinute = 60;
         private int deleteWhilePairedStatus = 400;
         private boolean requireEmptySecondary = true;
@@ -211,6 +215,7 @@ public record SimulatorConfig(
             strictAuth = c.strictAuth;
             throttle = c.throttle;
             timers = c.timers;
+            geoTimings = c.geoTimings;
             replicationEntitiesPerMinute = c.replicationEntitiesPerMinute;
             deleteWhilePairedStatus = c.deleteWhilePairedStatus;
             requireEmptySecondary = c.requireEmptySecondary;
@@ -258,6 +263,12 @@ public record SimulatorConfig(
 
         public Builder timers(SimulatorTimers v) {
             timers = v;
+            return this;
+        }
+
+        /** Geo-Replication durations (replica build, promotions, Retry-After). */
+        public Builder geoTimings(GeoTimings v) {
+            geoTimings = v;
             return this;
         }
 
@@ -318,7 +329,8 @@ public record SimulatorConfig(
                     certificateDir,
                     callLogCapacity,
                     listenAddress,
-                    extraServerNames);
+                    extraServerNames,
+                    geoTimings);
         }
     }
 
@@ -328,6 +340,7 @@ public record SimulatorConfig(
                 timers(),
                 replicationEntitiesPerMinute(),
                 deleteWhilePairedStatus(),
-                requireEmptySecondary());
+                requireEmptySecondary(),
+                geoTimings());
     }
 }

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.geodr.servicebus.simulator.clock.VirtualClock;
 import dev.geodr.servicebus.simulator.render.Json;
 import dev.geodr.servicebus.simulator.state.ArmError;
+import dev.geodr.servicebus.simulator.state.GeoAdmin;
 import dev.geodr.servicebus.simulator.state.NamespaceAdmin;
-import dev.geodr.servicebus.simulator.state.NamespaceSpec;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -39,6 +39,7 @@ public final class AdminHandler {
     public static final String PREFIX = "/simulator";
 
     private final NamespaceAdmin namespaces;
+    private final GeoAdminCalls geo;
     private final VirtualClock clock;
     private final Faults faults;
     private final CallLog calls;
@@ -46,11 +47,13 @@ public final class AdminHandler {
 
     public AdminHandler(
             NamespaceAdmin namespaces,
+            GeoAdmin geo,
             VirtualClock clock,
             Faults faults,
             CallLog calls,
             Runnable reset) {
         this.namespaces = namespaces;
+        this.geo = new GeoAdminCalls(namespaces, geo);
         this.clock = clock;
         this.faults = faults;
         this.calls = calls;
@@ -74,6 +77,9 @@ public final class AdminHandler {
     private static final String NAMESPACE =
             PREFIX + "/namespaces/:subscriptionId/:resourceGroup/:name";
 
+    private static final String GEO =
+            PREFIX + "/georeplication/:subscriptionId/:resourceGroup/:name";
+
     /**
      * The admin API as a table. For a path, the order of its rows is the order of the {@code Allow}
      * header on 405.
@@ -85,6 +91,15 @@ public final class AdminHandler {
                 new Endpoint(GET, NAMESPACE, this::getNamespace),
                 new Endpoint(PUT, NAMESPACE, this::putNamespace),
                 new Endpoint(DELETE, NAMESPACE, this::deleteNamespace),
+                new Endpoint(GET, GEO, c -> geoCall(c, key -> geo.admin().get(key))),
+                new Endpoint(
+                        PUT,
+                        GEO + "/rates",
+                        c -> geoCall(c, key -> geo.admin().rates(key, parse(c.request().body())))),
+                new Endpoint(
+                        POST,
+                        GEO + "/removeReplica",
+                        c -> geoCall(c, key -> geo.admin().removeReplica(key))),
                 new Endpoint(GET, PREFIX + "/clock", c -> SimResponse.json(200, clockJson())),
                 new Endpoint(POST, PREFIX + "/clock/advance", c -> advance(c.request())),
                 new Endpoint(GET, PREFIX + "/faults", c -> SimResponse.json(200, faults.toJson())),
@@ -187,13 +202,12 @@ public final class AdminHandler {
     }
 
     private SimResponse putNamespace(Call c) {
-        NamespaceSpec spec =
-                NamespaceSpec.fromJson(
+        NamespaceAdmin.PutResult res =
+                geo.putNamespace(
                         parse(c.request().body()),
                         c.param("subscriptionId"),
                         c.param("resourceGroup"),
                         c.param("name"));
-        NamespaceAdmin.PutResult res = namespaces.put(spec);
         LOG.debugf(
                 "namespace %s %s",
                 res.created() ? "created" : "updated", res.view().get("id").textValue());
@@ -206,6 +220,10 @@ public final class AdminHandler {
         return view == null
                 ? error(404, "NotFound", "Namespace '" + name + "' does not exist.")
                 : SimResponse.json(200, view);
+    }
+
+    private SimResponse geoCall(Call c, Function<String, ObjectNode> call) {
+        return geo.view(c.param("subscriptionId"), c.param("resourceGroup"), c.param("name"), call);
     }
 
     private SimResponse deleteNamespace(Call c) {
@@ -267,7 +285,7 @@ public final class AdminHandler {
     }
 
     /** Parses an admin body; an empty body is null (all defaults). */
-    private static JsonNode parse(String body) {
+    static JsonNode parse(String body) {
         if (body == null || body.isBlank()) {
             return null;
         }
@@ -296,7 +314,7 @@ public final class AdminHandler {
                 .header("Allow", allowed);
     }
 
-    private static SimResponse error(int status, String code, String message) {
+    static SimResponse error(int status, String code, String message) {
         return SimResponse.error(ArmError.gateway(status, code, "[simulator] " + message), "-");
     }
 }

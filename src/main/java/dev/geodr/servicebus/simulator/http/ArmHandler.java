@@ -9,6 +9,9 @@ import dev.geodr.servicebus.simulator.state.AliasStateMachine;
 import dev.geodr.servicebus.simulator.state.ArmError;
 import dev.geodr.servicebus.simulator.state.ArmResult;
 import dev.geodr.servicebus.simulator.state.ErrorTemplates;
+import dev.geodr.servicebus.simulator.state.GeoReplication;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
@@ -25,8 +28,8 @@ public final class ArmHandler {
             Pattern.compile("^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$");
     static final String SERVER = "Service-Bus-Resource-Provider/simulator";
 
-    private final AliasStateMachine machine;
-    private final AliasReads reads;
+    private final ArmDispatch dispatch;
+    private final GeoReplication geo;
     private final Faults faults;
     private final ThrottleBuckets buckets;
     private final CallLog calls;
@@ -36,13 +39,14 @@ public final class ArmHandler {
     public ArmHandler(
             AliasStateMachine machine,
             AliasReads reads,
+            GeoReplication geo,
             Faults faults,
             ThrottleBuckets buckets,
             CallLog calls,
             SimulatorClock clock,
             boolean strictAuth) {
-        this.machine = machine;
-        this.reads = reads;
+        this.dispatch = new ArmDispatch(machine, reads, geo);
+        this.geo = geo;
         this.faults = faults;
         this.buckets = buckets;
         this.calls = calls;
@@ -148,18 +152,13 @@ public final class ArmHandler {
                                     + "The api-version query parameter (?api-version=) is required for all requests."),
                     correlation);
         }
-        if (!ApiVersions.isSupported(apiVersion)) {
-            return SimResponse.error(
-                    ArmError.gateway(
-                            400,
-                            "InvalidApiVersionParameter",
-                            ErrorTemplates.SIM
-                                    + "The api-version '"
-                                    + apiVersion
-                                    + "' is invalid. The supported versions are '"
-                                    + String.join(",", ApiVersions.SUPPORTED)
-                                    + "'."),
-                    correlation);
+        // metrics are Azure Monitor's, with versions of their own; the rest are Service Bus's
+        boolean metrics = route.kind() == ArmRoute.Kind.METRICS;
+        if (metrics
+                ? !ApiVersions.contains(ApiVersions.MONITOR, apiVersion)
+                : !ApiVersions.isSupported(apiVersion)) {
+            return badApiVersion(
+                    apiVersion, metrics ? ApiVersions.MONITOR : ApiVersions.SUPPORTED, correlation);
         }
         if (route.kind() == ArmRoute.Kind.UNKNOWN || route.kind() == ArmRoute.Kind.UNKNOWN_TYPE) {
             return SimResponse.error(
@@ -174,7 +173,8 @@ public final class ArmHandler {
                                     + "'."),
                     correlation);
         }
-        if (!route.kind().methods().contains(r.method())) {
+        List<String> methods = ApiVersions.methods(route.kind(), apiVersion);
+        if (!methods.contains(r.method())) {
             return SimResponse.error(
                             ArmError.gateway(
                                     405,
@@ -183,56 +183,87 @@ public final class ArmHandler {
                                             + "The HTTP method '"
                                             + r.method()
                                             + "' is not supported on this resource; allowed: "
-                                            + String.join(", ", route.kind().methods())
+                                            + String.join(", ", methods)
                                             + "."),
                             correlation)
-                    .header("Allow", String.join(", ", route.kind().methods()));
+                    .header("Allow", String.join(", ", methods));
         }
-        if (faults.isUnreachable(route.namespace().key())) {
+        List<String> versions = ApiVersions.supported(route.kind(), r.method());
+        if (!ApiVersions.contains(versions, apiVersion)) {
+            return badApiVersion(apiVersion, versions, correlation);
+        }
+        if (route.namespace() != null && faults.isUnreachable(route.namespace().key())) {
             return SimResponse.error(
                     ErrorTemplates.namespaceUnreachable(route.namespace().name()), correlation);
+        }
+        if (metrics && faults.metricsForbidden()) {
+            return SimResponse.error(
+                    ErrorTemplates.metricsForbidden(route.namespace().id()), correlation);
+        }
+        JsonNode body;
+        String bodyError = null;
+        try {
+            body = r.body().isBlank() ? null : Json.parse(r.body());
+        } catch (JsonProcessingException e) {
+            body = null;
+            bodyError = "the body is not valid JSON.";
+        }
+        if (route.namespace() != null && !metrics) {
+            boolean forced = route.kind() == ArmRoute.Kind.NAMESPACE_FAILOVER && isForced(body);
+            ArmError down = geo.namespaces().regionOutage(route.namespace(), forced);
+            if (down != null) {
+                return SimResponse.error(down, correlation);
+            }
         }
         ArmError injected = faults.takeFailure(operation);
         if (injected != null) {
             return SimResponse.error(injected, correlation);
         }
-        JsonNode body;
-        try {
-            body = r.body().isBlank() ? null : Json.parse(r.body());
-        } catch (JsonProcessingException e) {
-            return SimResponse.error(
-                    ErrorTemplates.invalidContent("the body is not valid JSON."), correlation);
+        if (bodyError != null) {
+            return SimResponse.error(ErrorTemplates.invalidContent(bodyError), correlation);
         }
-        ArmResult result = dispatch(route, r.method(), body);
+        ArmResult result =
+                dispatch.call(route, r.method(), apiVersion, body, name -> safeQuery(r, name));
         if (result.isError()) {
             return SimResponse.error(result.error(), correlation);
         }
-        return result.body() == null
-                ? SimResponse.empty(result.status())
-                : SimResponse.json(result.status(), result.body());
+        SimResponse resp =
+                result.body() == null
+                        ? SimResponse.empty(result.status())
+                        : SimResponse.json(result.status(), result.body());
+        for (Map.Entry<String, String> h : result.headers().entrySet()) {
+            resp.header(h.getKey(), absolute(r, h.getValue()));
+        }
+        return resp;
     }
 
-    private ArmResult dispatch(ArmRoute route, String method, JsonNode body) {
-        var ns = route.namespace();
-        return switch (route.kind()) {
-            case NAMESPACE -> reads.getNamespace(ns);
-            case QUEUES -> reads.listQueues(ns);
-            case TOPICS -> reads.listTopics(ns);
-            case DR_LIST -> machine.list(ns);
-            case CHECK_NAME -> reads.checkName(ns, body);
-            case DR ->
-                    switch (method) {
-                        case "PUT" -> machine.put(ns, route.alias(), body);
-                        case "DELETE" -> machine.delete(ns, route.alias());
-                        default -> machine.get(ns, route.alias());
-                    };
-            case BREAK -> machine.breakPairing(ns, route.alias());
-            case FAILOVER -> machine.failover(ns, route.alias(), body);
-            case RULES -> reads.listRules(ns, route.alias(), route.ruleSegment());
-            case RULE -> reads.getRule(ns, route.alias(), route.ruleSegment(), route.rule());
-            case LIST_KEYS -> reads.listKeys(ns, route.alias(), route.rule());
-            default -> throw new IllegalStateException("unroutable kind " + route.kind());
-        };
+    /** Operation URLs are paths on this simulator; clients follow them as absolute URLs. */
+    private static String absolute(SimRequest r, String value) {
+        if (!value.startsWith("/")) {
+            return value;
+        }
+        String host = r.header("Host");
+        return "https://" + (host == null || host.isBlank() ? "127.0.0.1" : host) + value;
+    }
+
+    private static boolean isForced(JsonNode body) {
+        JsonNode force = body == null ? null : body.path("properties").get("force");
+        return force != null && force.isBoolean() && force.booleanValue();
+    }
+
+    private static SimResponse badApiVersion(
+            String apiVersion, List<String> versions, String correlation) {
+        return SimResponse.error(
+                ArmError.gateway(
+                        400,
+                        "InvalidApiVersionParameter",
+                        ErrorTemplates.SIM
+                                + "The api-version '"
+                                + apiVersion
+                                + "' is invalid. The supported versions are '"
+                                + String.join(",", versions)
+                                + "'."),
+                correlation);
     }
 
     /**

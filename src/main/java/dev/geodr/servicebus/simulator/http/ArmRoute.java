@@ -24,11 +24,12 @@ public record ArmRoute(
         NsPath namespace,
         String alias,
         String ruleSegment,
-        String rule) {
+        String rule,
+        String operationId) {
 
     /** What the path names; {@link #operation} gives the call-log / fault name for a method. */
     public enum Kind {
-        NAMESPACE(List.of("GET")),
+        NAMESPACE(List.of("GET", "PUT", "PATCH")),
         QUEUES(List.of("GET")),
         TOPICS(List.of("GET")),
         DR_LIST(List.of("GET")),
@@ -39,6 +40,14 @@ public record ArmRoute(
         RULES(List.of("GET")),
         RULE(List.of("GET")),
         LIST_KEYS(List.of("POST")),
+        /** Geo-Replication promotion, {@code POST {namespace}/failover}. */
+        NAMESPACE_FAILOVER(List.of("POST")),
+        /** Azure Monitor, {@code GET {namespace}/providers/Microsoft.Insights/metrics}. */
+        METRICS(List.of("GET")),
+        /** The Azure-AsyncOperation URL of a long-running operation. */
+        OPERATION_STATUS(List.of("GET")),
+        /** The Location URL of a long-running operation. */
+        OPERATION_RESULT(List.of("GET")),
         /** Under an existing namespace path, but not a resource type the simulator serves. */
         UNKNOWN_TYPE(List.of()),
         /** Not an ARM Service Bus namespace path at all. */
@@ -64,7 +73,16 @@ public record ArmRoute(
 
     public String operation(String method) {
         return switch (kind) {
-            case NAMESPACE -> "getNamespace";
+            case NAMESPACE ->
+                    switch (method) {
+                        case "PUT" -> "createOrUpdateNamespace";
+                        case "PATCH" -> "updateNamespace";
+                        default -> "getNamespace";
+                    };
+            case NAMESPACE_FAILOVER -> "namespaceFailover";
+            case METRICS -> "getMetrics";
+            case OPERATION_STATUS -> "getAsyncOperation";
+            case OPERATION_RESULT -> "getOperationResult";
             case QUEUES -> "listQueues";
             case TOPICS -> "listTopics";
             case DR_LIST -> "list";
@@ -138,12 +156,27 @@ public record ArmRoute(
     private static final String DR = "disasterRecoveryConfigs";
 
     /**
+     * Where the long-running operations of Microsoft.ServiceBus live: {@code
+     * subscriptions/{sub}/providers/Microsoft.ServiceBus/locations/{location}/...}.
+     */
+    private static final Template SERVICE_BUS_LOCATION =
+            Template.of(
+                    "subscriptions/{subscriptionId}/providers/Microsoft.ServiceBus/locations/{location}");
+
+    private static final List<Row> LOCATION_ROWS =
+            List.of(
+                    new Row("operationStatuses/{operationId}", Kind.OPERATION_STATUS),
+                    new Row("operationResults/{operationId}", Kind.OPERATION_RESULT));
+
+    /**
      * The Service Bus routes, first match wins; a namespace path that matches no row is {@link
      * Kind#UNKNOWN_TYPE}. Which methods each kind allows is on {@link Kind}.
      */
     private static final List<Row> SERVICE_BUS =
             List.of(
                     new Row("", Kind.NAMESPACE),
+                    new Row("failover", Kind.NAMESPACE_FAILOVER),
+                    new Row("providers/Microsoft.Insights/metrics", Kind.METRICS),
                     new Row("queues", Kind.QUEUES),
                     new Row("topics", Kind.TOPICS),
                     new Row(DR, Kind.DR_LIST),
@@ -165,7 +198,7 @@ public record ArmRoute(
                         ? null
                         : SERVICE_BUS_NAMESPACE.match(seg, -1);
         if (prefix == null) {
-            return new ArmRoute(Kind.UNKNOWN, sub, null, null, null, null);
+            return location(seg, sub);
         }
         NsPath ns =
                 new NsPath(
@@ -182,10 +215,28 @@ public record ArmRoute(
                         ns,
                         p.get("alias"),
                         p.get("authorizationRules"),
-                        p.get("rule"));
+                        p.get("rule"),
+                        null);
             }
         }
-        return new ArmRoute(Kind.UNKNOWN_TYPE, sub, ns, null, null, null);
+        return new ArmRoute(Kind.UNKNOWN_TYPE, sub, ns, null, null, null, null);
+    }
+
+    /** The operation URLs under a location; anything else outside a namespace is UNKNOWN. */
+    private static ArmRoute location(List<String> seg, String sub) {
+        Map<String, String> prefix =
+                seg.stream().anyMatch(String::isEmpty) ? null : SERVICE_BUS_LOCATION.match(seg, -1);
+        if (prefix != null) {
+            List<String> rest = seg.subList(SERVICE_BUS_LOCATION.segments().size(), seg.size());
+            for (Row row : LOCATION_ROWS) {
+                Map<String, String> p = row.template().match(rest, 0);
+                if (p != null) {
+                    return new ArmRoute(
+                            row.kind(), sub, null, null, null, null, p.get("operationId"));
+                }
+            }
+        }
+        return new ArmRoute(Kind.UNKNOWN, sub, null, null, null, null, null);
     }
 
     /**

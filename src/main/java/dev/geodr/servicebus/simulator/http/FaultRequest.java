@@ -1,6 +1,7 @@
 package dev.geodr.servicebus.simulator.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.geodr.servicebus.simulator.render.Regions;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -19,14 +20,25 @@ record FaultRequest(
         List<String> reachable,
         List<FailSpec> failNext,
         Long latencyMs,
-        ThrottleSpec throttle) {
+        ThrottleSpec throttle,
+        List<String> regionUnreachable,
+        List<String> regionReachable,
+        Boolean metricsForbidden) {
 
     static final Pattern NAMESPACE_ID =
             Pattern.compile(
                     "^/subscriptions/([^/]+)/resourceGroups/([^/]+)/providers/Microsoft\\.ServiceBus/namespaces/([^/]+)$",
                     Pattern.CASE_INSENSITIVE);
     private static final Set<String> KEYS =
-            Set.of("unreachable", "reachable", "failNext", "latencyMs", "throttle");
+            Set.of(
+                    "unreachable",
+                    "reachable",
+                    "failNext",
+                    "latencyMs",
+                    "throttle",
+                    "regionUnreachable",
+                    "regionReachable",
+                    "metricsForbidden");
 
     record FailSpec(
             String operation,
@@ -54,7 +66,7 @@ record FaultRequest(
     static FaultRequest parse(JsonNode body) {
         require(
                 body != null && body.isObject() && !body.isEmpty(),
-                "the body must be a JSON object with unreachable, reachable, failNext, latencyMs and/or throttle");
+                "the body must be a JSON object with unreachable, reachable, failNext, latencyMs, throttle, regionUnreachable, regionReachable and/or metricsForbidden");
         for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             require(KEYS.contains(f), "unknown fault '" + f + "'; known: " + KEYS);
@@ -86,7 +98,37 @@ record FaultRequest(
             latency = l.longValue();
         }
         ThrottleSpec throttle = body.has("throttle") ? throttleSpec(body.get("throttle")) : null;
-        return new FaultRequest(unreachable, reachable, fails, latency, throttle);
+        Boolean metricsForbidden = null;
+        if (body.has("metricsForbidden")) {
+            require(
+                    body.get("metricsForbidden").isBoolean(),
+                    "metricsForbidden must be true or false");
+            metricsForbidden = body.get("metricsForbidden").booleanValue();
+        }
+        return new FaultRequest(
+                unreachable,
+                reachable,
+                fails,
+                latency,
+                throttle,
+                regions(body.get("regionUnreachable"), "regionUnreachable"),
+                regions(body.get("regionReachable"), "regionReachable"),
+                metricsForbidden);
+    }
+
+    /** Region names, short or display ("westeurope", "West Europe"), as short lower-case names. */
+    private static List<String> regions(JsonNode node, String field) {
+        List<String> out = new ArrayList<>();
+        if (node == null) {
+            return out;
+        }
+        for (JsonNode n : node.isArray() ? node : List.of(node)) {
+            require(
+                    n.isTextual() && !n.textValue().isBlank(),
+                    field + " must be a region name or a list of them");
+            out.add(Regions.shortName(n.textValue()));
+        }
+        return out;
     }
 
     private static List<String> ids(JsonNode node, String field) {

@@ -37,6 +37,12 @@ public final class Faults {
                     "getnamespace",
                     "listqueues",
                     "listtopics",
+                    "createorupdatenamespace",
+                    "updatenamespace",
+                    "namespacefailover",
+                    "getasyncoperation",
+                    "getoperationresult",
+                    "getmetrics",
                     "any");
 
     private static final class FailNext {
@@ -66,6 +72,17 @@ public final class Faults {
     private final ThrottleBuckets buckets;
     private final ThrottleLimits configuredLimits;
     private final Map<String, String> unreachable = new LinkedHashMap<>();
+
+    /** Regions down (short lower-case names), for Geo-Replication's regional outages. */
+    private final Set<String> unreachableRegions = new java.util.LinkedHashSet<>();
+
+    private boolean metricsForbidden;
+
+    /**
+     * Runs before any fault changes: the lag model integrates up to now under the old conditions.
+     */
+    private volatile Runnable beforeChange = () -> {};
+
     private final List<FailNext> failNext = new ArrayList<>();
     private long latencyMs;
 
@@ -76,6 +93,18 @@ public final class Faults {
 
     public synchronized boolean isUnreachable(String nsKey) {
         return !unreachable.isEmpty() && unreachable.containsKey(nsKey);
+    }
+
+    public void beforeChange(Runnable r) {
+        this.beforeChange = r;
+    }
+
+    public synchronized boolean isRegionUnreachable(String region) {
+        return unreachableRegions.contains(region);
+    }
+
+    public synchronized boolean metricsForbidden() {
+        return metricsForbidden;
     }
 
     public synchronized long latencyMs() {
@@ -107,7 +136,13 @@ public final class Faults {
      */
     public void apply(JsonNode body) {
         FaultRequest req = FaultRequest.parse(body);
+        beforeChange.run();
         synchronized (this) {
+            unreachableRegions.addAll(req.regionUnreachable());
+            req.regionReachable().forEach(unreachableRegions::remove);
+            if (req.metricsForbidden() != null) {
+                metricsForbidden = req.metricsForbidden();
+            }
             req.unreachable().forEach((key, id) -> unreachable.put(key, id));
             req.reachable().forEach(unreachable::remove);
             for (FaultRequest.FailSpec f : req.failNext()) {
@@ -134,7 +169,10 @@ public final class Faults {
      * limits.
      */
     public void clear() {
+        beforeChange.run();
         synchronized (this) {
+            unreachableRegions.clear();
+            metricsForbidden = false;
             unreachable.clear();
             failNext.clear();
             latencyMs = 0;
@@ -158,6 +196,9 @@ public final class Faults {
                 n.put("retryAfterSeconds", f.retryAfterSeconds);
             }
         }
+        ArrayNode regions = body.putArray("unreachableRegions");
+        unreachableRegions.forEach(regions::add);
+        body.put("metricsForbidden", metricsForbidden);
         body.put("latencyMs", latencyMs);
         ThrottleLimits l = buckets.limits();
         ObjectNode t = body.putObject("throttle");

@@ -194,7 +194,8 @@ public final class HttpFront {
         if (r.close) {
             resp.putHeader("Connection", "close");
         }
-        if (r.body.isEmpty()) {
+        // a 204 carries no Content-Length at all (RFC 9110 §8.6)
+        if (r.body.isEmpty() && r.status != 204) {
             resp.putHeader("Content-Length", "0");
         }
         resp.end(r.body)

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.geodr.servicebus.simulator.render.Json;
+import dev.geodr.servicebus.simulator.state.GeoAdmin;
 import dev.geodr.servicebus.simulator.state.NamespaceSpec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,7 +31,20 @@ public final class SeedLoader {
 
     private SeedLoader() {}
 
+    /**
+     * One seeded namespace and its Geo-Replication ({@code geoReplication}, the admin PUT field;
+     * null when absent).
+     */
+    public record Entry(NamespaceSpec spec, GeoAdmin.Seed geo) {}
+
     public static List<NamespaceSpec> load(Path file) {
+        return entries(file).stream().map(Entry::spec).toList();
+    }
+
+    /**
+     * The namespaces with their Geo-Replication seeds, every entry validated before any applies.
+     */
+    public static List<Entry> entries(Path file) {
         JsonNode root;
         try {
             String text = Files.readString(file);
@@ -42,10 +56,14 @@ public final class SeedLoader {
             throw new IllegalArgumentException(
                     "cannot read the seed file " + file + ": " + e.getMessage(), e);
         }
-        return parse(root, file.toString());
+        return parseEntries(root, file.toString());
     }
 
     static List<NamespaceSpec> parse(JsonNode root, String source) {
+        return parseEntries(root, source).stream().map(Entry::spec).toList();
+    }
+
+    static List<Entry> parseEntries(JsonNode root, String source) {
         JsonNode list = root != null && root.isObject() ? root.get("namespaces") : root;
         if (list == null || !list.isArray()) {
             throw new IllegalArgumentException(
@@ -53,7 +71,7 @@ public final class SeedLoader {
                             + source
                             + " must hold a list of namespaces (or {\"namespaces\": [...]})");
         }
-        List<NamespaceSpec> out = new ArrayList<>();
+        List<Entry> out = new ArrayList<>();
         int i = 0;
         for (JsonNode entry : list) {
             try {
@@ -67,7 +85,7 @@ public final class SeedLoader {
         return out;
     }
 
-    private static NamespaceSpec entry(JsonNode e) {
+    private static Entry entry(JsonNode e) {
         if (!e.isObject()) {
             throw new IllegalArgumentException("each namespace must be an object");
         }
@@ -83,6 +101,9 @@ public final class SeedLoader {
             rg = m.group(2);
             name = m.group(3);
         }
-        return NamespaceSpec.fromJson(e, sub, rg, name);
+        JsonNode geo = e.get("geoReplication");
+        return new Entry(
+                NamespaceSpec.fromJson(e, sub, rg, name),
+                geo == null || geo.isNull() ? null : GeoAdmin.parseSeed(geo));
     }
 }

@@ -88,6 +88,14 @@ public final class Regions {
         return DISPLAY.getOrDefault(squash(trimmed), trimmed);
     }
 
+    /**
+     * The short name ARM uses in {@code locationName} and URLs: "West Europe" and "westeurope" both
+     * give "westeurope".
+     */
+    public static String shortName(String region) {
+        return squash(displayName(region));
+    }
+
     private static String squash(String s) {
         return s.replace(" ", "").toLowerCase(Locale.ROOT);
     }

@@ -218,4 +218,105 @@ public final class ErrorTemplates {
                         + namespace
                         + "' is unreachable (simulated regional outage).");
     }
+
+    // ---- Geo-Replication. Texts marked SIM were never seen from the real service. ----
+
+    /**
+     * A geo change or promotion while another one runs. Text and status as seen for Event Hubs
+     * namespaces during a DR transition (E10, arm-semantics.md), with the Service Bus link.
+     */
+    public static ArmError provisioningInTransition() {
+        return ArmError.rp(
+                409,
+                "Conflict",
+                "Namespace provisioning in transition. For more information visit https://aka.ms/servicebusarmexceptions.");
+    }
+
+    /** Premium only (documented limit; code and text unknown). */
+    public static ArmError geoPremiumOnly() {
+        return ArmError.rp(
+                400,
+                "BadRequest",
+                SIM + "Geo-Replication is supported only on Premium namespaces.");
+    }
+
+    /** Geo-DR and Geo-Replication cannot be combined (documented; code and text unknown). */
+    public static ArmError geoWithAlias(String alias) {
+        return ArmError.rp(
+                400,
+                "BadRequest",
+                SIM
+                        + "The namespace holds the Geo-DR alias '"
+                        + alias
+                        + "'; break the pairing and delete the alias before enabling Geo-Replication.");
+    }
+
+    /** Any invalid {@code geoDataReplication} or failover body (code and texts unknown). */
+    public static ArmError geoInvalid(String detail) {
+        return ArmError.rp(400, "BadRequest", SIM + detail);
+    }
+
+    /** A promotion's target region went down before the swap (simulator decision). */
+    public static ArmError promotionTargetDown(String region) {
+        return ArmError.gateway(
+                503,
+                "ServiceUnavailable",
+                SIM + "The region '" + region + "' is unreachable (simulated regional outage).");
+    }
+
+    /** Calls routed to a region cut off by the {@code regionUnreachable} fault. */
+    public static ArmError regionUnreachable(String namespace, String region) {
+        return ArmError.gateway(
+                503,
+                "ServiceUnavailable",
+                SIM
+                        + "The namespace '"
+                        + namespace
+                        + "' is unreachable: its primary region '"
+                        + region
+                        + "' is down (simulated regional outage).");
+    }
+
+    /** An operation id the simulator never issued (or issued before a reset). */
+    public static ArmError operationNotFound(String id) {
+        return ArmError.gateway(404, "NotFound", SIM + "The operation '" + id + "' was not found.");
+    }
+
+    /**
+     * ARM's answer when the caller lacks {@code microsoft.insights/metrics/read}: the standard
+     * AuthorizationFailed text (client and object ids are placeholders here).
+     */
+    public static ArmError metricsForbidden(String scope) {
+        return ArmError.gateway(
+                403,
+                "AuthorizationFailed",
+                "The client '00000000-0000-0000-0000-000000000000' with object id '00000000-0000-0000-0000-000000000000' "
+                        + "does not have authorization to perform action 'microsoft.insights/metrics/read' over scope '"
+                        + scope
+                        + "' or the scope is invalid. If access was recently granted, please refresh your credentials.");
+    }
+
+    /** Azure Monitor's 400 for a bad metrics query (texts unknown). */
+    public static ArmError metricsBadRequest(String detail) {
+        return ArmError.gateway(400, "BadRequest", SIM + detail);
+    }
+
+    /** The Location URL of an operation that a forced promotion superseded (simulator choice). */
+    public static ArmError operationCanceled() {
+        return ArmError.rp(
+                409,
+                "OperationCanceled",
+                SIM + "The operation was canceled: a forced promotion superseded it.");
+    }
+
+    /** The converse of {@link #geoWithAlias}: no alias on a geo-replicated namespace. */
+    public static ArmError aliasWithGeoReplication(String namespace) {
+        return ArmError.rp(
+                400,
+                "BadRequest",
+                SIM
+                        + "The namespace '"
+                        + namespace
+                        + "' uses Geo-Replication, which cannot be combined with a Geo-DR alias.");
+    }
 }

@@ -177,6 +177,7 @@ public final class NamespaceAdmin {
             rn.put("name", r.name());
             r.rights().forEach(rn.putArray("rights")::add);
         }
+        v.set("geoReplication", GeoAdmin.view(ns));
         SimAliasRecord rec = ns.alias;
         if (rec == null) {
             v.putNull("alias");

@@ -16,6 +16,14 @@ public final class NamespaceBodies {
     private NamespaceBodies() {}
 
     public static ObjectNode namespace(SimNamespace ns) {
+        return namespace(ns, false);
+    }
+
+    /**
+     * The namespace body; {@code geoVersion} (an api-version that knows Geo-Replication) adds
+     * {@code geoDataReplication} and {@code platformCapabilities}, which older versions lack.
+     */
+    public static ObjectNode namespace(SimNamespace ns, boolean geoVersion) {
         ObjectNode body = Json.object();
         ObjectNode sku = body.putObject("sku");
         sku.put("name", ns.sku());
@@ -27,7 +35,7 @@ public final class NamespaceBodies {
         body.put("name", ns.name());
         body.put("type", "Microsoft.ServiceBus/Namespaces");
         body.put("location", ns.location());
-        body.putObject("tags");
+        body.set("tags", ns.tags.deepCopy());
         ObjectNode p = body.putObject("properties");
         p.put("premiumMessagingPartitions", ns.isPremium() ? ns.partitions() : 0);
         p.put("minimumTlsVersion", "1.2");
@@ -38,7 +46,19 @@ public final class NamespaceBodies {
         for (int i = 1; i <= ns.privateEndpoints(); i++) {
             pes.add(privateEndpoint(ns, i));
         }
-        p.put("provisioningState", "Succeeded");
+        if (geoVersion) {
+            p.putObject("platformCapabilities")
+                    .putObject("confidentialCompute")
+                    .put("mode", "Disabled");
+            if (ns.geo != null) {
+                p.set("geoDataReplication", GeoBodies.geoDataReplication(ns.geo));
+            }
+        }
+        ns.extraProperties
+                .fields()
+                .forEachRemaining(e -> p.set(e.getKey(), e.getValue().deepCopy()));
+        boolean updating = ns.geo != null && ns.geo.running != null;
+        p.put("provisioningState", updating ? "Updating" : "Succeeded");
         p.put("status", "Active");
         p.put("metricId", ns.subscriptionId() + ":" + ns.name().toLowerCase(Locale.ROOT));
         p.put("createdAt", Instant.ofEpochMilli(ns.createdAt()).toString());

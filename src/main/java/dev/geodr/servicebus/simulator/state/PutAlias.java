@@ -77,6 +77,10 @@ final class PutAlias {
         if (s.isUnreachable(b.key())) { // outage fault
             return ArmResult.error(ErrorTemplates.namespaceUnreachable(b.name));
         }
+        if (a.geo != null || b.geo != null) { // Geo-Replication and Geo-DR exclude each other
+            return ArmResult.error(
+                    ErrorTemplates.aliasWithGeoReplication(a.geo != null ? a.name : b.name));
+        }
         if (!a.isPremium() || !b.isPremium()) { // row 13
             return ArmResult.error(ErrorTemplates.premiumRequired());
         }

@@ -1,5 +1,7 @@
 package dev.geodr.servicebus.simulator.state;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.geodr.servicebus.simulator.render.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +34,18 @@ public final class SimNamespace {
     final Map<String, AuthRule> rules = new LinkedHashMap<>();
 
     SimAliasRecord alias;
+
+    /** Geo-Replication, or null when the namespace is not geo-replicated. */
+    GeoReplica geo;
+
+    /** ARM {@code tags}, as the last PUT/PATCH set them. */
+    ObjectNode tags = Json.object();
+
+    /**
+     * Writable {@code properties} an ARM PUT/PATCH set that the simulator does not model (e.g.
+     * {@code minimumTlsVersion}); rendered over the defaults so a read-modify-write round-trips.
+     */
+    ObjectNode extraProperties = Json.object();
 
     SimNamespace(String subscriptionId, String resourceGroup, String name, long createdAt) {
         this.subscriptionId = subscriptionId;

@@ -27,7 +27,13 @@ public final class SimulatorState {
     final AliasRegistry registry = new AliasRegistry();
     final TimerQueue timers = new TimerQueue();
     final Transitions transitions = new Transitions(this);
+
+    /** Geo-Replication operations by id; kept until reset so their URLs stay pollable. */
+    final Map<String, GeoOperation> operations = new HashMap<>();
+
+    final GeoProgress geoProgress = new GeoProgress(this);
     private volatile Predicate<String> unreachable = key -> false;
+    private volatile Predicate<String> regionUnreachable = region -> false;
     private long nextEpoch = 1;
 
     public SimulatorState(SimulatorClock clock, StateSettings settings) {
@@ -51,6 +57,24 @@ public final class SimulatorState {
         this.unreachable = unreachableByKey;
     }
 
+    /**
+     * Tells the state which regions are down (short lower-case names, e.g. "westeurope"). Call
+     * {@link #settleNow()} before the predicate's answers change, so the backlog up to that instant
+     * is integrated under the old conditions.
+     */
+    public void setRegionUnreachable(Predicate<String> unreachableRegion) {
+        this.regionUnreachable = unreachableRegion;
+    }
+
+    boolean isRegionUnreachable(String region) {
+        return region != null && regionUnreachable.test(region);
+    }
+
+    /** Brings everything up to the clock's current time (before a fault or rate change). */
+    public void settleNow() {
+        locked(() -> null);
+    }
+
     boolean isUnreachable(String nsKey) {
         return unreachable.test(nsKey);
     }
@@ -63,6 +87,7 @@ public final class SimulatorState {
         for (TimerQueue.Event e = timers.pollDue(now); e != null; e = timers.pollDue(now)) {
             transitions.apply(e);
         }
+        geoProgress.settleAll(now);
     }
 
     long newEpoch() {
@@ -100,6 +125,7 @@ public final class SimulatorState {
         namespaceNames.clear();
         registry.clear();
         timers.clear();
+        operations.clear();
     }
 
     /**
