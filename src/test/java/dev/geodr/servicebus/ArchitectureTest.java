@@ -14,9 +14,10 @@ import dev.geodr.servicebus.operator.SimulatorLauncher;
 import io.fabric8.kubernetes.api.model.Condition;
 
 /**
- * The package borders of the production code. The decision core (pairing, status and the ARM port
- * with its domain types) is plain Java so that it can be tested without Kubernetes, Azure or
- * Quarkus; the adapters (operator, arm.azure) are where those frameworks live.
+ * The package borders of the production code. The decision core (core: what every kind shares;
+ * pairing and georeplication: one planner per kind; status; the ARM port with its domain types) is
+ * plain Java so that it can be tested without Kubernetes, Azure or Quarkus; the adapters (operator,
+ * arm.azure) are where those frameworks live.
  */
 @AnalyzeClasses(
         packages = "dev.geodr.servicebus",
@@ -24,7 +25,9 @@ import io.fabric8.kubernetes.api.model.Condition;
 class ArchitectureTest {
 
     private static final String[] CORE = {
+        "dev.geodr.servicebus.core..",
         "dev.geodr.servicebus.pairing..",
+        "dev.geodr.servicebus.georeplication..",
         "dev.geodr.servicebus.status..",
         "dev.geodr.servicebus.arm"
     };
@@ -78,7 +81,10 @@ class ArchitectureTest {
             noClasses()
                     .that()
                     .resideInAnyPackage(
-                            "dev.geodr.servicebus.pairing..", "dev.geodr.servicebus.arm")
+                            "dev.geodr.servicebus.core..",
+                            "dev.geodr.servicebus.pairing..",
+                            "dev.geodr.servicebus.georeplication..",
+                            "dev.geodr.servicebus.arm")
                     .should()
                     .dependOnClassesThat()
                     .resideInAPackage("io.fabric8..")

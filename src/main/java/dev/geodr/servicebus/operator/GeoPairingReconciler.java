@@ -2,8 +2,8 @@ package dev.geodr.servicebus.operator;
 
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairing;
 import dev.geodr.servicebus.arm.ArmPortFactory;
+import dev.geodr.servicebus.core.Requeue;
 import dev.geodr.servicebus.pairing.PairingPlanner;
-import dev.geodr.servicebus.pairing.Requeue;
 import dev.geodr.servicebus.status.StatusProjector;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;

@@ -2,6 +2,9 @@ package dev.geodr.servicebus.pairing;
 
 import dev.geodr.servicebus.arm.ArmErrorKind;
 import dev.geodr.servicebus.arm.FailoverMode;
+import dev.geodr.servicebus.core.Notice;
+import dev.geodr.servicebus.core.Requeue;
+import dev.geodr.servicebus.core.Verdict;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

@@ -5,6 +5,8 @@ import static dev.geodr.servicebus.pairing.Names.ns;
 import dev.geodr.servicebus.arm.AliasRole;
 import dev.geodr.servicebus.arm.NamespaceRef;
 import dev.geodr.servicebus.arm.ProvisioningState;
+import dev.geodr.servicebus.core.Requeue;
+import dev.geodr.servicebus.core.Verdict;
 import java.util.Optional;
 
 /**

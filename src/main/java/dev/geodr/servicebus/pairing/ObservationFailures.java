@@ -1,6 +1,8 @@
 package dev.geodr.servicebus.pairing;
 
 import dev.geodr.servicebus.arm.ArmErrorKind;
+import dev.geodr.servicebus.core.Requeue;
+import dev.geodr.servicebus.core.Verdict;
 import java.time.Duration;
 import java.util.Optional;
 

@@ -1,6 +1,9 @@
 package dev.geodr.servicebus.pairing;
 
 import dev.geodr.servicebus.arm.NamespaceRef;
+import dev.geodr.servicebus.core.Notice;
+import dev.geodr.servicebus.core.Requeue;
+import dev.geodr.servicebus.core.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -2,8 +2,8 @@ package dev.geodr.servicebus.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.geodr.servicebus.core.Requeue;
 import dev.geodr.servicebus.pairing.Backoff;
-import dev.geodr.servicebus.pairing.Requeue;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.RepeatedTest;

@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.geodr.servicebus.arm.FailoverMode;
 import dev.geodr.servicebus.arm.NamespaceRef;
+import dev.geodr.servicebus.core.Requeue;
+import dev.geodr.servicebus.core.Verdict;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.geodr.servicebus.arm.AliasRole;
 import dev.geodr.servicebus.arm.NamespaceRef;
 import dev.geodr.servicebus.arm.ProvisioningState;
+import dev.geodr.servicebus.core.Requeue;
+import dev.geodr.servicebus.core.Verdict;
 import dev.geodr.servicebus.pairing.ConnectionSecretRules.KeySource;
 import dev.geodr.servicebus.pairing.ConnectionSecretRules.Stamp;
 import java.time.Duration;

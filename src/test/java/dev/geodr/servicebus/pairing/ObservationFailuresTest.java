@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.geodr.servicebus.arm.ArmErrorKind;
 import dev.geodr.servicebus.arm.FailoverMode;
+import dev.geodr.servicebus.core.Health;
+import dev.geodr.servicebus.core.Requeue;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -12,6 +12,8 @@ import dev.geodr.servicebus.arm.AliasRecord;
 import dev.geodr.servicebus.arm.FailoverMode;
 import dev.geodr.servicebus.arm.NamespaceInfo;
 import dev.geodr.servicebus.arm.NamespaceRef;
+import dev.geodr.servicebus.core.Health;
+import dev.geodr.servicebus.core.Notice;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

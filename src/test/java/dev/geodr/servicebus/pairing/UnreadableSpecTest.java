@@ -3,6 +3,8 @@ package dev.geodr.servicebus.pairing;
 import static dev.geodr.servicebus.pairing.Fixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.geodr.servicebus.core.Requeue;
+import dev.geodr.servicebus.core.Verdict;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

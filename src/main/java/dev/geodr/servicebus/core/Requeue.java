@@ -1,4 +1,4 @@
-package dev.geodr.servicebus.pairing;
+package dev.geodr.servicebus.core;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package dev.geodr.servicebus.pairing;
+package dev.geodr.servicebus.core;
 
 /** Something worth a Kubernetes Event beyond the action itself. */
 public record Notice(boolean warning, String reason, String message) {

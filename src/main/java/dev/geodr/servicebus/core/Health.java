@@ -1,6 +1,6 @@
-package dev.geodr.servicebus.pairing;
+package dev.geodr.servicebus.core;
 
-/** The kstatus-style summary: exactly one of these is true of a pairing after a pass. */
+/** The kstatus-style summary: exactly one of these is true of a resource after a pass. */
 public enum Health {
     /** Ready=True. */
     READY,

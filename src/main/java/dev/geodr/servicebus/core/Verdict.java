@@ -1,8 +1,8 @@
-package dev.geodr.servicebus.pairing;
+package dev.geodr.servicebus.core;
 
 /**
- * The planner's judgement for the conditions. Messages are deterministic (no ids, no timestamps) so
- * an unchanged situation writes no new status.
+ * A planner's judgement for the conditions, in every kind. Messages are deterministic (no ids, no
+ * timestamps) so an unchanged situation writes no new status.
  */
 public record Verdict(Health health, String reason, String message) {
 
