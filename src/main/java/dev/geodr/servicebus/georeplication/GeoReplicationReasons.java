@@ -1,0 +1,23 @@
+package dev.geodr.servicebus.georeplication;
+
+/** Condition and Event reasons of the Geo-Replication kind. */
+public final class GeoReplicationReasons {
+
+    public static final String REPLICATING = "Replicating";
+    public static final String ENABLING = "EnablingReplication";
+    public static final String UPDATING = "UpdatingReplicas";
+    public static final String REPLICA_REMOVED = "ReplicaRemoved";
+    public static final String PROMOTING = "Promoting";
+    public static final String PROMOTION_WAITING = "PromotionWaiting";
+    public static final String PROMOTED = "Promoted";
+    public static final String PROMOTION_FAILED = "PromotionFailed";
+    public static final String PROMOTION_REJECTED = "PromotionRejected";
+    public static final String PROMOTION_ADOPTED = "PromotionAdopted";
+    public static final String PROMOTION_ESCALATED = "PromotionEscalated";
+    public static final String INVALID_SPEC = "InvalidSpec";
+    public static final String NAMESPACE_MISSING = "NamespaceNotFound";
+    public static final String UNREACHABLE = "Unreachable";
+    public static final String DELETING = "Deleting";
+
+    private GeoReplicationReasons() {}
+}

@@ -1,0 +1,37 @@
+package dev.geodr.servicebus.georeplication;
+
+import java.util.Optional;
+
+/** The namespace as this pass read it from ARM. */
+public sealed interface NamespaceView {
+
+    /**
+     * ARM returned the namespace.
+     *
+     * @param provisioningState ARM's word for the namespace ("Succeeded" when no update runs)
+     * @param holdsGeoDrAlias whether a Geo-DR alias is configured on it: the two models exclude
+     *     each other
+     */
+    record Present(
+            String location,
+            String sku,
+            String provisioningState,
+            Optional<GeoReplication> geoReplication,
+            boolean holdsGeoDrAlias)
+            implements NamespaceView {
+
+        public boolean isPremium() {
+            return "Premium".equalsIgnoreCase(sku);
+        }
+
+        public boolean settled() {
+            return "Succeeded".equalsIgnoreCase(provisioningState);
+        }
+    }
+
+    /** ARM answered 404 for the namespace. */
+    record Missing() implements NamespaceView {}
+
+    /** ARM did not answer for it (a regional outage does not make ARM itself unreachable). */
+    record Unreachable(String message) implements NamespaceView {}
+}

@@ -1,0 +1,7 @@
+package dev.geodr.servicebus.georeplication;
+
+/** {@code geoDataReplication.locations[].roleType}. */
+public enum ReplicaRole {
+    Primary,
+    Secondary
+}
