@@ -7,6 +7,8 @@ import static dev.geodr.servicebus.georeplication.GeoReplicationReasons.PROMOTIO
 import static dev.geodr.servicebus.georeplication.GeoReplicationReasons.PROMOTION_REJECTED;
 
 import dev.geodr.servicebus.arm.ArmErrorKind;
+import dev.geodr.servicebus.arm.GeoReplication;
+import dev.geodr.servicebus.arm.Replica;
 import dev.geodr.servicebus.core.Notice;
 import dev.geodr.servicebus.core.Requeue;
 import dev.geodr.servicebus.core.Verdict;

@@ -1,5 +1,6 @@
 package dev.geodr.servicebus.georeplication;
 
+import dev.geodr.servicebus.arm.GeoReplication;
 import java.util.Optional;
 
 /** The namespace as this pass read it from ARM. */

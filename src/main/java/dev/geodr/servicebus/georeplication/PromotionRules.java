@@ -8,6 +8,7 @@ import static dev.geodr.servicebus.georeplication.GeoReplicationReasons.PROMOTIO
 import static dev.geodr.servicebus.georeplication.GeoReplicationReasons.PROMOTION_WAITING;
 import static dev.geodr.servicebus.georeplication.GeoReplicationReasons.UNREACHABLE;
 
+import dev.geodr.servicebus.arm.GeoReplication;
 import dev.geodr.servicebus.core.Notice;
 import dev.geodr.servicebus.core.Requeue;
 import dev.geodr.servicebus.core.Verdict;
@@ -223,18 +224,7 @@ final class PromotionRules {
         if (!c.now().isBefore(f.phaseSince().plus(c.settings().operationTimeout()))) {
             return timedOut(c, f);
         }
-        return waitFor(
-                c,
-                c.ledger(),
-                Verdict.progressing(
-                        PROMOTING,
-                        f.mode()
-                                + " promotion request "
-                                + f.request()
-                                + " of "
-                                + f.to()
-                                + ": ARM is updating the namespace; waiting for it to end"),
-                c.settings().fastPoll());
+        return running(c, f, ": ARM is updating the namespace; waiting for it to end", null);
     }
 
     /** ARM accepted the POST: its operation and the namespace's roles decide. */
@@ -282,22 +272,26 @@ final class PromotionRules {
         if (!c.now().isBefore(f.phaseSince().plus(c.settings().operationTimeout()))) {
             return timedOut(c, f);
         }
-        Duration next =
-                op instanceof OperationView.InProgress running
-                        ? running.retryAfter().orElse(c.settings().fastPoll())
-                        : c.settings().fastPoll();
+        Duration retryAfter =
+                op instanceof OperationView.InProgress inProgress
+                        ? inProgress.retryAfter().orElse(null)
+                        : null;
+        return running(c, f, " is running at ARM", retryAfter);
+    }
+
+    /** Waiting on ARM: polled after its Retry-After when it named one, else after a fast poll. */
+    private static ReplicationPlan running(
+            Situation c, PromotionInFlight f, String state, Duration retryAfter) {
         return waitFor(
                 c,
                 c.ledger(),
-                Verdict.progressing(
-                        PROMOTING,
-                        f.mode()
-                                + " promotion request "
-                                + f.request()
-                                + " of "
-                                + f.to()
-                                + " is running at ARM"),
-                next);
+                Verdict.progressing(PROMOTING, describe(f) + state),
+                retryAfter != null ? retryAfter : c.settings().fastPoll());
+    }
+
+    /** "Planned promotion request 3 of westus". */
+    private static String describe(PromotionInFlight f) {
+        return f.mode() + " promotion request " + f.request() + " of " + f.to();
     }
 
     private ReplicationPlan timedOut(Situation c, PromotionInFlight f) {

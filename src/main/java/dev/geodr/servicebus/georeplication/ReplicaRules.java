@@ -8,6 +8,9 @@ import static dev.geodr.servicebus.georeplication.GeoReplicationReasons.REPLICA_
 import static dev.geodr.servicebus.georeplication.GeoReplicationReasons.UNREACHABLE;
 import static dev.geodr.servicebus.georeplication.GeoReplicationReasons.UPDATING;
 
+import dev.geodr.servicebus.arm.GeoReplication;
+import dev.geodr.servicebus.arm.Locations;
+import dev.geodr.servicebus.arm.Replica;
 import dev.geodr.servicebus.core.Notice;
 import dev.geodr.servicebus.core.Requeue;
 import dev.geodr.servicebus.core.Verdict;

@@ -1,5 +1,7 @@
 package dev.geodr.servicebus.georeplication;
 
+import dev.geodr.servicebus.arm.GeoReplication;
+import dev.geodr.servicebus.arm.Locations;
 import java.time.Instant;
 import java.util.Optional;
 

@@ -3,7 +3,10 @@ package dev.geodr.servicebus.georeplication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.geodr.servicebus.arm.ArmErrorKind;
+import dev.geodr.servicebus.arm.GeoReplication;
 import dev.geodr.servicebus.arm.NamespaceRef;
+import dev.geodr.servicebus.arm.Replica;
+import dev.geodr.servicebus.arm.ReplicaRole;
 import dev.geodr.servicebus.core.Health;
 import dev.geodr.servicebus.core.Notice;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.geodr.servicebus.georeplication;
+package dev.geodr.servicebus.arm;
 
 import java.util.Optional;
 

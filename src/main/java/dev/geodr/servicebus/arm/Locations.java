@@ -1,4 +1,4 @@
-package dev.geodr.servicebus.georeplication;
+package dev.geodr.servicebus.arm;
 
 import java.util.Locale;
 
@@ -6,15 +6,15 @@ import java.util.Locale;
  * ARM writes a region as "East US" in one place and "eastus" in another: both name the same
  * location.
  */
-final class Locations {
+public final class Locations {
 
     private Locations() {}
 
-    static boolean same(String a, String b) {
+    public static boolean same(String a, String b) {
         return a != null && b != null && normal(a).equals(normal(b));
     }
 
-    static String normal(String location) {
+    public static String normal(String location) {
         return location.replace(" ", "").toLowerCase(Locale.ROOT);
     }
 }
