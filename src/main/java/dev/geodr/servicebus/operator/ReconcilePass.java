@@ -187,7 +187,7 @@ final class ReconcilePass {
                             now));
         }
         plan = execute(cluster, resource, port, plan, now);
-        Requeue requeue = paced(resourceKey(resource), desired, observed, plan);
+        Requeue requeue = paced(resourceKey(resource), desired, observed, plan, failoverPending);
         syncConnectionSecret(cluster, resource, port, desired, observed, plan);
         for (Notice notice : plan.notices()) {
             cluster.event(resource, notice.warning(), notice.reason(), notice.message());
@@ -209,10 +209,15 @@ final class ReconcilePass {
 
     /**
      * Tells the pace what this pass saw of a pairing in progress, and lets it hold back the next
-     * poll while ARM cannot plausibly be done yet. Only a pass that waits on ARM's pairing is held:
-     * anything else keeps the planner's requeue.
+     * poll while ARM cannot plausibly be done yet. Only a pass that waits on ARM's pairing is held,
+     * never one working on a failover request: anything else keeps the planner's requeue.
      */
-    private Requeue paced(String key, Desired desired, Optional<Observed> observed, Plan plan) {
+    private Requeue paced(
+            String key,
+            Desired desired,
+            Optional<Observed> observed,
+            Plan plan,
+            boolean failoverPending) {
         Requeue planned = plan.requeue();
         if (plan.action() instanceof Action.CreatePairing) {
             // execute() recorded the PUT only if ARM accepted it
@@ -224,7 +229,7 @@ final class ReconcilePass {
         SideView primary = observed.get().primary();
         if (PairingPlanner.partnerCanWait(desired, primary)) {
             pace.stillPairing(key);
-            return plan.action().writesToArm()
+            return plan.action().writesToArm() || failoverPending
                     ? planned
                     : new Requeue(pace.nextPoll(key, planned.after()), planned.jitter());
         }
