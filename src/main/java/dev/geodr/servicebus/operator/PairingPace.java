@@ -1,5 +1,14 @@
 package dev.geodr.servicebus.operator;
 
+import dev.geodr.servicebus.arm.AliasRole;
+import dev.geodr.servicebus.arm.ProvisioningState;
+import dev.geodr.servicebus.core.Requeue;
+import dev.geodr.servicebus.pairing.Action;
+import dev.geodr.servicebus.pairing.Desired;
+import dev.geodr.servicebus.pairing.Observed;
+import dev.geodr.servicebus.pairing.PairingPlanner;
+import dev.geodr.servicebus.pairing.Plan;
+import dev.geodr.servicebus.pairing.SideView;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,6 +61,41 @@ final class PairingPace {
         this.clock = clock;
         this.fastPoll = fastPoll;
         this.inFlight = new ExpiringEntries<>(clock, IN_FLIGHT_FOR);
+    }
+
+    /**
+     * Tells the pace what this pass saw of a pairing in progress, and lets it hold back the next
+     * poll while ARM cannot plausibly be done yet. Only a pass that waits on ARM's pairing is held,
+     * never one working on a failover request: anything else keeps the planner's requeue.
+     */
+    Requeue afterPass(
+            String key,
+            Desired desired,
+            Optional<Observed> observed,
+            Plan plan,
+            boolean failoverPending) {
+        Requeue planned = plan.requeue();
+        if (plan.action() instanceof Action.CreatePairing) {
+            // the reconcile pass recorded the PUT only if ARM accepted it
+            return new Requeue(nextPoll(key, planned.after()), planned.jitter());
+        }
+        if (observed.isEmpty()) {
+            return planned;
+        }
+        SideView primary = observed.get().primary();
+        if (PairingPlanner.partnerCanWait(desired, primary)) {
+            stillPairing(key);
+            return plan.action().writesToArm() || failoverPending
+                    ? planned
+                    : new Requeue(nextPoll(key, planned.after()), planned.jitter());
+        }
+        if (primary.is(AliasRole.Primary, ProvisioningState.Succeeded)
+                && primary.partnerIs(desired.partner())) {
+            finished(key);
+        } else {
+            forget(key);
+        }
+        return planned;
     }
 
     /** ARM accepted our pairing PUT for this resource just now. */

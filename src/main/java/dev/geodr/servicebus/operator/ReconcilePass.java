@@ -4,14 +4,12 @@ import dev.geodr.servicebus.api.v1alpha1.NamespaceStatus;
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairing;
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairingStatus;
 import dev.geodr.servicebus.arm.AliasKeys;
-import dev.geodr.servicebus.arm.AliasRole;
 import dev.geodr.servicebus.arm.ArmErrorKind;
 import dev.geodr.servicebus.arm.ArmException;
 import dev.geodr.servicebus.arm.ArmGeoDrPort;
 import dev.geodr.servicebus.arm.ArmIdentity;
 import dev.geodr.servicebus.arm.ArmPortFactory;
 import dev.geodr.servicebus.arm.CallPriority;
-import dev.geodr.servicebus.arm.ProvisioningState;
 import dev.geodr.servicebus.core.Health;
 import dev.geodr.servicebus.core.Notice;
 import dev.geodr.servicebus.core.Requeue;
@@ -187,7 +185,8 @@ final class ReconcilePass {
                             now));
         }
         plan = execute(cluster, resource, port, plan, now);
-        Requeue requeue = paced(resourceKey(resource), desired, observed, plan, failoverPending);
+        Requeue requeue =
+                pace.afterPass(resourceKey(resource), desired, observed, plan, failoverPending);
         syncConnectionSecret(cluster, resource, port, desired, observed, plan);
         for (Notice notice : plan.notices()) {
             cluster.event(resource, notice.warning(), notice.reason(), notice.message());
@@ -205,41 +204,6 @@ final class ReconcilePass {
         recordFailoverMetrics(memory, plan.memory());
         metrics.recordStatus(resource, status);
         return new Outcome(status, requeue, plan.action() instanceof Action.ReleaseFinalizer);
-    }
-
-    /**
-     * Tells the pace what this pass saw of a pairing in progress, and lets it hold back the next
-     * poll while ARM cannot plausibly be done yet. Only a pass that waits on ARM's pairing is held,
-     * never one working on a failover request: anything else keeps the planner's requeue.
-     */
-    private Requeue paced(
-            String key,
-            Desired desired,
-            Optional<Observed> observed,
-            Plan plan,
-            boolean failoverPending) {
-        Requeue planned = plan.requeue();
-        if (plan.action() instanceof Action.CreatePairing) {
-            // execute() recorded the PUT only if ARM accepted it
-            return new Requeue(pace.nextPoll(key, planned.after()), planned.jitter());
-        }
-        if (observed.isEmpty()) {
-            return planned;
-        }
-        SideView primary = observed.get().primary();
-        if (PairingPlanner.partnerCanWait(desired, primary)) {
-            pace.stillPairing(key);
-            return plan.action().writesToArm() || failoverPending
-                    ? planned
-                    : new Requeue(pace.nextPoll(key, planned.after()), planned.jitter());
-        }
-        if (primary.is(AliasRole.Primary, ProvisioningState.Succeeded)
-                && primary.partnerIs(desired.partner())) {
-            pace.finished(key);
-        } else {
-            pace.forget(key);
-        }
-        return planned;
     }
 
     private Plan execute(

@@ -2,9 +2,24 @@ package dev.geodr.servicebus.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.geodr.servicebus.arm.AliasRecord;
+import dev.geodr.servicebus.arm.AliasRole;
+import dev.geodr.servicebus.arm.FailoverMode;
+import dev.geodr.servicebus.arm.NamespaceRef;
+import dev.geodr.servicebus.arm.ProvisioningState;
+import dev.geodr.servicebus.core.Requeue;
+import dev.geodr.servicebus.core.Verdict;
+import dev.geodr.servicebus.pairing.Action;
+import dev.geodr.servicebus.pairing.Desired;
+import dev.geodr.servicebus.pairing.FailoverMemory;
+import dev.geodr.servicebus.pairing.Observed;
+import dev.geodr.servicebus.pairing.Plan;
+import dev.geodr.servicebus.pairing.SideView;
 import dev.geodr.servicebus.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -13,6 +28,10 @@ class PairingPaceTest {
 
     private static final Duration FAST = Duration.ofSeconds(10);
     private static final String SUB = "sub-a";
+    private static final NamespaceRef WEU = new NamespaceRef(SUB, "rg", "orders-weu");
+    private static final NamespaceRef NEU = new NamespaceRef(SUB, "rg", "orders-neu");
+    private static final Desired DESIRED =
+            new Desired("orders", WEU, NEU, Optional.empty(), 0, FailoverMode.Safe, false, true);
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-04T00:00:00Z"));
     private final PairingPace pace = new PairingPace(clock, FAST);
@@ -82,6 +101,72 @@ class PairingPaceTest {
         }
 
         assertThat(pace.nextPoll("new", FAST)).isEqualTo(FAST);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                // row | the primary's record | this pass's action | failover pending | age (s) |
+                // planned (s) | wait (s)
+                "the PUT itself waits for the learned pace           | none     | put      | false | 0  | 70 | 90",
+                "ARM still pairing and nothing to do: held           | Accepted | none     | false | 70 | 10 | 20",
+                "ARM still pairing but a failover is pending: not held | Accepted | none   | true  | 70 | 10 | 10",
+                "ARM still pairing and this pass wrote: not held     | Accepted | failover | false | 70 | 10 | 10",
+                "the primary Succeeded: the planner's wait           | Succeeded | none    | false | 70 | 10 | 10",
+                "nothing read this pass: the planner's wait          | unread   | none     | false | 70 | 10 | 10",
+            })
+    void afterAPass(
+            String row,
+            String primary,
+            String action,
+            boolean failoverPending,
+            long age,
+            long planned,
+            long wait) {
+        learnFrom("a", 80, 90);
+        learnFrom("b", 80, 90);
+        learnFrom("c", 80, 90);
+        pace.requested("new", SUB);
+        clock.advance(Duration.ofSeconds(age));
+        Action act =
+                switch (action) {
+                    case "put" -> new Action.CreatePairing(WEU, NEU, "orders", Optional.empty());
+                    case "failover" -> new Action.Failover(NEU, "orders", FailoverMode.Forced);
+                    default -> Action.none();
+                };
+        Plan plan =
+                new Plan(
+                        act,
+                        Optional.empty(),
+                        FailoverMemory.adopted(0),
+                        Verdict.progressing("Pairing", "waiting"),
+                        new Requeue(Duration.ofSeconds(planned), false),
+                        Optional.empty(),
+                        List.of());
+        Optional<Observed> observed =
+                primary.equals("unread")
+                        ? Optional.empty()
+                        : Optional.of(Observed.of(side(primary), new SideView.Absent()));
+
+        Requeue next = pace.afterPass("new", DESIRED, observed, plan, failoverPending);
+
+        assertThat(next.after()).isEqualTo(Duration.ofSeconds(wait));
+    }
+
+    private static SideView side(String state) {
+        if (state.equals("none")) {
+            return new SideView.Absent();
+        }
+        return new SideView.Present(
+                new AliasRecord(
+                        WEU,
+                        "orders",
+                        AliasRole.Primary,
+                        ProvisioningState.valueOf(state),
+                        Optional.of(NEU),
+                        Optional.empty(),
+                        Optional.empty()));
     }
 
     /** A pairing PUT now, last seen Accepted at one age (0: never), seen done at the other. */
