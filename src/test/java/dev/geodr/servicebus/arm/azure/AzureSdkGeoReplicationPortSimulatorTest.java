@@ -455,4 +455,37 @@ class AzureSdkGeoReplicationPortSimulatorTest {
         assertThat(read.kind()).isEqualTo(ArmErrorKind.THROTTLED);
         assertThat(read.retryAfter()).contains(Duration.ofSeconds(3));
     }
+
+    @Test
+    void writesDrawFromTheSubscriptionsWriteBudgetAndUrgentOnesGoFirst() {
+        geo.seed(ORDERS.name());
+        AzureSdkArmPortFactory factory =
+                new AzureSdkArmPortFactory(
+                        vertx,
+                        ArmEndpointSettings.forSimulator(sim.baseUri(), sim.certificatePath())
+                                .toBuilder()
+                                .rateLimits(RateLimitSettings.defaults().withWrites(0.001, 1))
+                                .build(),
+                        calls::add,
+                        new SimClock());
+        ArmIdentity identity = new ArmIdentity.OperatorDefault();
+        GeoReplicationPort routine = factory.geoReplication(identity, CallPriority.ROUTINE);
+        GeoReplicationPort urgent = factory.geoReplication(identity, CallPriority.URGENT);
+
+        routine.promote(ORDERS, "northeurope", false);
+        ArmException refused = thrown(() -> routine.promote(ORDERS, "northeurope", true));
+        assertThat(refused.code()).isEqualTo(ArmCallPolicy.CODE_CLIENT_THROTTLED);
+        assertThat(logged(ORDERS, "namespaceFailover")).isEqualTo(1);
+        // reads have their own bucket
+        assertThat(routine.getNamespace(ORDERS).provisioningState()).isEqualTo("Updating");
+
+        // a forced promotion during a planned one: sent (and accepted) although routine writes
+        // wait
+        assertThat(urgent.promote(ORDERS, "northeurope", true).asyncOperationUrl()).isPresent();
+        assertThat(logged(ORDERS, "namespaceFailover")).isEqualTo(2);
+        assertThat(calls)
+                .filteredOn(c -> c.operation().equals("promote"))
+                .extracting(ArmCall::sent)
+                .containsExactly(true, false, true);
+    }
 }
