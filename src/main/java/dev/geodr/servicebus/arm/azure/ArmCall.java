@@ -6,7 +6,8 @@ import java.time.Duration;
  * One HTTP request the adapter made, or refused to make, to ARM. Carries no body, header or key.
  *
  * @param operation what the port was doing: getAlias, createOrUpdatePairing, breakPairing,
- *     failover, deleteAlias, listKeys, listAliases, getNamespace, listQueues, listTopics
+ *     failover, deleteAlias, listKeys, listAliases, getNamespace, listQueues, listTopics; for
+ *     Geo-Replication getGeoNamespace, setReplicas, promote, getOperationStatus, getReplicationLag
  * @param subscriptionId the subscription the request targets
  * @param httpStatus ARM's status, or 0 when no response arrived (refused by the client-side
  *     limiter, connection failure, timeout)

@@ -28,6 +28,9 @@ import java.util.Optional;
  * @param rateLimits the client-side per-subscription budget
  * @param proxy the forward proxy for ARM and Azure AD calls (see {@link ArmProxy#fromEnvironment});
  *     empty = direct
+ * @param metricsEndpoint where Azure Monitor metrics are read (Geo-Replication lag); empty = the
+ *     ARM endpoint, which serves {@code Microsoft.Insights/metrics} under every resource id. Must
+ *     be https: the ARM bearer token goes there
  */
 public record ArmEndpointSettings(
         String cloud,
@@ -39,7 +42,8 @@ public record ArmEndpointSettings(
         Duration connectTimeout,
         Duration responseTimeout,
         RateLimitSettings rateLimits,
-        Optional<ArmProxy> proxy) {
+        Optional<ArmProxy> proxy,
+        Optional<URI> metricsEndpoint) {
 
     public static final String AZURE_CLOUD = "AzureCloud";
     public static final String AZURE_CHINA_CLOUD = "AzureChinaCloud";
@@ -57,6 +61,8 @@ public record ArmEndpointSettings(
         Objects.requireNonNull(responseTimeout, "responseTimeout");
         Objects.requireNonNull(rateLimits, "rateLimits");
         Objects.requireNonNull(proxy, "proxy");
+        Objects.requireNonNull(metricsEndpoint, "metricsEndpoint");
+        metricsEndpoint.ifPresent(u -> requireHttps(u, "metrics endpoint"));
         armEndpoint.ifPresent(u -> requireHttps(u, "ARM endpoint"));
         authorityHost.ifPresent(u -> requireHttps(u, "authority host"));
         if (simulatorMode && armEndpoint.isEmpty()) {
@@ -101,6 +107,7 @@ public record ArmEndpointSettings(
         b.responseTimeout = responseTimeout;
         b.rateLimits = rateLimits;
         b.proxy = proxy.orElse(null);
+        b.metricsEndpoint = metricsEndpoint.orElse(null);
         return b;
     }
 
@@ -119,6 +126,15 @@ public record ArmEndpointSettings(
                                         }));
         String s = uri.toString();
         return s.endsWith("/") ? uri : URI.create(s + "/");
+    }
+
+    /** The metrics endpoint actually used: the override or the ARM endpoint, ending with '/'. */
+    public URI resolvedMetricsEndpoint() {
+        if (metricsEndpoint.isEmpty()) {
+            return resolvedArmEndpoint();
+        }
+        String s = metricsEndpoint.get().toString();
+        return s.endsWith("/") ? metricsEndpoint.get() : URI.create(s + "/");
     }
 
     /** The Azure AD authority host actually used: the override or the cloud's. */
@@ -181,8 +197,14 @@ public record ArmEndpointSettings(
         private Duration responseTimeout = DEFAULT_RESPONSE_TIMEOUT;
         private RateLimitSettings rateLimits = RateLimitSettings.defaults();
         private ArmProxy proxy;
+        private URI metricsEndpoint;
 
         private Builder() {}
+
+        public Builder metricsEndpoint(URI metricsEndpoint) {
+            this.metricsEndpoint = metricsEndpoint;
+            return this;
+        }
 
         public Builder cloud(String cloud) {
             this.cloud = cloud;
@@ -245,7 +267,8 @@ public record ArmEndpointSettings(
                     connectTimeout,
                     responseTimeout,
                     rateLimits,
-                    Optional.ofNullable(proxy));
+                    Optional.ofNullable(proxy),
+                    Optional.ofNullable(metricsEndpoint));
         }
     }
 }

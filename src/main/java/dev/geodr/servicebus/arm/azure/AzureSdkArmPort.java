@@ -74,6 +74,13 @@ public final class AzureSdkArmPort implements ArmGeoDrPort {
         this.priority = Objects.requireNonNull(priority);
     }
 
+    /**
+     * The per-subscription SDK clients, shared with the Geo-Replication port of the same identity.
+     */
+    Function<String, ServiceBusManagementClient> clients() {
+        return clientForSubscription;
+    }
+
     /** The same clients, with every call ranked as {@code priority} by the limiter. */
     AzureSdkArmPort withPriority(CallPriority priority) {
         return priority == this.priority

@@ -13,6 +13,7 @@ import dev.geodr.servicebus.arm.ArmGeoDrPort;
 import dev.geodr.servicebus.arm.ArmIdentity;
 import dev.geodr.servicebus.arm.ArmPortFactory;
 import dev.geodr.servicebus.arm.CallPriority;
+import dev.geodr.servicebus.arm.GeoReplicationPort;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.net.PemTrustOptions;
@@ -47,6 +48,7 @@ public final class AzureSdkArmPortFactory implements ArmPortFactory {
     private final SubscriptionRateLimiter rateLimiter;
     private final ArmErrorClassifier classifier;
     private final AzureEnvironment environment;
+    private final Clock clock;
     private final Map<ArmIdentity, AzureSdkArmPort> ports =
             new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
@@ -97,6 +99,7 @@ public final class AzureSdkArmPortFactory implements ArmPortFactory {
                 new ArmErrorClassifier(clock, settings.rateLimits().throttleWithoutRetryAfter());
         this.credentials = new ArmCredentials(settings, identityHttpClient);
         this.environment = environment(settings);
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
@@ -111,6 +114,23 @@ public final class AzureSdkArmPortFactory implements ArmPortFactory {
             }
             return port.withPriority(priority);
         }
+    }
+
+    /**
+     * A Geo-Replication port for {@code identity}: the same per-subscription SDK pipelines as
+     * {@link #forIdentity} (credential, limiter, listener, proxy, TLS trust, no retries), so both
+     * kinds draw from one budget per subscription.
+     */
+    @Override
+    public GeoReplicationPort geoReplication(ArmIdentity identity, CallPriority priority) {
+        AzureSdkArmPort port = (AzureSdkArmPort) forIdentity(identity, priority);
+        return new AzureSdkGeoReplicationPort(
+                port.clients(),
+                classifier,
+                priority,
+                settings.resolvedArmEndpoint(),
+                settings.resolvedMetricsEndpoint(),
+                clock);
     }
 
     /** The limiter shared by every port of this factory (e.g. to show a paused subscription). */

@@ -58,6 +58,28 @@ class ArmEndpointSettingsTest {
     }
 
     @Test
+    void metricsGoToTheArmEndpointUnlessConfigured() {
+        ArmEndpointSettings sim =
+                ArmEndpointSettings.builder()
+                        .armEndpoint(URI.create("https://127.0.0.1:8443"))
+                        .build();
+        assertThat(sim.resolvedMetricsEndpoint()).isEqualTo(URI.create("https://127.0.0.1:8443/"));
+        assertThat(ArmEndpointSettings.defaults().resolvedMetricsEndpoint())
+                .isEqualTo(URI.create("https://management.azure.com/"));
+        ArmEndpointSettings own =
+                sim.toBuilder().metricsEndpoint(URI.create("https://metrics.example")).build();
+        assertThat(own.resolvedMetricsEndpoint()).isEqualTo(URI.create("https://metrics.example/"));
+        assertThat(own.toBuilder().build()).isEqualTo(own);
+        assertThatThrownBy(
+                        () ->
+                                ArmEndpointSettings.builder()
+                                        .metricsEndpoint(URI.create("http://metrics.example/"))
+                                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("metrics endpoint must be an https URL");
+    }
+
+    @Test
     void refusesHttpBecauseTheSdkSendsTokensOnlyOverHttps() {
         assertThatThrownBy(
                         () ->
