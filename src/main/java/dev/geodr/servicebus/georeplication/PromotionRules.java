@@ -203,18 +203,15 @@ final class PromotionRules {
             return runningWithoutUrl(c, f);
         }
         if (f.operationUrl().isPresent()) {
-            return finish(
+            return failed(
                     c,
-                    result(
-                            c,
-                            f,
-                            PromotionOutcome.Failed,
-                            "Forced escalation of promotion request "
-                                    + f.request()
-                                    + " may not have reached ARM and "
-                                    + f.to()
-                                    + " is not primary; not sent again (bump"
-                                    + " spec.promotionRequested to try again)"));
+                    f,
+                    "Forced escalation of promotion request "
+                            + f.request()
+                            + " may not have reached ARM and "
+                            + f.to()
+                            + " is not primary; not sent again (bump"
+                            + " spec.promotionRequested to try again)");
         }
         // ARM shows the old roles and no operation running: it never took the POST.
         return post(c, f, f.mode());
@@ -240,34 +237,28 @@ final class PromotionRules {
         OperationView op =
                 c.observed().operation().orElse(new OperationView.InProgress(Optional.empty()));
         if (op instanceof OperationView.Failed failed) {
-            return finish(
+            return failed(
                     c,
-                    result(
-                            c,
-                            f,
-                            PromotionOutcome.Failed,
-                            f.mode()
-                                    + " promotion request "
-                                    + f.request()
-                                    + " ended "
-                                    + failed.status()
-                                    + " at ARM: "
-                                    + failed.message()
-                                    + "; not retried (bump spec.promotionRequested to try"
-                                    + " again)"));
+                    f,
+                    f.mode()
+                            + " promotion request "
+                            + f.request()
+                            + " ended "
+                            + failed.status()
+                            + " at ARM: "
+                            + failed.message()
+                            + "; not retried (bump spec.promotionRequested to try"
+                            + " again)");
         }
         if (op instanceof OperationView.Gone && c.present().map(p -> p.settled()).orElse(false)) {
-            return finish(
+            return failed(
                     c,
-                    result(
-                            c,
-                            f,
-                            PromotionOutcome.Failed,
-                            "ARM no longer knows promotion request "
-                                    + f.request()
-                                    + "'s operation and "
-                                    + f.to()
-                                    + " is not primary; not retried"));
+                    f,
+                    "ARM no longer knows promotion request "
+                            + f.request()
+                            + "'s operation and "
+                            + f.to()
+                            + " is not primary; not retried");
         }
         if (!c.now().isBefore(f.phaseSince().plus(c.settings().operationTimeout()))) {
             return timedOut(c, f);
@@ -294,21 +285,22 @@ final class PromotionRules {
         return f.mode() + " promotion request " + f.request() + " of " + f.to();
     }
 
+    private ReplicationPlan failed(Situation c, PromotionInFlight f, String message) {
+        return finish(c, result(c, f, PromotionOutcome.Failed, message));
+    }
+
     private ReplicationPlan timedOut(Situation c, PromotionInFlight f) {
-        return finish(
+        return failed(
                 c,
-                result(
-                        c,
-                        f,
-                        PromotionOutcome.Failed,
-                        f.mode()
-                                + " promotion request "
-                                + f.request()
-                                + " showed no end within "
-                                + minutes(c.settings().operationTimeout())
-                                + " and "
-                                + f.to()
-                                + " is not primary; not retried"));
+                f,
+                f.mode()
+                        + " promotion request "
+                        + f.request()
+                        + " showed no end within "
+                        + minutes(c.settings().operationTimeout())
+                        + " and "
+                        + f.to()
+                        + " is not primary; not retried");
     }
 
     private ReplicationPlan succeeded(Situation c, PromotionInFlight f) {
