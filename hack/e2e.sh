@@ -112,11 +112,14 @@ print({"failovers": sum(1 for c in ok if c["operation"] == "failover"),
        "writes": sum(1 for c in ok if c["operation"] in writes),
        "seq": max((c["seq"] for c in calls), default=0)}[sys.argv[1]])' "$1"
 }
-# reads_after <seq>: accepted getAlias calls after that sequence number
-reads_after() {
+reads_after() { # reads_after <seq> [<RFC 3339 time>]: alias GETs after that call, and not before that time
   sim "${SIM_URL}simulator/calls" | python3 -c '
 import json, sys
-print(sum(1 for c in json.load(sys.stdin)["calls"] if c["seq"] > int(sys.argv[1]) and c["operation"] == "get" and c["status"] == 200))' "$1"
+from datetime import datetime
+def t(s): return datetime.fromisoformat(s.replace("Z", "+00:00"))
+since = t(sys.argv[2]) if len(sys.argv) > 2 and sys.argv[2] else None
+print(sum(1 for c in json.load(sys.stdin)["calls"] if c["seq"] > int(sys.argv[1]) and c["operation"] == "get" and c["status"] == 200
+          and (since is None or t(c["wallTime"]) >= since)))' "$@"
 }
 
 # --- 3. the chart, in a restricted namespace ----------------------------------------------------
@@ -226,6 +229,8 @@ timing "fail-forward -> Ready"
 # --- 6. helm upgrade: a rollout, and no ARM write for a steady pairing ---------------------------
 kc rollout status -n "$NS" "$DEPLOY" --timeout="${WAIT}s" >/dev/null || fail "the Deployment did not recover 2 replicas"
 writes_before="$(calls writes)"
+# Taken before the upgrade: an upgraded Pod may lead and read before rollout status returns.
+seq_before_upgrade="$(calls seq)"
 "$HELM" upgrade "$RELEASE" "$CHART" -n "$NS" --kubeconfig "$KUBECONFIG" --reuse-values \
   --set poll.steady=4m >"$E2E_DIR/helm-upgrade.log" 2>&1 || { cat "$E2E_DIR/helm-upgrade.log" >&2; fail "helm upgrade"; }
 kc rollout status -n "$NS" "$DEPLOY" --timeout="${WAIT}s" >&2 || fail "the upgrade did not roll out"
@@ -235,9 +240,11 @@ import json, sys
 print(" ".join(p["metadata"]["name"] for p in json.load(sys.stdin)["items"] if "deletionTimestamp" not in p["metadata"]))')"
 kc get -n "$NS" "$DEPLOY" -o jsonpath='{.spec.template.spec.containers[0].env}' | grep -q '"GEODR_POLL_STEADY","value":"4m"' \
   || fail "the upgraded Pod template lacks GEODR_POLL_STEADY=4m"
-seq_at_rollout="$(calls seq)"
+lease_acquired() { kc get lease "$LEASE" -n "$NS" -o jsonpath='{.spec.acquireTime}' 2>/dev/null || true; }
 deadline=$((SECONDS + WAIT))
-until holder="$(lease_holder)" && [[ " $new_pods " == *" $holder "* ]] && (( $(reads_after "$seq_at_rollout") > 0 )); do
+# The new leader's reads: after the upgrade began and not before it acquired the Lease.
+until holder="$(lease_holder)" && [[ " $new_pods " == *" $holder "* ]] \
+  && (( $(reads_after "$seq_before_upgrade" "$(lease_acquired)") > 0 )); do
   (( SECONDS < deadline )) || fail "no upgraded replica took the Lease and read the alias (holder: $holder)"
   sleep 0.5
 done
