@@ -50,7 +50,7 @@ public final class GeoReplicationPlanner {
                             ledger,
                             Verdict.stalled(
                                     INVALID_SPEC, String.join("; ", observed.specProblems())),
-                            Readiness.no("InvalidSpec", "the spec is invalid"),
+                            Readiness.no(INVALID_SPEC, "the spec is invalid"),
                             new Requeue(settings.steadyPoll(), true));
         } else if (desired.deleting()) {
             plan = deletion(c);
@@ -67,6 +67,35 @@ public final class GeoReplicationPlanner {
                                             + " as already handled; no promotion"));
         }
         return plan;
+    }
+
+    /**
+     * A spec the operator cannot read (it bypassed admission): nothing is written to Azure. First
+     * sight still adopts the raw request count, and a deletion lets go at once, since the operator
+     * cannot tell which replica it would remove.
+     */
+    public ReplicationPlan planUnreadableSpec(
+            ReplicationMemory memory,
+            long rawPromotionRequested,
+            List<String> problems,
+            boolean deleting) {
+        PromotionLedger ledger =
+                memory.ledger().orElseGet(() -> PromotionLedger.adopted(rawPromotionRequested));
+        Readiness invalid = Readiness.no(INVALID_SPEC, "the spec is invalid");
+        if (deleting) {
+            return ReplicationPlan.act(
+                    new ReplicationAction.ReleaseFinalizer(),
+                    ledger,
+                    Verdict.progressing(
+                            DELETING, "deleted with an invalid spec; Azure is left as it is"),
+                    invalid,
+                    new Requeue(settings.steadyPoll(), false));
+        }
+        return ReplicationPlan.waitFor(
+                ledger,
+                Verdict.stalled(INVALID_SPEC, String.join("; ", problems)),
+                invalid,
+                new Requeue(settings.steadyPoll(), true));
     }
 
     /**

@@ -7,22 +7,10 @@ import dev.geodr.servicebus.pairing.ConnectionSecretRules;
 import java.util.Optional;
 
 /**
- * The few Kubernetes effects a {@link ReconcilePass} needs, behind one narrow seam so the pass can
- * run against an in-memory cluster in tests without mocking JOSDK or fabric8.
+ * The Kubernetes effects a {@link ReconcilePass} needs: what every kind needs, plus the pairing's
+ * connection Secret.
  */
-interface ClusterSide {
-
-    /** Best effort: an Event that cannot be written never fails a pass. */
-    void event(ServiceBusGeoPairing resource, boolean warning, String reason, String message);
-
-    /**
-     * The write-ahead status (failover intent), optimistically locked; throws when the pass is
-     * stale.
-     */
-    void writeStatusNow(ServiceBusGeoPairing resource, ServiceBusGeoPairingStatus status);
-
-    /** Which identity the pairing's ARM calls use, or the spec problem that prevents any. */
-    CredentialResolver.Result credentials(ServiceBusGeoPairing resource);
+interface ClusterSide extends ResourceSide<ServiceBusGeoPairing, ServiceBusGeoPairingStatus> {
 
     /** What the existing connection Secret says of its keys; empty when there is none. */
     Optional<ConnectionSecretRules.Stamp> connectionSecretStamp(ServiceBusGeoPairing resource);

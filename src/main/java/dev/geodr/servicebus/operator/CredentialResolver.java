@@ -1,6 +1,6 @@
 package dev.geodr.servicebus.operator;
 
-import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairing;
+import dev.geodr.servicebus.api.v1alpha1.SecretReference;
 import dev.geodr.servicebus.arm.ArmIdentity;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Which identity a pairing's ARM calls use: the operator's own (DefaultAzureCredential, workload
+ * Which identity a resource's ARM calls use: the operator's own (DefaultAzureCredential, workload
  * identity on AKS) unless {@code spec.credentialsSecretRef} names a Secret with a service
  * principal. A missing or incomplete Secret is a spec problem, reported without ever echoing the
  * Secret's values.
@@ -32,12 +32,14 @@ final class CredentialResolver {
 
     private CredentialResolver() {}
 
-    static Result resolve(KubernetesClient client, ServiceBusGeoPairing resource) {
-        var ref = resource.getSpec().getCredentialsSecretRef();
+    /**
+     * @param ns the custom resource's Kubernetes namespace, where the Secret must be
+     * @param ref its {@code spec.credentialsSecretRef}, null when absent
+     */
+    static Result resolve(KubernetesClient client, String ns, SecretReference ref) {
         if (ref == null || ref.getName() == null || ref.getName().isBlank()) {
             return Result.ok(new ArmIdentity.OperatorDefault());
         }
-        String ns = resource.getMetadata().getNamespace();
         Secret secret = client.secrets().inNamespace(ns).withName(ref.getName()).get();
         if (secret == null) {
             return Result.problem(

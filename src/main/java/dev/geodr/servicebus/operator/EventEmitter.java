@@ -1,7 +1,7 @@
 package dev.geodr.servicebus.operator;
 
-import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairing;
 import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
@@ -26,15 +26,15 @@ final class EventEmitter {
         this.clock = clock;
     }
 
-    void normal(ServiceBusGeoPairing resource, String reason, String message) {
+    void normal(HasMetadata resource, String reason, String message) {
         emit(resource, "Normal", reason, message);
     }
 
-    void warning(ServiceBusGeoPairing resource, String reason, String message) {
+    void warning(HasMetadata resource, String reason, String message) {
         emit(resource, "Warning", reason, message);
     }
 
-    private void emit(ServiceBusGeoPairing resource, String type, String reason, String message) {
+    private void emit(HasMetadata resource, String type, String reason, String message) {
         String now =
                 DateTimeFormatter.ISO_INSTANT.format(
                         clock.instant().truncatedTo(ChronoUnit.SECONDS));

@@ -2,7 +2,6 @@ package dev.geodr.servicebus.operator;
 
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairing;
 import dev.geodr.servicebus.arm.ArmPortFactory;
-import dev.geodr.servicebus.core.Requeue;
 import dev.geodr.servicebus.pairing.PairingPlanner;
 import dev.geodr.servicebus.status.StatusProjector;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -13,8 +12,6 @@ import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Thin JOSDK adapter around {@link ReconcilePass}: the framework owns the finalizer and the status
@@ -51,8 +48,10 @@ public class GeoPairingReconciler
         UpdateControl<ServiceBusGeoPairing> control =
                 StatusProjector.unchanged(resource.getStatus(), outcome.status())
                         ? UpdateControl.noUpdate()
-                        : UpdateControl.patchStatus(StatusWriter.fresh(resource, outcome.status()));
-        return control.rescheduleAfter(delay(outcome.requeue()));
+                        : UpdateControl.patchStatus(
+                                StatusWriter.fresh(
+                                        resource, outcome.status(), ServiceBusGeoPairing::new));
+        return control.rescheduleAfter(RequeueDelay.of(outcome.requeue()));
     }
 
     @Override
@@ -67,35 +66,17 @@ public class GeoPairingReconciler
             // Cleaner cannot return a status patch; keep users informed while deletion waits on
             // Azure.
             try {
-                StatusWriter.writeNow(context, resource, outcome.status());
+                StatusWriter.writeNow(
+                        context, resource, outcome.status(), ServiceBusGeoPairing::new);
             } catch (RuntimeException ignored) {
                 // A concurrent change is fine here: the next pass recomputes the same status.
             }
         }
-        return DeleteControl.noFinalizerRemoval().rescheduleAfter(delay(outcome.requeue()));
+        return DeleteControl.noFinalizerRemoval()
+                .rescheduleAfter(RequeueDelay.of(outcome.requeue()));
     }
 
     private ClusterSide cluster(Context<ServiceBusGeoPairing> context) {
         return new KubeClusterSide(client, events, secrets, context);
-    }
-
-    /**
-     * Never below this: JOSDK's timer refuses a negative delay, and its failure stalls all event
-     * processing.
-     */
-    static final Duration MIN_DELAY = Duration.ofMillis(200);
-
-    /** Steady polls of many pairings are spread by ±10% so they do not hit ARM in lockstep. */
-    static Duration delay(Requeue requeue) {
-        if (requeue.after() == null || requeue.after().compareTo(MIN_DELAY) < 0) {
-            return MIN_DELAY;
-        }
-        if (!requeue.jitter()) {
-            return requeue.after();
-        }
-        long ms = requeue.after().toMillis();
-        long spread = ms / 10;
-        return Duration.ofMillis(
-                ms - spread + ThreadLocalRandom.current().nextLong(2 * spread + 1));
     }
 }

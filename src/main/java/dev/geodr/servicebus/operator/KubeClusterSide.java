@@ -8,46 +8,25 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import java.util.Optional;
 
-/**
- * {@link ClusterSide} on a real API server: fabric8 for Events and Secrets, JOSDK's context for
- * status.
- */
-final class KubeClusterSide implements ClusterSide {
+/** {@link ClusterSide} on a real API server: the shared part plus the connection Secret. */
+final class KubeClusterSide
+        extends KubeResourceSide<ServiceBusGeoPairingStatus, ServiceBusGeoPairing>
+        implements ClusterSide {
 
-    private final KubernetesClient client;
-    private final EventEmitter events;
     private final ConnectionSecretWriter secrets;
-    private final Context<ServiceBusGeoPairing> context;
 
     KubeClusterSide(
             KubernetesClient client,
             EventEmitter events,
             ConnectionSecretWriter secrets,
             Context<ServiceBusGeoPairing> context) {
-        this.client = client;
-        this.events = events;
+        super(
+                client,
+                events,
+                context,
+                ServiceBusGeoPairing::new,
+                r -> r.getSpec().getCredentialsSecretRef());
         this.secrets = secrets;
-        this.context = context;
-    }
-
-    @Override
-    public void event(
-            ServiceBusGeoPairing resource, boolean warning, String reason, String message) {
-        if (warning) {
-            events.warning(resource, reason, message);
-        } else {
-            events.normal(resource, reason, message);
-        }
-    }
-
-    @Override
-    public void writeStatusNow(ServiceBusGeoPairing resource, ServiceBusGeoPairingStatus status) {
-        StatusWriter.writeNow(context, resource, status);
-    }
-
-    @Override
-    public CredentialResolver.Result credentials(ServiceBusGeoPairing resource) {
-        return CredentialResolver.resolve(client, resource);
     }
 
     @Override

@@ -5,6 +5,8 @@ import dev.geodr.servicebus.arm.azure.ArmEndpointSettings;
 import dev.geodr.servicebus.arm.azure.ArmProxy;
 import dev.geodr.servicebus.arm.azure.AzureSdkArmPortFactory;
 import dev.geodr.servicebus.arm.azure.RateLimitSettings;
+import dev.geodr.servicebus.georeplication.GeoReplicationPlanner;
+import dev.geodr.servicebus.georeplication.GeoReplicationSettings;
 import dev.geodr.servicebus.pairing.PairingPlanner;
 import dev.geodr.servicebus.pairing.PlannerSettings;
 import io.vertx.core.Vertx;
@@ -41,6 +43,19 @@ public class OperatorBeans {
 
     @Produces
     @Singleton
+    GeoReplicationPlanner geoReplicationPlanner(OperatorSettings settings) {
+        var g = settings.georeplication();
+        return new GeoReplicationPlanner(
+                new GeoReplicationSettings(
+                        g.pollFast(),
+                        g.pollPending(),
+                        g.pollSteady(),
+                        g.plannedStartTimeout(),
+                        g.operationTimeout()));
+    }
+
+    @Produces
+    @Singleton
     ArmPortFactory armPorts(
             Vertx vertx,
             OperatorSettings settings,
@@ -62,6 +77,7 @@ public class OperatorBeans {
                                                 arm.writeBurst().orElse(share.writeBurst())));
         arm.endpoint().ifPresent(builder::armEndpoint);
         arm.authorityHost().ifPresent(builder::authorityHost);
+        arm.metricsEndpoint().ifPresent(builder::metricsEndpoint);
         ArmProxy.fromEnvironment(System.getenv())
                 .ifPresent(
                         proxy -> {

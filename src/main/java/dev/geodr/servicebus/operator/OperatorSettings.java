@@ -22,6 +22,31 @@ public interface OperatorSettings {
 
     Arm arm();
 
+    GeoReplication georeplication();
+
+    /** The ServiceBusGeoReplication kind's cadence and promotion deadlines. */
+    interface GeoReplication {
+        /** While an operation runs and ARM names no Retry-After. */
+        @WithDefault("10s")
+        Duration pollFast();
+
+        /** While the namespace does not answer. */
+        @WithDefault("30s")
+        Duration pollPending();
+
+        /** When nothing is happening (jittered ±10%). */
+        @WithDefault("5m")
+        Duration pollSteady();
+
+        /** How long a Planned request may wait for its gate before it ends Rejected, unsent. */
+        @WithDefault("30m")
+        Duration plannedStartTimeout();
+
+        /** How long an accepted promotion may run without an end before it is reported Failed. */
+        @WithDefault("60m")
+        Duration operationTimeout();
+    }
+
     LeaderElection leaderElection();
 
     interface LeaderElection {
@@ -72,6 +97,12 @@ public interface OperatorSettings {
 
         /** Overrides the cloud's ARM endpoint (https only). */
         Optional<URI> endpoint();
+
+        /**
+         * Where Azure Monitor metrics (Geo-Replication lag) are read (https only); defaults to the
+         * ARM endpoint, as in Azure's public clouds.
+         */
+        Optional<URI> metricsEndpoint();
 
         /** Overrides the cloud's Entra ID authority host (https only). */
         Optional<URI> authorityHost();

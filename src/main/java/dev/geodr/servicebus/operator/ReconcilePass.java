@@ -24,6 +24,7 @@ import dev.geodr.servicebus.pairing.Plan;
 import dev.geodr.servicebus.pairing.Reasons;
 import dev.geodr.servicebus.pairing.SideView;
 import dev.geodr.servicebus.status.FailoverMemoryCodec;
+import dev.geodr.servicebus.status.Kstatus;
 import dev.geodr.servicebus.status.StatusProjector;
 import java.time.Clock;
 import java.time.Duration;
@@ -330,15 +331,7 @@ final class ReconcilePass {
             String reason,
             String message) {
         boolean already =
-                previous != null
-                        && previous.getConditions() != null
-                        && previous.getConditions().stream()
-                                .anyMatch(
-                                        c ->
-                                                StatusProjector.STALLED.equals(c.getType())
-                                                        && "True".equals(c.getStatus())
-                                                        && reason.equals(c.getReason())
-                                                        && message.equals(c.getMessage()));
+                previous != null && Kstatus.stalledWith(previous.getConditions(), reason, message);
         if (!already) {
             cluster.event(resource, true, reason, message);
         }

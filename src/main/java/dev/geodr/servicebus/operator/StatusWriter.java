@@ -1,37 +1,35 @@
 package dev.geodr.servicebus.operator;
 
-import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairing;
-import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairingStatus;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.CustomResource;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import java.util.function.Supplier;
 
 /**
- * Writes status in the middle of a pass: the failover intent before the POST, and the status of a
- * deletion (a Cleaner cannot return a status patch). It writes through the same patch mechanism the
- * framework uses for the final status (server-side apply in production, JSON patch where SSA is
- * off), and with the resourceVersion the pass read, so a stale pass (a second leader, a concurrent
- * edit) fails here instead of sending a second failover.
+ * Writes status in the middle of a pass: the intent before a failover or promotion POST, and the
+ * status of a deletion (a Cleaner cannot return a status patch). It writes through the same patch
+ * mechanism the framework uses for the final status (server-side apply in production, JSON patch
+ * where SSA is off), and with the resourceVersion the pass read, so a stale pass (a second leader,
+ * a concurrent edit) fails here instead of sending a second failover or promotion. Any kind.
  */
 final class StatusWriter {
 
     private StatusWriter() {}
 
-    static void writeNow(
-            Context<ServiceBusGeoPairing> context,
-            ServiceBusGeoPairing resource,
-            ServiceBusGeoPairingStatus status) {
+    static <S, R extends CustomResource<?, S>> void writeNow(
+            Context<R> context, R resource, S status, Supplier<R> blank) {
         boolean ssa =
                 context.getControllerConfiguration()
                         .getConfigurationService()
                         .useSSAToPatchPrimaryResource();
         if (ssa) {
-            ServiceBusGeoPairing fresh = fresh(resource, status);
+            R fresh = fresh(resource, status, blank);
             fresh.getMetadata().setResourceVersion(resource.getMetadata().getResourceVersion());
             context.resourceOperations().serverSideApplyPrimaryStatus(fresh);
         } else {
             // Never mutate the cached resource: patch a clone that keeps the resourceVersion for
             // locking.
-            ServiceBusGeoPairing copy =
+            R copy =
                     context.getControllerConfiguration()
                             .getConfigurationService()
                             .getResourceCloner()
@@ -47,9 +45,8 @@ final class StatusWriter {
     }
 
     /** Only what this operator owns: identity plus status, as server-side apply wants it. */
-    static ServiceBusGeoPairing fresh(
-            ServiceBusGeoPairing resource, ServiceBusGeoPairingStatus status) {
-        ServiceBusGeoPairing fresh = new ServiceBusGeoPairing();
+    static <S, R extends CustomResource<?, S>> R fresh(R resource, S status, Supplier<R> blank) {
+        R fresh = blank.get();
         fresh.setMetadata(
                 new ObjectMetaBuilder()
                         .withName(resource.getMetadata().getName())

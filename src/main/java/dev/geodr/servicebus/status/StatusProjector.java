@@ -8,7 +8,6 @@ import dev.geodr.servicebus.arm.AliasRole;
 import dev.geodr.servicebus.arm.FailoverMode;
 import dev.geodr.servicebus.arm.NamespaceRef;
 import dev.geodr.servicebus.arm.ProvisioningState;
-import dev.geodr.servicebus.core.Health;
 import dev.geodr.servicebus.core.Verdict;
 import dev.geodr.servicebus.pairing.Desired;
 import dev.geodr.servicebus.pairing.FailoverGate;
@@ -17,12 +16,8 @@ import dev.geodr.servicebus.pairing.Observed;
 import dev.geodr.servicebus.pairing.Reasons;
 import dev.geodr.servicebus.pairing.SideView;
 import io.fabric8.kubernetes.api.model.Condition;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -97,7 +92,7 @@ public final class StatusProjector {
             out.setLastSyncTime(previous.getLastSyncTime());
             out.setLastObservedTime(previous.getLastObservedTime());
             if (out.equals(previous)) {
-                if (readArm && observationIsOld(previous.getLastObservedTime(), in.now())) {
+                if (readArm && Kstatus.observationIsOld(previous.getLastObservedTime(), in.now())) {
                     out.setLastObservedTime(Times.format(in.now()));
                 }
                 return out;
@@ -110,21 +105,6 @@ public final class StatusProjector {
         return out;
     }
 
-    /**
-     * The longest a steady pairing's {@code lastObservedTime} lags behind its last read of ARM: one
-     * status write per pairing per 10 minutes at most, for 1,000 pairings under two a second.
-     */
-    public static final Duration OBSERVED_REFRESH = Duration.ofMinutes(10);
-
-    private static boolean observationIsOld(String lastObserved, Instant now) {
-        try {
-            Instant at = Times.parse(lastObserved);
-            return at == null || !at.plus(OBSERVED_REFRESH).isAfter(now);
-        } catch (DateTimeParseException e) {
-            return true;
-        }
-    }
-
     /** True when writing {@code next} would change nothing a user or tool can see. */
     public static boolean unchanged(
             ServiceBusGeoPairingStatus previous, ServiceBusGeoPairingStatus next) {
@@ -132,39 +112,19 @@ public final class StatusProjector {
     }
 
     private static List<Condition> conditions(ServiceBusGeoPairingStatus previous, Input in) {
-        Verdict v = in.verdict();
-        List<Condition> out = new ArrayList<>();
-        out.add(
-                condition(
-                        previous, in, READY, v.health() == Health.READY, v.reason(), v.message()));
-        out.add(
-                condition(
-                        previous,
-                        in,
-                        RECONCILING,
-                        v.health() == Health.PROGRESSING,
-                        v.reason(),
-                        v.health() == Health.PROGRESSING ? v.message() : ""));
-        out.add(
-                condition(
-                        previous,
-                        in,
-                        STALLED,
-                        v.health() == Health.STALLED,
-                        v.reason(),
-                        v.health() == Health.STALLED ? v.message() : ""));
+        List<Condition> before = previous == null ? null : previous.getConditions();
         String blocker = failoverBlocker(in);
-        out.add(
-                condition(
-                        previous,
-                        in,
+        Condition failoverReady =
+                Kstatus.condition(
+                        before,
+                        in.generation(),
                         FAILOVER_READY,
                         blocker == null,
                         blocker == null ? "Ready" : failoverReason(in),
-                        blocker == null
-                                ? "a Safe failover issued now would be accepted"
-                                : blocker));
-        return out;
+                        blocker == null ? "a Safe failover issued now would be accepted" : blocker,
+                        in.now());
+        return Kstatus.conditions(
+                before, in.generation(), in.verdict(), in.now(), List.of(failoverReady));
     }
 
     /** Null when a Safe failover issued now would be accepted, else why not. */
@@ -202,36 +162,6 @@ public final class StatusProjector {
             return Reasons.REPLICATION_PENDING;
         }
         return Reasons.NOT_PAIRED;
-    }
-
-    private static Condition condition(
-            ServiceBusGeoPairingStatus previous,
-            Input in,
-            String type,
-            boolean isTrue,
-            String reason,
-            String message) {
-        String status = isTrue ? "True" : "False";
-        Condition c = new Condition();
-        c.setType(type);
-        c.setStatus(status);
-        c.setReason(reason);
-        c.setMessage(message);
-        c.setObservedGeneration(in.generation());
-        Optional<Condition> before = find(previous, type);
-        boolean transitioned = before.map(b -> !Objects.equals(b.getStatus(), status)).orElse(true);
-        c.setLastTransitionTime(
-                transitioned || before.get().getLastTransitionTime() == null
-                        ? Times.format(in.now())
-                        : before.get().getLastTransitionTime());
-        return c;
-    }
-
-    private static Optional<Condition> find(ServiceBusGeoPairingStatus status, String type) {
-        if (status == null || status.getConditions() == null) {
-            return Optional.empty();
-        }
-        return status.getConditions().stream().filter(c -> type.equals(c.getType())).findFirst();
     }
 
     private static NamespaceStatus side(NamespaceRef ns, SideView view) {

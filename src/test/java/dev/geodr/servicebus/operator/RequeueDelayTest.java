@@ -15,11 +15,11 @@ class RequeueDelayTest {
     void neverHandsJosdkANegativeOrZeroDelay() {
         // A negative delay makes JOSDK's timer throw inside event processing, which stalls the
         // controller.
-        assertThat(GeoPairingReconciler.delay(new Requeue(Duration.ofMillis(-5), false)))
-                .isEqualTo(GeoPairingReconciler.MIN_DELAY);
-        assertThat(GeoPairingReconciler.delay(new Requeue(Duration.ZERO, true)))
-                .isEqualTo(GeoPairingReconciler.MIN_DELAY);
-        assertThat(GeoPairingReconciler.delay(new Requeue(Duration.ofSeconds(7), false)))
+        assertThat(RequeueDelay.of(new Requeue(Duration.ofMillis(-5), false)))
+                .isEqualTo(RequeueDelay.MIN_DELAY);
+        assertThat(RequeueDelay.of(new Requeue(Duration.ZERO, true)))
+                .isEqualTo(RequeueDelay.MIN_DELAY);
+        assertThat(RequeueDelay.of(new Requeue(Duration.ofSeconds(7), false)))
                 .isEqualTo(Duration.ofSeconds(7));
     }
 
@@ -42,7 +42,7 @@ class RequeueDelayTest {
 
     @RepeatedTest(20)
     void steadyPollsAreJitteredByTenPercent() {
-        Duration d = GeoPairingReconciler.delay(new Requeue(Duration.ofMinutes(5), true));
+        Duration d = RequeueDelay.of(new Requeue(Duration.ofMinutes(5), true));
         assertThat(d).isBetween(Duration.ofSeconds(270), Duration.ofSeconds(330));
     }
 }

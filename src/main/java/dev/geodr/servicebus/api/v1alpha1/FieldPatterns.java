@@ -66,4 +66,12 @@ public final class FieldPatterns {
     public static final int AUTHORIZATION_RULE_MAX_LENGTH = 256;
 
     private FieldPatterns() {}
+
+    /**
+     * An Azure region as ARM writes it, in either spelling ("westeurope", "West Europe"): letters,
+     * digits and single spaces, 2-64 characters, starting with a letter.
+     */
+    public static final String LOCATION = "^[A-Za-z][A-Za-z0-9]*( [A-Za-z0-9]+)*$";
+
+    public static final int LOCATION_MAX_LENGTH = 64;
 }

@@ -15,7 +15,7 @@ public class SecretReference {
     @Pattern(FieldPatterns.SECRET_NAME)
     @Size(min = 1, max = FieldPatterns.SECRET_NAME_MAX_LENGTH)
     @JsonPropertyDescription(
-            "Name of the Secret, in the same Kubernetes namespace as this ServiceBusGeoPairing.")
+            "Name of the Secret, in the same Kubernetes namespace as this resource.")
     private String name;
 
     public SecretReference() {}

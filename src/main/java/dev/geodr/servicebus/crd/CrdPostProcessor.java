@@ -2,6 +2,7 @@ package dev.geodr.servicebus.crd;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairing;
+import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoReplication;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.crdv2.generator.CRDPostProcessor;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -21,17 +22,28 @@ import java.util.Map;
  *
  * <ul>
  *   <li>The generator sorts printer columns by JSONPath; {@code kubectl get} should show them in
- *       the order they are declared on {@link ServiceBusGeoPairing} (ALIAS ... AGE).
+ *       the order they are declared on the kind's class (ALIAS ... AGE).
  *   <li>{@code spec}, {@code status} and the root live in fabric8's {@code CustomResource}, and
  *       {@code status.conditions} items are fabric8's {@code Condition}: neither carries
  *       descriptions, and {@code kubectl explain} should describe every field.
- *   <li>A pairing without {@code spec} means nothing and would skip the spec's CEL rules: require
+ *   <li>A resource without {@code spec} means nothing and would skip the spec's CEL rules: require
  *       it.
  * </ul>
  */
-public class GeoPairingCrdPostProcessor implements CRDPostProcessor {
+public class CrdPostProcessor implements CRDPostProcessor {
 
     static final String CRD_NAME = ServiceBusGeoPairing.PLURAL + "." + ServiceBusGeoPairing.GROUP;
+    static final String REPLICATION_CRD_NAME =
+            ServiceBusGeoReplication.PLURAL + "." + ServiceBusGeoPairing.GROUP;
+
+    /** What differs between the kinds' CRDs: where annotations cannot reach. */
+    record Kind(
+            Class<?> type,
+            String root,
+            String spec,
+            String status,
+            String conditionTypes,
+            String conditionReasons) {}
 
     static final String ROOT_DESCRIPTION =
             "ServiceBusGeoPairing declares one Azure Service Bus Geo-DR alias "
@@ -47,10 +59,34 @@ public class GeoPairingCrdPostProcessor implements CRDPostProcessor {
 
     static final String CONDITION_DESCRIPTION =
             "One condition in the standard Kubernetes metav1.Condition shape.";
+    static final Kind PAIRING =
+            new Kind(
+                    ServiceBusGeoPairing.class,
+                    ROOT_DESCRIPTION,
+                    SPEC_DESCRIPTION,
+                    STATUS_DESCRIPTION,
+                    "Condition type: Ready, Reconciling, Stalled or FailoverReady.",
+                    "CamelCase reason for the condition's current status, e.g. Paired, Pairing, Breaking, FailingOver, "
+                            + "FailedOver, Deleting, InvalidSpec, AzureError, Throttled or ReplicationPending.");
+
+    static final Kind REPLICATION =
+            new Kind(
+                    ServiceBusGeoReplication.class,
+                    "ServiceBusGeoReplication declares the Geo-Replication of one Azure Service Bus Premium namespace "
+                            + "(properties.geoDataReplication): its primary and secondary regions and the allowed replication "
+                            + "lag. The operator sets up and repairs the replicas, promotes the secondary once per increase of "
+                            + "spec.promotionRequested (Planned or Forced) and reports roles, lag and the promotion in status.",
+                    "The desired replication: which namespace, its two regions, the maximum lag, and how promotion and "
+                            + "deletion behave.",
+                    "The replication as the operator last observed it in Azure Resource Manager and Azure Monitor, its "
+                            + "promotion bookkeeping and standard conditions. Written only by the operator.",
+                    "Condition type: Ready, Reconciling, Stalled or PromotionReady.",
+                    "CamelCase reason for the condition's current status, e.g. Replicating, EnablingReplication, "
+                            + "UpdatingReplicas, Promoting, PromotionWaiting, Promoted, PromotionFailed, PromotionRejected, "
+                            + "Deleting, InvalidSpec, NamespaceNotFound, Unreachable, AzureError or Throttled.");
+
     static final Map<String, String> CONDITION_FIELD_DESCRIPTIONS =
             Map.of(
-                    "type",
-                    "Condition type: Ready, Reconciling, Stalled or FailoverReady.",
                     "status",
                     "True, False or Unknown.",
                     "observedGeneration",
@@ -58,31 +94,35 @@ public class GeoPairingCrdPostProcessor implements CRDPostProcessor {
                             + "metadata.generation the condition is out of date.",
                     "lastTransitionTime",
                     "When the condition last changed status (RFC 3339, UTC).",
-                    "reason",
-                    "CamelCase reason for the condition's current status, e.g. Paired, Pairing, Breaking, FailingOver, "
-                            + "FailedOver, Deleting, InvalidSpec, AzureError, Throttled or ReplicationPending.",
                     "message",
                     "Human-readable details. Deterministic (no request or correlation ids, no timestamps), so an "
                             + "unchanged situation does not rewrite the status.");
 
     @Override
     public HasMetadata process(HasMetadata resource, String crdSpecVersion) {
-        if (!(resource instanceof CustomResourceDefinition crd)
-                || !CRD_NAME.equals(crd.getMetadata().getName())) {
+        if (!(resource instanceof CustomResourceDefinition crd)) {
+            return resource;
+        }
+        Kind kind =
+                switch (crd.getMetadata().getName()) {
+                    case CRD_NAME -> PAIRING;
+                    case REPLICATION_CRD_NAME -> REPLICATION;
+                    default -> null;
+                };
+        if (kind == null) {
             return resource;
         }
         for (CustomResourceDefinitionVersion version : crd.getSpec().getVersions()) {
-            orderPrinterColumnsAsDeclared(version);
-            describe(version.getSchema().getOpenAPIV3Schema());
+            orderPrinterColumnsAsDeclared(kind, version);
+            describe(kind, version.getSchema().getOpenAPIV3Schema());
         }
         return crd;
     }
 
-    private static void orderPrinterColumnsAsDeclared(CustomResourceDefinitionVersion version) {
+    private static void orderPrinterColumnsAsDeclared(
+            Kind kind, CustomResourceDefinitionVersion version) {
         List<String> declared =
-                Arrays.stream(
-                                ServiceBusGeoPairing.class.getAnnotationsByType(
-                                        AdditionalPrinterColumn.class))
+                Arrays.stream(kind.type().getAnnotationsByType(AdditionalPrinterColumn.class))
                         .map(AdditionalPrinterColumn::name)
                         .toList();
         List<CustomResourceColumnDefinition> columns =
@@ -96,13 +136,13 @@ public class GeoPairingCrdPostProcessor implements CRDPostProcessor {
         version.setAdditionalPrinterColumns(columns);
     }
 
-    private static void describe(JSONSchemaProps root) {
-        root.setDescription(ROOT_DESCRIPTION);
+    private static void describe(Kind kind, JSONSchemaProps root) {
+        root.setDescription(kind.root());
         root.setRequired(List.of("spec"));
         Map<String, JSONSchemaProps> properties = root.getProperties();
-        properties.get("spec").setDescription(SPEC_DESCRIPTION);
+        properties.get("spec").setDescription(kind.spec());
         JSONSchemaProps status = properties.get("status");
-        status.setDescription(STATUS_DESCRIPTION);
+        status.setDescription(kind.status());
         // A new object gets status {observedGeneration: 0}: kstatus (Flux, kubectl wait tools) then
         // reads it
         // as InProgress until the operator has looked at it, instead of Current for having no
@@ -115,5 +155,7 @@ public class GeoPairingCrdPostProcessor implements CRDPostProcessor {
         condition.setDescription(CONDITION_DESCRIPTION);
         CONDITION_FIELD_DESCRIPTIONS.forEach(
                 (field, text) -> condition.getProperties().get(field).setDescription(text));
+        condition.getProperties().get("type").setDescription(kind.conditionTypes());
+        condition.getProperties().get("reason").setDescription(kind.conditionReasons());
     }
 }

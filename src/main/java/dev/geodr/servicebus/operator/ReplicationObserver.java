@@ -1,0 +1,127 @@
+package dev.geodr.servicebus.operator;
+
+import dev.geodr.servicebus.arm.ArmErrorKind;
+import dev.geodr.servicebus.arm.ArmException;
+import dev.geodr.servicebus.arm.ArmGeoDrPort;
+import dev.geodr.servicebus.arm.GeoNamespace;
+import dev.geodr.servicebus.arm.GeoReplication;
+import dev.geodr.servicebus.arm.GeoReplicationPort;
+import dev.geodr.servicebus.arm.LagReading;
+import dev.geodr.servicebus.arm.NamespaceRef;
+import dev.geodr.servicebus.arm.OperationStatus;
+import dev.geodr.servicebus.georeplication.LagView;
+import dev.geodr.servicebus.georeplication.NamespaceView;
+import dev.geodr.servicebus.georeplication.OperationView;
+import dev.geodr.servicebus.georeplication.PromotionInFlight;
+import dev.geodr.servicebus.georeplication.PromotionLedger;
+import dev.geodr.servicebus.georeplication.PromotionPhase;
+import dev.geodr.servicebus.georeplication.ReplicationObserved;
+import java.util.Optional;
+
+/**
+ * Reads what one Geo-Replication pass needs and maps ARM's answers to the planner's views: the
+ * namespace (always), the persisted promotion operation (only while one is Accepted), the Geo-DR
+ * aliases (only before a secondary exists, for preflight) and the lag (only with a secondary).
+ * Every read failure becomes a view the planner decides on; nothing here decides.
+ */
+final class ReplicationObserver {
+
+    /** What a namespace GET failure means to the planner. */
+    static NamespaceView namespaceFailure(ArmException e) {
+        return e.isNamespaceNotFound()
+                ? new NamespaceView.Missing()
+                : new NamespaceView.Unreachable(e.getMessage());
+    }
+
+    ReplicationObserved observe(
+            GeoReplicationPort port,
+            ArmGeoDrPort aliases,
+            NamespaceRef ns,
+            PromotionLedger ledger) {
+        GeoNamespace namespace;
+        try {
+            namespace = port.getNamespace(ns);
+        } catch (ArmException e) {
+            return withOperation(ReplicationObserved.of(namespaceFailure(e)), port, ledger);
+        }
+        boolean hasSecondary =
+                namespace.geoReplication().flatMap(GeoReplication::secondary).isPresent();
+        NamespaceView view;
+        if (hasSecondary) {
+            view = present(namespace, false);
+        } else {
+            try {
+                view = present(namespace, !aliases.listAliases(ns).isEmpty());
+            } catch (ArmException e) {
+                // Preflight cannot tell whether a Geo-DR alias is in the way: nothing may be
+                // written, so the namespace counts as not answering this pass.
+                view =
+                        new NamespaceView.Unreachable(
+                                "could not list the namespace's Geo-DR aliases: " + e.getMessage());
+            }
+        }
+        ReplicationObserved observed = withOperation(ReplicationObserved.of(view), port, ledger);
+        return hasSecondary ? observed.withLag(lag(port, ns)) : observed;
+    }
+
+    private static NamespaceView.Present present(GeoNamespace ns, boolean holdsGeoDrAlias) {
+        return new NamespaceView.Present(
+                ns.location(),
+                ns.sku(),
+                ns.provisioningState(),
+                ns.geoReplication(),
+                holdsGeoDrAlias);
+    }
+
+    private static ReplicationObserved withOperation(
+            ReplicationObserved observed, GeoReplicationPort port, PromotionLedger ledger) {
+        OperationView op = operation(port, ledger);
+        return op == null ? observed : observed.withOperation(op);
+    }
+
+    /** The accepted promotion's operation, or null (read as still running) when not readable. */
+    private static OperationView operation(GeoReplicationPort port, PromotionLedger ledger) {
+        Optional<String> url =
+                ledger.inFlight()
+                        .filter(f -> f.phase() == PromotionPhase.Accepted)
+                        .flatMap(PromotionInFlight::operationUrl);
+        if (url.isEmpty()) {
+            return null;
+        }
+        try {
+            OperationStatus status = port.operationStatus(url.get());
+            if (status.succeeded()) {
+                return new OperationView.Succeeded();
+            }
+            if (status.isTerminal()) {
+                return new OperationView.Failed(
+                        status.status(),
+                        status.errorCode().map(c -> c + ": ").orElse("")
+                                + status.errorMessage().orElse("no error message"));
+            }
+            return new OperationView.InProgress(status.retryAfter());
+        } catch (ArmException e) {
+            if (e.kind() == ArmErrorKind.NOT_FOUND) {
+                return new OperationView.Gone();
+            }
+            if (e.kind() == ArmErrorKind.FATAL) {
+                // A URL refused before sending (not on the ARM endpoint) or refused by ARM: the
+                // operation cannot be followed, so the namespace's roles decide as for a lost one.
+                return new OperationView.Gone();
+            }
+            return null;
+        }
+    }
+
+    private static LagView lag(GeoReplicationPort port, NamespaceRef ns) {
+        try {
+            Optional<LagReading> reading = port.replicationLag(ns);
+            return reading.<LagView>map(r -> new LagView.Known(r.worst(), r.entity(), r.asOf()))
+                    .orElseGet(LagView.NotRead::new);
+        } catch (ArmException e) {
+            return e.kind() == ArmErrorKind.FATAL && "AuthorizationFailed".equals(e.code())
+                    ? new LagView.NotPermitted(e.getMessage())
+                    : new LagView.NotRead();
+        }
+    }
+}

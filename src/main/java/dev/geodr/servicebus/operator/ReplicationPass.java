@@ -1,0 +1,231 @@
+package dev.geodr.servicebus.operator;
+
+import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoReplication;
+import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoReplicationStatus;
+import dev.geodr.servicebus.arm.AcceptedOperation;
+import dev.geodr.servicebus.arm.ArmErrorKind;
+import dev.geodr.servicebus.arm.ArmException;
+import dev.geodr.servicebus.arm.ArmIdentity;
+import dev.geodr.servicebus.arm.ArmPortFactory;
+import dev.geodr.servicebus.arm.CallPriority;
+import dev.geodr.servicebus.arm.GeoReplicationPort;
+import dev.geodr.servicebus.core.Health;
+import dev.geodr.servicebus.core.Notice;
+import dev.geodr.servicebus.core.Requeue;
+import dev.geodr.servicebus.georeplication.GeoReplicationPlanner;
+import dev.geodr.servicebus.georeplication.GeoReplicationReasons;
+import dev.geodr.servicebus.georeplication.NamespaceView;
+import dev.geodr.servicebus.georeplication.PromotionLedger;
+import dev.geodr.servicebus.georeplication.PromotionMode;
+import dev.geodr.servicebus.georeplication.ReplicationAction;
+import dev.geodr.servicebus.georeplication.ReplicationDesired;
+import dev.geodr.servicebus.georeplication.ReplicationMemory;
+import dev.geodr.servicebus.georeplication.ReplicationObserved;
+import dev.geodr.servicebus.georeplication.ReplicationPlan;
+import dev.geodr.servicebus.status.Kstatus;
+import dev.geodr.servicebus.status.PromotionLedgerCodec;
+import dev.geodr.servicebus.status.ReplicationStatusProjector;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One Geo-Replication pass: observe the namespace → plan (pure) → persist the promotion intent if
+ * the plan says so → at most one mutating ARM call → project status. Nothing else branches here.
+ */
+final class ReplicationPass {
+
+    /** What the framework should do: write this status, requeue, and maybe let the resource go. */
+    record Outcome(
+            ServiceBusGeoReplicationStatus status, Requeue requeue, boolean releaseFinalizer) {}
+
+    private final ArmPortFactory ports;
+    private final GeoReplicationPlanner planner;
+    private final Clock clock;
+    private final ReplicationObserver observer = new ReplicationObserver();
+
+    ReplicationPass(ArmPortFactory ports, GeoReplicationPlanner planner, Clock clock) {
+        this.ports = ports;
+        this.planner = planner;
+        this.clock = clock;
+    }
+
+    Outcome run(
+            ServiceBusGeoReplication resource,
+            ResourceSide<ServiceBusGeoReplication, ServiceBusGeoReplicationStatus> cluster) {
+        Instant now = clock.instant();
+        ServiceBusGeoReplicationStatus previous = resource.getStatus();
+        ReplicationMemory memory = PromotionLedgerCodec.read(previous);
+        long generation =
+                resource.getMetadata().getGeneration() == null
+                        ? 0
+                        : resource.getMetadata().getGeneration();
+
+        ReplicationDesiredReader.Result read = ReplicationDesiredReader.read(resource);
+        if (read.desired().isEmpty()) {
+            ReplicationPlan plan =
+                    planner.planUnreadableSpec(
+                            memory,
+                            read.rawPromotionRequested(),
+                            read.problems(),
+                            resource.isMarkedForDeletion());
+            return finish(resource, cluster, previous, generation, Optional.empty(), plan, now);
+        }
+        ReplicationDesired desired = read.desired().get();
+        PromotionLedger ledger =
+                memory.ledger()
+                        .orElseGet(() -> PromotionLedger.adopted(desired.promotionRequested()));
+
+        Optional<ReplicationObserved> observed = Optional.empty();
+        GeoReplicationPort port = null;
+        boolean needsArm = !(desired.deleting() && !desired.removeReplicaOnDelete());
+        ReplicationObserved notRead =
+                ReplicationObserved.of(new NamespaceView.Unreachable("not read"));
+        if (needsArm) {
+            CredentialResolver.Result credentials = cluster.credentials(resource);
+            if (credentials.identity().isPresent()) {
+                // a pass working on a promotion request goes ahead of routine work for the budget
+                CallPriority priority =
+                        promotionPending(desired, ledger)
+                                ? CallPriority.URGENT
+                                : CallPriority.ROUTINE;
+                ArmIdentity id = credentials.identity().get();
+                port = ports.geoReplication(id, priority);
+                observed =
+                        Optional.of(
+                                observer.observe(
+                                        port,
+                                        ports.forIdentity(id, priority),
+                                        desired.namespace(),
+                                        ledger));
+            } else {
+                notRead =
+                        new ReplicationObserved(
+                                notRead.namespace(),
+                                Optional.empty(),
+                                notRead.lag(),
+                                credentials.problem().map(List::of).orElse(List.of()));
+            }
+        }
+        ReplicationPlan plan = planner.plan(desired, memory, observed.orElse(notRead), now);
+        if (plan.intent().isPresent()) {
+            // Written before the POST, optimistically locked: a crash between the two leaves the
+            // intent for the next pass to judge, and a stale pass fails here instead of posting.
+            cluster.writeStatusNow(
+                    resource,
+                    ReplicationStatusProjector.project(
+                            previous, input(generation, observed, plan.intent().get(), plan, now)));
+        }
+        plan = execute(cluster, resource, port, plan, now);
+        return finish(resource, cluster, previous, generation, observed, plan, now);
+    }
+
+    private static boolean promotionPending(ReplicationDesired desired, PromotionLedger ledger) {
+        return ledger.inFlight().isPresent()
+                || desired.promotionRequested() > ledger.lastHandledRequest();
+    }
+
+    private ReplicationPlan execute(
+            ResourceSide<ServiceBusGeoReplication, ServiceBusGeoReplicationStatus> cluster,
+            ServiceBusGeoReplication resource,
+            GeoReplicationPort port,
+            ReplicationPlan plan,
+            Instant now) {
+        if (!plan.action().writesToArm()) {
+            return plan;
+        }
+        try {
+            if (plan.action() instanceof ReplicationAction.Promote promote) {
+                AcceptedOperation accepted =
+                        port.promote(
+                                promote.namespace(),
+                                promote.toLocation(),
+                                promote.mode() == PromotionMode.Forced);
+                cluster.event(
+                        resource,
+                        promote.mode() == PromotionMode.Forced,
+                        GeoReplicationReasons.PROMOTING,
+                        promote.mode()
+                                + " promotion of "
+                                + promote.toLocation()
+                                + " sent to ARM"
+                                + (promote.mode() == PromotionMode.Forced
+                                        ? "; messages not yet replicated may be lost"
+                                        : ""));
+                // Without an operation URL the request stays Intended: the roles decide next.
+                return accepted.asyncOperationUrl()
+                        .map(url -> planner.afterPromotionAccepted(plan, url, now))
+                        .orElse(plan);
+            }
+            ReplicationAction.SetReplicas set = (ReplicationAction.SetReplicas) plan.action();
+            port.setReplicas(
+                    set.namespace(),
+                    set.primaryLocation(),
+                    set.secondaryLocation(),
+                    set.maxReplicationLagSeconds());
+            cluster.event(
+                    resource,
+                    false,
+                    GeoReplicationReasons.UPDATING,
+                    "namespace update sent to ARM: primary "
+                            + set.primaryLocation()
+                            + set.secondaryLocation()
+                                    .map(s -> ", secondary " + s)
+                                    .orElse(", no secondary")
+                            + ", maximum lag "
+                            + set.maxReplicationLagSeconds()
+                            + " s");
+            return plan;
+        } catch (ArmException e) {
+            cluster.event(
+                    resource,
+                    true,
+                    e.kind() == ArmErrorKind.THROTTLED ? "Throttled" : "AzureError",
+                    (plan.action() instanceof ReplicationAction.Promote
+                                    ? "promotion POST"
+                                    : "namespace update")
+                            + " failed: "
+                            + e.getMessage());
+            return planner.afterActionFailure(plan, e.kind(), e.getMessage(), now);
+        }
+    }
+
+    private Outcome finish(
+            ServiceBusGeoReplication resource,
+            ResourceSide<ServiceBusGeoReplication, ServiceBusGeoReplicationStatus> cluster,
+            ServiceBusGeoReplicationStatus previous,
+            long generation,
+            Optional<ReplicationObserved> observed,
+            ReplicationPlan plan,
+            Instant now) {
+        for (Notice notice : plan.notices()) {
+            cluster.event(resource, notice.warning(), notice.reason(), notice.message());
+        }
+        if (plan.verdict().health() == Health.STALLED
+                && (previous == null
+                        || !Kstatus.stalledWith(
+                                previous.conditions(),
+                                plan.verdict().reason(),
+                                plan.verdict().message()))) {
+            cluster.event(resource, true, plan.verdict().reason(), plan.verdict().message());
+        }
+        ServiceBusGeoReplicationStatus status =
+                ReplicationStatusProjector.project(
+                        previous, input(generation, observed, plan.ledger(), plan, now));
+        return new Outcome(
+                status,
+                plan.requeue(),
+                plan.action() instanceof ReplicationAction.ReleaseFinalizer);
+    }
+
+    private static ReplicationStatusProjector.Input input(
+            long generation,
+            Optional<ReplicationObserved> observed,
+            PromotionLedger ledger,
+            ReplicationPlan plan,
+            Instant now) {
+        return new ReplicationStatusProjector.Input(
+                generation, observed, ledger, plan.verdict(), plan.readiness(), now);
+    }
+}
