@@ -9,6 +9,7 @@ import static dev.geodr.servicebus.georeplication.GeoReplicationReasons.PROMOTIO
 import static dev.geodr.servicebus.georeplication.GeoReplicationReasons.UNREACHABLE;
 
 import dev.geodr.servicebus.arm.GeoReplication;
+import dev.geodr.servicebus.arm.Locations;
 import dev.geodr.servicebus.core.Notice;
 import dev.geodr.servicebus.core.Requeue;
 import dev.geodr.servicebus.core.Verdict;
@@ -43,6 +44,23 @@ final class PromotionRules {
 
     private ReplicationPlan take(Situation c) {
         long request = c.desired().promotionRequested();
+        if (c.observed().namespace() instanceof NamespaceView.Unreachable
+                && c.desired().promotionMode() == PromotionMode.Forced
+                && c.previousSecondary().isPresent()) {
+            // The worst day: the primary's region is down and ARM answers nothing about the
+            // namespace, but a forced promotion still goes through. Its target is the secondary
+            // the last status showed; the roles decide again once the namespace answers.
+            String to = c.previousSecondary().get();
+            ReplicationDesired d = c.desired();
+            String from =
+                    Locations.same(to, d.secondaryLocation())
+                            ? d.primaryLocation()
+                            : d.secondaryLocation();
+            return post(
+                    c,
+                    PromotionInFlight.taken(request, PromotionMode.Forced, from, to, c.now()),
+                    PromotionMode.Forced);
+        }
         if (c.observed().namespace() instanceof NamespaceView.Unreachable u) {
             return waitFor(
                     c,

@@ -40,7 +40,9 @@ class GeoReplicationPlannerTest {
                 "first sight adopts the request, no promotion   | firstSight | Forced  | 3 | eastus      | none    | none          | handled3  | Replicating",
                 "nothing requested: steady                      | handled0   | Planned | 0 | eastus      | none    | none          | handled0  | Replicating",
                 "Forced request: intent, then the forced POST    | handled0   | Forced  | 1 | eastus      | none    | promoteForced | Intended  | Promoting",
-                "Forced request with ARM not answering: waits    | handled0   | Forced  | 1 | unreachable | none    | none          | handled0  | Unreachable",
+                "Forced, primary region down: the shown secondary | handled0  | Forced  | 1 | unreachable | none    | promoteForced | Intended  | Promoting",
+                "Forced, unreadable, no secondary ever shown     | handled0unseen | Forced | 1 | unreachable | none | none          | handled0  | Unreachable",
+                "Planned, primary region down: waits             | handled0   | Planned | 1 | unreachable | none    | none          | handled0  | Unreachable",
                 "Planned request, gate open: the planned POST    | handled0   | Planned | 1 | eastus      | none    | promotePlanned | Intended | Promoting",
                 "Planned request while ARM updates: waits        | handled0   | Planned | 1 | updating    | none    | none          | Waiting   | PromotionWaiting",
                 "no secondary to promote: Rejected, nothing sent | handled0   | Planned | 1 | single      | none    | none          | Rejected  | PromotionRejected",
@@ -91,6 +93,47 @@ class GeoReplicationPlannerTest {
         } else {
             assertThat(plan.intent()).as("no intent without a POST").isEmpty();
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aForcedPromotionWithTheNamespaceUnreadableTargetsTheSecondaryLastShown() {
+        ReplicationPlan plan =
+                planner.plan(
+                        desired(PromotionMode.Forced, 1, false),
+                        memory("handled0"),
+                        observed("unreachable", "none"),
+                        NOW);
+
+        ReplicationAction.Promote promote = (ReplicationAction.Promote) plan.action();
+        assertThat(promote.toLocation()).isEqualTo("westus");
+        PromotionInFlight f = plan.intent().orElseThrow().inFlight().orElseThrow();
+        assertThat(f.from()).isEqualTo("eastus");
+        assertThat(f.forcedIntended()).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                // row | reason | deleting | action | health
+                "an invalid spec: Stalled, nothing written       | InvalidSpec | false | none    | STALLED",
+                "deleted with an invalid spec: let go at once    | Deleting    | true  | release | PROGRESSING",
+            })
+    void unreadableSpec(String row, String reason, boolean deleting, String action, Health health) {
+        ReplicationPlan plan =
+                planner.planUnreadableSpec(
+                        ReplicationMemory.firstSight(),
+                        4,
+                        List.of("spec.namespace: is required"),
+                        deleting);
+
+        assertThat(describe(plan.action())).as("action").isEqualTo(action);
+        assertThat(plan.verdict().health()).as("health").isEqualTo(health);
+        assertThat(plan.verdict().reason()).as("reason").isEqualTo(reason);
+        assertThat(plan.ledger().lastHandledRequest())
+                .as("first sight adopts the raw request even with an invalid spec")
+                .isEqualTo(4);
+        assertThat(plan.action().writesToArm()).isFalse();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -230,6 +273,9 @@ class GeoReplicationPlannerTest {
             return ReplicationMemory.firstSight();
         }
         PromotionLedger handled = PromotionLedger.adopted(0);
+        if (ledger.equals("handled0unseen")) {
+            return ReplicationMemory.of(handled, null);
+        }
         Instant minuteAgo = NOW.minus(Duration.ofMinutes(1));
         PromotionInFlight taken =
                 PromotionInFlight.taken(1, PromotionMode.Planned, "eastus", "westus", minuteAgo);

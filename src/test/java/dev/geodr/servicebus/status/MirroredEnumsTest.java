@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The CRD's enums mirror domain enums and are mapped by constant name (FailoverMemoryCodec): a
+ * The CRD's enums mirror domain enums and are mapped by constant name (FailoverMemoryCodec, PromotionLedgerCodec): a
  * constant added on one side only would fail at runtime in valueOf, on a status some user wrote.
  */
 class MirroredEnumsTest {
@@ -25,7 +25,16 @@ class MirroredEnumsTest {
                         dev.geodr.servicebus.pairing.FailoverPhase.class),
                 Arguments.of(
                         dev.geodr.servicebus.api.v1alpha1.FailoverOutcome.class,
-                        dev.geodr.servicebus.pairing.FailoverOutcome.class));
+                        dev.geodr.servicebus.pairing.FailoverOutcome.class),
+                Arguments.of(
+                        dev.geodr.servicebus.api.v1alpha1.PromotionMode.class,
+                        dev.geodr.servicebus.georeplication.PromotionMode.class),
+                Arguments.of(
+                        dev.geodr.servicebus.api.v1alpha1.PromotionPhase.class,
+                        dev.geodr.servicebus.georeplication.PromotionPhase.class),
+                Arguments.of(
+                        dev.geodr.servicebus.api.v1alpha1.PromotionOutcome.class,
+                        dev.geodr.servicebus.georeplication.PromotionOutcome.class));
     }
 
     @ParameterizedTest(name = "{0} ↔ {1}")
