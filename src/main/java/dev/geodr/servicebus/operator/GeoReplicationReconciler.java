@@ -43,7 +43,9 @@ public class GeoReplicationReconciler
             ServiceBusGeoReplication resource, Context<ServiceBusGeoReplication> context) {
         ReplicationPass.Outcome outcome = pass.run(resource, cluster(context));
         UpdateControl<ServiceBusGeoReplication> control =
-                ReplicationStatusProjector.unchanged(resource.getStatus(), outcome.status())
+                outcome.written()
+                                || ReplicationStatusProjector.unchanged(
+                                        resource.getStatus(), outcome.status())
                         ? UpdateControl.noUpdate()
                         : UpdateControl.patchStatus(
                                 StatusWriter.fresh(
@@ -58,7 +60,8 @@ public class GeoReplicationReconciler
         if (outcome.releaseFinalizer()) {
             return DeleteControl.defaultDelete();
         }
-        if (!ReplicationStatusProjector.unchanged(resource.getStatus(), outcome.status())) {
+        if (!outcome.written()
+                && !ReplicationStatusProjector.unchanged(resource.getStatus(), outcome.status())) {
             // Cleaner cannot return a status patch; keep users informed while deletion waits on
             // Azure.
             try {

@@ -46,8 +46,8 @@ class KubeResourceSide<S, R extends CustomResource<?, S>> implements ResourceSid
     }
 
     @Override
-    public void writeStatusNow(R resource, S status) {
-        StatusWriter.writeNow(context, resource, status, blank);
+    public R writeStatusNow(R resource, S status) {
+        return StatusWriter.writeNow(context, resource, status, blank);
     }
 
     @Override

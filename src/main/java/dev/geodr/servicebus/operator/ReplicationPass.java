@@ -29,6 +29,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /**
  * One Geo-Replication pass: observe the namespace → plan (pure) → persist the promotion intent if
@@ -36,9 +37,21 @@ import java.util.Optional;
  */
 final class ReplicationPass {
 
-    /** What the framework should do: write this status, requeue, and maybe let the resource go. */
+    private static final Logger LOG = Logger.getLogger(ReplicationPass.class);
+
+    /**
+     * What the framework should do: write this status (unless the pass already did), requeue, and
+     * maybe let the resource go.
+     *
+     * @param written the pass wrote {@code status} itself, on top of its intent write: the
+     *     framework's own patch would be computed against the resource as it was before the intent
+     *     and could lose a field the intent changed and the final status changed back
+     */
     record Outcome(
-            ServiceBusGeoReplicationStatus status, Requeue requeue, boolean releaseFinalizer) {}
+            ServiceBusGeoReplicationStatus status,
+            Requeue requeue,
+            boolean releaseFinalizer,
+            boolean written) {}
 
     private final ArmPortFactory ports;
     private final GeoReplicationPlanner planner;
@@ -70,7 +83,8 @@ final class ReplicationPass {
                             read.rawPromotionRequested(),
                             read.problems(),
                             resource.isMarkedForDeletion());
-            return finish(resource, cluster, previous, generation, Optional.empty(), plan, now);
+            return finish(
+                    resource, cluster, previous, generation, Optional.empty(), plan, now, null);
         }
         ReplicationDesired desired = read.desired().get();
         PromotionLedger ledger =
@@ -109,16 +123,27 @@ final class ReplicationPass {
             }
         }
         ReplicationPlan plan = planner.plan(desired, memory, observed.orElse(notRead), now);
+        LOG.debugf(
+                "%s/%s: %s %s -> %s, ledger %s",
+                resource.getMetadata().getNamespace(),
+                resource.getMetadata().getName(),
+                plan.verdict().health(),
+                plan.verdict().reason(),
+                plan.action().getClass().getSimpleName(),
+                plan.ledger());
+        ServiceBusGeoReplication afterIntent = null;
         if (plan.intent().isPresent()) {
             // Written before the POST, optimistically locked: a crash between the two leaves the
             // intent for the next pass to judge, and a stale pass fails here instead of posting.
-            cluster.writeStatusNow(
-                    resource,
-                    ReplicationStatusProjector.project(
-                            previous, input(generation, observed, plan.intent().get(), plan, now)));
+            afterIntent =
+                    cluster.writeStatusNow(
+                            resource,
+                            ReplicationStatusProjector.project(
+                                    previous,
+                                    input(generation, observed, plan.intent().get(), plan, now)));
         }
         plan = execute(cluster, resource, port, plan, now);
-        return finish(resource, cluster, previous, generation, observed, plan, now);
+        return finish(resource, cluster, previous, generation, observed, plan, now, afterIntent);
     }
 
     private static boolean promotionPending(ReplicationDesired desired, PromotionLedger ledger) {
@@ -198,7 +223,8 @@ final class ReplicationPass {
             long generation,
             Optional<ReplicationObserved> observed,
             ReplicationPlan plan,
-            Instant now) {
+            Instant now,
+            ServiceBusGeoReplication afterIntent) {
         for (Notice notice : plan.notices()) {
             cluster.event(resource, notice.warning(), notice.reason(), notice.message());
         }
@@ -213,10 +239,17 @@ final class ReplicationPass {
         ServiceBusGeoReplicationStatus status =
                 ReplicationStatusProjector.project(
                         previous, input(generation, observed, plan.ledger(), plan, now));
+        if (afterIntent != null) {
+            // ARM's answer (the operation URL) goes on top of the intent, from the resource the
+            // intent write returned. If this write fails the intent stays and the namespace's
+            // roles decide, which never posts twice.
+            cluster.writeStatusNow(afterIntent, status);
+        }
         return new Outcome(
                 status,
                 plan.requeue(),
-                plan.action() instanceof ReplicationAction.ReleaseFinalizer);
+                plan.action() instanceof ReplicationAction.ReleaseFinalizer,
+                afterIntent != null);
     }
 
     private static ReplicationStatusProjector.Input input(

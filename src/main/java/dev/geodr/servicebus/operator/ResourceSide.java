@@ -15,8 +15,11 @@ interface ResourceSide<R, S> {
     /**
      * The write-ahead status (a failover or promotion intent), optimistically locked; throws when
      * the pass is stale.
+     *
+     * @return the resource as the API server now holds it, the base for any later write in the same
+     *     pass
      */
-    void writeStatusNow(R resource, S status);
+    R writeStatusNow(R resource, S status);
 
     /** Which identity the resource's ARM calls use, or the spec problem that prevents any. */
     CredentialResolver.Result credentials(R resource);

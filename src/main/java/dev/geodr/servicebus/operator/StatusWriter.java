@@ -16,7 +16,8 @@ final class StatusWriter {
 
     private StatusWriter() {}
 
-    static <S, R extends CustomResource<?, S>> void writeNow(
+    /** Returns the resource as the API server now holds it. */
+    static <S, R extends CustomResource<?, S>> R writeNow(
             Context<R> context, R resource, S status, Supplier<R> blank) {
         boolean ssa =
                 context.getControllerConfiguration()
@@ -25,7 +26,7 @@ final class StatusWriter {
         if (ssa) {
             R fresh = fresh(resource, status, blank);
             fresh.getMetadata().setResourceVersion(resource.getMetadata().getResourceVersion());
-            context.resourceOperations().serverSideApplyPrimaryStatus(fresh);
+            return context.resourceOperations().serverSideApplyPrimaryStatus(fresh);
         } else {
             // Never mutate the cached resource: patch a clone that keeps the resourceVersion for
             // locking.
@@ -34,7 +35,7 @@ final class StatusWriter {
                             .getConfigurationService()
                             .getResourceCloner()
                             .clone(resource);
-            context.resourceOperations()
+            return context.resourceOperations()
                     .jsonPatchPrimaryStatus(
                             copy,
                             r -> {

@@ -40,8 +40,10 @@ final class InMemoryClusterSide implements ClusterSide {
     }
 
     @Override
-    public void writeStatusNow(ServiceBusGeoPairing resource, ServiceBusGeoPairingStatus status) {
+    public ServiceBusGeoPairing writeStatusNow(
+            ServiceBusGeoPairing resource, ServiceBusGeoPairingStatus status) {
         statusWrites.add(status);
+        return resource;
     }
 
     @Override

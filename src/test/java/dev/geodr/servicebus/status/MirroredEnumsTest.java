@@ -10,8 +10,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The CRD's enums mirror domain enums and are mapped by constant name (FailoverMemoryCodec, PromotionLedgerCodec): a
- * constant added on one side only would fail at runtime in valueOf, on a status some user wrote.
+ * The CRD's enums mirror domain enums and are mapped by constant name (FailoverMemoryCodec,
+ * PromotionLedgerCodec): a constant added on one side only would fail at runtime in valueOf, on a
+ * status some user wrote.
  */
 class MirroredEnumsTest {
 
