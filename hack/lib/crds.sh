@@ -10,3 +10,9 @@ crd_files() {
     [[ -f $f ]] && basename "$f"
   done | LC_ALL=C sort
 }
+
+# crd_resources DIR: "crd/<name>" for every CRD file in DIR (<name>-v1.yml), one a line, for
+# kubectl get/wait/delete, e.g. kubectl wait --for=condition=Established $(crd_resources crds).
+crd_resources() {
+  crd_files "$1" | sed 's/-v1\.yml$//; s|^|crd/|'
+}
