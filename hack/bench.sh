@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # make bench: the operator's scale benchmark (docs/benchmarks.md). Packages the operator if needed,
-# starts the local control plane (hack/cluster-up.sh; reuses a running one), installs the CRD, then
+# starts the local control plane (hack/cluster-up.sh; reuses a running one), installs the CRDs, then
 # runs OperatorBenchmark: the operator as its own JVM (the chart's memory limit and heap setting)
 # against an in-process ARM simulator with ARM's throttling. Not part of make test.
 # Usage: hack/bench.sh [pairings=1000] [subscriptions=10] [timeScale=1] [steadySeconds=300]
@@ -20,9 +20,12 @@ fi
 
 eval "$(hack/cluster-up.sh)"
 kubectl_bin="$(dirname "$KUBECONFIG")/bin/kubectl"
-"$kubectl_bin" apply --server-side -f crds/servicebusgeopairings.servicebus.geodr.dev-v1.yml >/dev/null
-"$kubectl_bin" wait --for condition=Established --timeout=60s \
-  crd/servicebusgeopairings.servicebus.geodr.dev >/dev/null
+# Every kind's CRD: the operator starts an informer per kind and is not ready without all of them.
+# shellcheck source=lib/crds.sh
+source hack/lib/crds.sh
+mapfile -t crds < <(crd_resources crds)
+"$kubectl_bin" apply --server-side -k crds/ >/dev/null
+"$kubectl_bin" wait --for condition=Established --timeout=60s "${crds[@]}" >/dev/null
 
 mkdir -p target/bench
 exec java -Xmx1g \

@@ -33,6 +33,8 @@ set -euo pipefail
 HACK_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_ROOT="$(cd "$HACK_DIR/.." && pwd)"
 cd "$REPO_ROOT"
+# shellcheck source=lib/crds.sh
+source "$HACK_DIR/lib/crds.sh"
 
 log() { printf '[build-image] %s\n' "$*" >&2; }
 die() { printf '[build-image] ERROR: %s\n' "$*" >&2; exit 1; }
@@ -145,6 +147,9 @@ appcds_layer() {
   # shellcheck source=/dev/null
   source "$cluster_dir/env"
   "$KUBECTL" apply --server-side -k "$REPO_ROOT/crds/" >/dev/null
+  local crds
+  mapfile -t crds < <(crd_resources "$REPO_ROOT/crds")
+  "$KUBECTL" wait --for=condition=Established --timeout=60s "${crds[@]}" >/dev/null
   cp "$KUBECONFIG" "$work/kubeconfig"; chmod 0644 "$work/kubeconfig"
   local port
   port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"

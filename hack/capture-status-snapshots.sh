@@ -86,7 +86,7 @@ start_sim_operator() {
   wait_operator_ready "$HTTP_PORT" "$OP_LOG" 120
 }
 
-step "control plane, CRD, operator build"
+step "control plane, CRDs, operator build"
 stop_stale_operator
 rm -f "$OUT"/*.json
 start_cluster

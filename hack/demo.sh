@@ -3,7 +3,7 @@
 # `make demo`: the whole product on this machine, without a cluster or an Azure account.
 #
 #  1. a local control plane (etcd + kube-apiserver, hack/cluster-up.sh) in target/demo/cluster
-#  2. the ServiceBusGeoPairing CRD
+#  2. the CRDs (ServiceBusGeoPairing, ServiceBusGeoReplication: the operator watches both)
 #  3. the operator (built if needed), with the embedded ARM simulator seeded from
 #     examples/simulator/seed.yaml on a fast clock; log in target/demo/operator.log
 #  4. kubectl apply -f examples/  -> three pairings go Ready
@@ -144,7 +144,7 @@ start_cluster
 say "kube-apiserver v$K8S_VERSION at $API_SERVER_URL; kubectl: $KUBECTL"
 
 # --- 2. CRD --------------------------------------------------------------------------------------
-step "2/6 the ServiceBusGeoPairing CRD"
+step "2/6 the CRDs (ServiceBusGeoPairing, ServiceBusGeoReplication)"
 install_crd
 
 # --- 3. operator ---------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ HACK_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_ROOT="$(cd "$HACK_DIR/.." && pwd)"
 cd "$REPO_ROOT"
 source "$HACK_DIR/lib/loopback-direct.sh"
+source "$HACK_DIR/lib/crds.sh"
 E2E_DIR="$REPO_ROOT/target/e2e"
 NS=geodr-e2e
 RELEASE=geodr
@@ -274,13 +275,14 @@ writes_before="$(calls writes)"
 deadline=$((SECONDS + WAIT))
 until [[ -z "$(kc get pods -n "$NS" -o name)" ]]; do (( SECONDS < deadline )) || fail "operator Pods still running"; sleep 0.5; done
 kc get -n default sbgp/orders >/dev/null || fail "the pairing resource is gone after helm uninstall"
-kc get crd servicebusgeopairings.servicebus.geodr.dev >/dev/null || fail "helm uninstall removed the CRD"
+mapfile -t crds < <(crd_resources charts/servicebus-geodr-operator/crds)
+kc get "${crds[@]}" >/dev/null || fail "helm uninstall removed a CRD (${crds[*]})"
 primary="$(kc get -n default sbgp/orders -o jsonpath='{.spec.primaryNamespace}')"
 alias_json="$(sim "${SIM_URL%/}${primary}/disasterRecoveryConfigs/orders?api-version=2021-11-01")" \
   || fail "the alias is gone from the simulator after helm uninstall"
 grep -q '"provisioningState":"Succeeded"' <<<"$alias_json" || fail "the alias is not Succeeded after helm uninstall: $alias_json"
 [[ "$(calls writes)" == "$writes_before" ]] || fail "helm uninstall caused an ARM write"
-ok "helm uninstall: Pods gone, CRD and pairing kept, the alias untouched in the simulator"
+ok "helm uninstall: Pods gone, CRDs and pairing kept, the alias untouched in the simulator"
 timing "helm uninstall"
 
 printf '\n[e2e] timings\n' >&2

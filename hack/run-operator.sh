@@ -11,7 +11,12 @@ source hack/lib/loopback-direct.sh
 if [[ ! -f target/quarkus-app/quarkus-run.jar ]]; then
   ./mvnw -B -q -DskipTests package
 fi
-kubectl apply -f crds/servicebusgeopairings.servicebus.geodr.dev-v1.yml
+# Every kind's CRD (crds/kustomization.yaml lists them): the operator watches each kind and is not
+# ready until all of them are served.
+source hack/lib/crds.sh
+kubectl apply -k crds/
+mapfile -t crds < <(crd_resources crds)
+kubectl wait --for=condition=Established --timeout=60s "${crds[@]}"
 
 if [[ -n "${SIMULATOR_URL:-}" ]]; then
   if [[ -z "${SIMULATOR_CERT:-}" ]]; then

@@ -22,6 +22,8 @@
 set -euo pipefail
 HACK_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_ROOT="$(cd "$HACK_DIR/.." && pwd)"
+# shellcheck source=lib/crds.sh
+source "$HACK_DIR/lib/crds.sh"
 cd "$REPO_ROOT"
 CHART=charts/servicebus-geodr-operator
 EVERYTHING="$CHART/tests/values-everything.yaml"
@@ -262,10 +264,11 @@ fi
 dry_run() {
   # Namespace "default": it always exists, so the dry run creates nothing but the CRD (a namespace
   # made for it would stay Terminating on this control plane, which runs no namespace controller).
-  local kubectl="$KUBECTL" dns=default crd_before=1 rc=0 values
-  "$kubectl" get crd servicebusgeopairings.servicebus.geodr.dev >/dev/null 2>&1 || crd_before=0
+  local kubectl="$KUBECTL" dns=default crd_before=1 rc=0 values crds
+  mapfile -t crds < <(crd_resources "$CHART/crds")
+  "$kubectl" get "${crds[@]}" >/dev/null 2>&1 || crd_before=0
   (( crd_before )) || "$kubectl" apply --server-side -f "$CHART/crds/" >&2 || return 1
-  "$kubectl" wait --for=condition=Established crd/servicebusgeopairings.servicebus.geodr.dev --timeout=60s >&2 || return 1
+  "$kubectl" wait --for=condition=Established "${crds[@]}" --timeout=60s >&2 || return 1
   # ServiceMonitor and PrometheusRule too when their CRDs are there: installed here (from
   # hack/tools.sh's copy of the Prometheus Operator's) on a control plane this script started.
   local skip="ServiceMonitor PrometheusRule"
@@ -289,19 +292,20 @@ yaml.safe_dump_all(docs, sys.stdout)' >"$work/dry-$values.yaml"
       log "  the API server accepts every object of the $values render ($(grep -c '^kind:' "$work/dry-$values.yaml") objects)"
     else rc=1; fi
   done
-  (( crd_before || started_cluster )) || "$kubectl" delete crd servicebusgeopairings.servicebus.geodr.dev >&2 || true
+  (( crd_before || started_cluster )) || "$kubectl" delete "${crds[@]}" --ignore-not-found >&2 || true
   return "$rc"
 }
 
 # On a control plane this script started (nothing else on it): a real helm install, upgrade and
 # uninstall, to check what docs/install.md says: the CRD comes from crds/ and stays after uninstall.
 install_cycle() {
-  local kubectl="$KUBECTL" ns=geodr-system
+  local kubectl="$KUBECTL" ns=geodr-system crds
+  mapfile -t crds < <(crd_resources "$CHART/crds")
   KUBECONFIG="$KUBECONFIG" "$HELM" install "$RELEASE" "$CHART" -n "$ns" --create-namespace >"$work/install.txt" 2>&1 \
     || { cat "$work/install.txt" >&2; return 1; }
   "$kubectl" -n "$ns" get deployment/"$RELEASE" serviceaccount/"$RELEASE" service/"$RELEASE-metrics" \
     role/"$RELEASE-leader-election" rolebinding/"$RELEASE-leader-election" -o name >&2 || return 1
-  "$kubectl" get clusterrole/"$RELEASE" clusterrolebinding/"$RELEASE" crd/servicebusgeopairings.servicebus.geodr.dev -o name >&2 || return 1
+  "$kubectl" get clusterrole/"$RELEASE" clusterrolebinding/"$RELEASE" "${crds[@]}" -o name >&2 || return 1
   # The upgrade is from a copy whose CRD has one more short name: Helm must leave the CRD alone.
   cp -r "$CHART" "$work/chart-next"
   sed -i 's/^    - "geopairing"$/    - "geopairing"\n    - "sbgpnext"/' "$work/chart-next/crds/servicebusgeopairings.servicebus.geodr.dev-v1.yml"
@@ -316,11 +320,12 @@ install_cycle() {
   fi
   "$HELM" uninstall "$RELEASE" -n "$ns" >&2 || return 1
   if "$kubectl" -n "$ns" get deployment "$RELEASE" >/dev/null 2>&1; then log "the Deployment survived helm uninstall"; return 1; fi
-  "$kubectl" get crd servicebusgeopairings.servicebus.geodr.dev >/dev/null || { log "helm uninstall deleted the CRD"; return 1; }
+  "$kubectl" get "${crds[@]}" >/dev/null || { log "helm uninstall deleted a CRD"; return 1; }
   # A CRD that kubectl applied (kustomize, make deploy): Helm v4 would conflict with kubectl's fields
   # on .spec.versions; docs/install.md says to install with --skip-crds then.
-  "$kubectl" delete crd servicebusgeopairings.servicebus.geodr.dev >&2 || return 1
-  "$kubectl" apply -f "$REPO_ROOT/crds/servicebusgeopairings.servicebus.geodr.dev-v1.yml" >&2 || return 1
+  "$kubectl" delete "${crds[@]}" >&2 || return 1
+  "$kubectl" apply -k "$REPO_ROOT/crds/" >&2 || return 1
+  "$kubectl" wait --for=condition=Established "${crds[@]}" --timeout=60s >&2 || return 1
   "$HELM" install "$RELEASE" "$CHART" -n "$ns" --skip-crds >"$work/install2.txt" 2>&1 || { cat "$work/install2.txt" >&2; return 1; }
   "$HELM" uninstall "$RELEASE" -n "$ns" >&2 || return 1
   log "  install -> upgrade (2 replicas: PDB; client id: annotation; CRD not upgraded) -> uninstall (CRD kept); install --skip-crds over kubectl's CRD"

@@ -36,6 +36,10 @@ eval "$("$HACK_DIR/cluster-up.sh")"
 # shellcheck source=/dev/null
 source "$REPO_ROOT/target/cluster/env"
 "$KUBECTL" apply --server-side -k "$REPO_ROOT/crds/" >/dev/null
+# shellcheck source=lib/crds.sh
+source "$HACK_DIR/lib/crds.sh"
+mapfile -t crds < <(crd_resources "$REPO_ROOT/crds")
+"$KUBECTL" wait --for=condition=Established --timeout=60s "${crds[@]}" >/dev/null
 
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 name="geodr-image-test-$$"

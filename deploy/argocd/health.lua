@@ -1,15 +1,22 @@
--- Argo CD health check for servicebus.geodr.dev/ServiceBusGeoPairing.
--- Install: the body of argocd-cm key
+-- Argo CD health check for servicebus.geodr.dev/ServiceBusGeoPairing and
+-- servicebus.geodr.dev/ServiceBusGeoReplication (the same script for both kinds).
+-- Install: the body of the argocd-cm keys
 --   resource.customizations.health.servicebus.geodr.dev_ServiceBusGeoPairing
+--   resource.customizations.health.servicebus.geodr.dev_ServiceBusGeoReplication
 -- (see README.md beside this file). Argo CD runs it with only Lua's base, table and a reduced os
 -- library (no string library), with the object in the global `obj`.
 --
--- The operator keeps the kstatus conditions of the API contract (docs/api.md, "Conditions"):
---   Ready        True when paired as spec'd, nothing in flight, this generation observed
---   Reconciling  True while converging (pairing Accepted, break, failover, delete, waiting on ARM)
+-- The operator keeps the kstatus conditions of the API contract (docs/api.md, "Conditions") on
+-- both kinds:
+--   Ready        True when the resource is as spec'd in Azure, nothing in flight, this generation
+--                observed (paired; or replicating with the secondary replica in place)
+--   Reconciling  True while converging (pairing, break, failover or promotion, replica changes,
+--                delete, waiting on ARM)
 --   Stalled      True when only a person can move it on: invalid spec, a non-retryable ARM error,
 --                or FailedOver (the alias now lives on the partner; the spec must follow it)
--- and status.observedGeneration, the metadata.generation it last acted on.
+-- and status.observedGeneration, the metadata.generation it last acted on. The kinds' extra
+-- conditions (FailoverReady, PromotionReady: would a failover/promotion start now?) say nothing
+-- about health and are ignored.
 local hs = {}
 
 local function condition(conditions, conditionType)

@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # Shared by hack/demo.sh and hack/capture-status-snapshots.sh (source it; it defines functions and
 # a few variables, and runs nothing by itself): a local control plane (hack/cluster-up.sh in a
-# directory of the caller's choosing), the CRD, the operator jar started in the background through
+# directory of the caller's choosing), the CRDs, the operator jar started in the background through
 # hack/run-operator.sh, and readable one-line summaries of ServiceBusGeoPairing objects.
 #
 # The caller sets before sourcing (or accepts the defaults):
@@ -11,10 +11,11 @@
 LO_HACK_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 REPO_ROOT="$(cd "$LO_HACK_DIR/.." && pwd)"
 source "$LO_HACK_DIR/lib/loopback-direct.sh"
+source "$LO_HACK_DIR/lib/crds.sh"
 LO_RUN_DIR="${LO_RUN_DIR:-$REPO_ROOT/target/demo}"
 LO_TAG="${LO_TAG:-demo}"
 LO_T0="${LO_T0:-$SECONDS}"
-LO_CRD="$REPO_ROOT/crds/servicebusgeopairings.servicebus.geodr.dev-v1.yml"
+LO_CRD_DIR="$REPO_ROOT/crds"
 LO_JAR="$REPO_ROOT/target/quarkus-app/quarkus-run.jar"
 OP_PID=""
 CLUSTER_STARTED=0
@@ -77,10 +78,13 @@ stop_cluster() {
 
 kc() { "$KUBECTL" "$@"; }
 
+# install_crd: every kind's CRD (crds/ as kustomize base), then waits until each is served: the
+# operator starts an informer per kind and is not ready before all of them exist.
 install_crd() {
-  kc apply -f "$LO_CRD" | indent
-  kc wait --for=condition=Established --timeout=60s \
-    customresourcedefinition/servicebusgeopairings.servicebus.geodr.dev | indent
+  local crds
+  mapfile -t crds < <(crd_resources "$LO_CRD_DIR")
+  kc apply -k "$LO_CRD_DIR" | indent
+  kc wait --for=condition=Established --timeout=60s "${crds[@]}" | indent
 }
 
 # --- operator ----------------------------------------------------------------------------------

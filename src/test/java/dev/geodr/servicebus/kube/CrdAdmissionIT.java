@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,6 +47,7 @@ class CrdAdmissionIT {
     static final String API_VERSION =
             ServiceBusGeoPairing.GROUP + "/" + ServiceBusGeoPairing.VERSION;
     static final String KIND = "ServiceBusGeoPairing";
+    static final String REPLICATION_KIND = "ServiceBusGeoReplication";
     static final String SUB =
             "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/geodr-demo"
                     + "/providers/Microsoft.ServiceBus/namespaces/";
@@ -69,6 +71,10 @@ class CrdAdmissionIT {
         CustomResourceDefinition crd = api.applyCrd();
         assertThat(crd.getStatus().getAcceptedNames().getShortNames())
                 .containsExactlyInAnyOrder("sbgp", "geopairing");
+        CustomResourceDefinition replication =
+                api.awaitEstablished(TestApiServer.REPLICATION_CRD_NAME);
+        assertThat(replication.getStatus().getAcceptedNames().getShortNames())
+                .containsExactlyInAnyOrder("sbgr", "georeplication");
     }
 
     @AfterAll
@@ -84,6 +90,14 @@ class CrdAdmissionIT {
                     Resource<GenericKubernetesResource>>
             pairings() {
         return admin.genericKubernetesResources(API_VERSION, KIND).inNamespace(NS);
+    }
+
+    static NonNamespaceOperation<
+                    GenericKubernetesResource,
+                    GenericKubernetesResourceList,
+                    Resource<GenericKubernetesResource>>
+            replications() {
+        return admin.genericKubernetesResources(API_VERSION, REPLICATION_KIND).inNamespace(NS);
     }
 
     // ---------------------------------------------------------------- examples
@@ -502,21 +516,36 @@ class CrdAdmissionIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("table")
     void admission(Case c) {
+        admit(c, CrdAdmissionIT::pairing, pairings());
+    }
+
+    /**
+     * Runs one row: {@code build} makes a valid object of the kind with an edit of its spec, {@code
+     * objects} is where it is created.
+     */
+    static void admit(
+            Case c,
+            Function<Consumer<Map<String, Object>>, GenericKubernetesResource> build,
+            NonNamespaceOperation<
+                            GenericKubernetesResource,
+                            GenericKubernetesResourceList,
+                            Resource<GenericKubernetesResource>>
+                    objects) {
         GenericKubernetesResource object;
         if (c.old() == null) {
-            object = pairing(c.edit());
+            object = build.apply(c.edit());
         } else {
-            GenericKubernetesResource old = pairings().resource(pairing(c.old())).create();
+            GenericKubernetesResource old = objects.resource(build.apply(c.old())).create();
             // What the user wrote (as `kubectl replace` sends it), not the defaulted object read
             // back.
-            object = pairing(c.old().andThen(c.edit()));
+            object = build.apply(c.old().andThen(c.edit()));
             object.setMetadata(old.getMetadata());
         }
         if (c.field() == null) {
             GenericKubernetesResource stored =
                     c.old() == null
-                            ? pairings().resource(object).create()
-                            : pairings().resource(object).update();
+                            ? objects.resource(object).create()
+                            : objects.resource(object).update();
             assertThat(stored.getMetadata().getResourceVersion()).isNotBlank();
             return;
         }
@@ -524,9 +553,9 @@ class CrdAdmissionIT {
         assertThatThrownBy(
                         () -> {
                             if (c.old() == null) {
-                                pairings().resource(toSend).create();
+                                objects.resource(toSend).create();
                             } else {
-                                pairings().resource(toSend).update();
+                                objects.resource(toSend).update();
                             }
                         })
                 .isInstanceOfSatisfying(
@@ -556,7 +585,7 @@ class CrdAdmissionIT {
         if (c.old() != null) {
             // The stored object is unchanged.
             GenericKubernetesResource stored =
-                    pairings().withName(object.getMetadata().getName()).get();
+                    objects.withName(object.getMetadata().getName()).get();
             assertThat(stored.getMetadata().getGeneration()).isEqualTo(1L);
         }
     }
@@ -569,5 +598,238 @@ class CrdAdmissionIT {
         assertThat(created.getAdditionalProperties().get("status"))
                 .as("only the schema default, not the written role")
                 .isEqualTo(Map.of("observedGeneration", 0));
+    }
+
+    // ------------------------------------------------- ServiceBusGeoReplication
+
+    static final String GEO_NAMESPACE = SUB + "orders-geo";
+
+    /**
+     * A valid replication (orders-geo, westeurope → northeurope) with one edit of its spec applied.
+     */
+    static GenericKubernetesResource replication(Consumer<Map<String, Object>> edit) {
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("namespace", GEO_NAMESPACE);
+        spec.put("primaryLocation", "westeurope");
+        spec.put("secondaryLocation", "northeurope");
+        edit.accept(spec);
+        GenericKubernetesResource r = new GenericKubernetesResource();
+        r.setApiVersion(API_VERSION);
+        r.setKind(REPLICATION_KIND);
+        r.setMetadata(
+                new ObjectMetaBuilder()
+                        .withName("geo-" + NAMES.incrementAndGet())
+                        .withNamespace(NS)
+                        .build());
+        r.setAdditionalProperty("spec", spec);
+        return r;
+    }
+
+    @Test
+    void aMinimalReplicationGetsEveryDefault() {
+        GenericKubernetesResource created = replications().resource(replication(none())).create();
+        Map<?, ?> spec = (Map<?, ?>) created.getAdditionalProperties().get("spec");
+        assertThat(((Number) spec.get("maxReplicationLagSeconds")).longValue()).isEqualTo(300L);
+        assertThat(spec.get("promotionMode")).isEqualTo("Planned");
+        assertThat(spec.get("deletionPolicy")).isEqualTo("Retain");
+        assertThat(((Number) spec.get("promotionRequested")).longValue()).isZero();
+        assertThat(spec.get("namespace")).isEqualTo(GEO_NAMESPACE);
+        // As for pairings: kstatus reads a new object as InProgress until the operator saw it.
+        assertThat(created.getAdditionalProperties().get("status"))
+                .isEqualTo(Map.of("observedGeneration", 0));
+        assertThat(created.getMetadata().getGeneration()).isEqualTo(1L);
+    }
+
+    @Test
+    void aReplicationWithoutSpecIsRefused() {
+        GenericKubernetesResource r = replication(none());
+        r.getAdditionalProperties().remove("spec");
+        assertThatThrownBy(() -> replications().resource(r).create())
+                .isInstanceOfSatisfying(
+                        KubernetesClientException.class,
+                        e -> {
+                            assertThat(e.getCode()).as("HTTP status").isEqualTo(422);
+                            assertThat(e.getStatus().getMessage()).contains("spec: Required value");
+                            assertThat(e.getStatus().getDetails().getCauses())
+                                    .extracting(StatusCause::getField)
+                                    .contains("spec");
+                        });
+    }
+
+    static Stream<Arguments> replicationTable() {
+        String lagRule = "must be 0 (synchronous) or between 300 (5 min) and 86400 (1 day)";
+        String differentRegion = "must name a different region than spec.primaryLocation";
+        return Stream.of(
+                        // spec.namespace: an ARM id of a Service Bus namespace
+                        refused(
+                                "namespace is a bare name",
+                                set("namespace", "orders-geo"),
+                                "spec.namespace",
+                                "should match"),
+                        refused(
+                                "namespace with a non-GUID subscription",
+                                set("namespace", SUB.replace(GUID0, "abc") + "orders-geo"),
+                                "spec.namespace",
+                                "should match"),
+                        refused(
+                                "namespace of another provider",
+                                set(
+                                        "namespace",
+                                        SUB.replace("ServiceBus", "EventHub") + "orders-geo"),
+                                "spec.namespace",
+                                "should match"),
+                        refused(
+                                "namespace with a too short name",
+                                set("namespace", SUB + "geo"),
+                                "spec.namespace",
+                                "should match"),
+                        refused(
+                                "missing namespace",
+                                remove("namespace"),
+                                "spec.namespace",
+                                "Required"),
+                        accepted(
+                                "namespace with upper-case keywords",
+                                set(
+                                        "namespace",
+                                        GEO_NAMESPACE.replace(
+                                                "Microsoft.ServiceBus", "MICROSOFT.SERVICEBUS"))),
+                        // regions
+                        refused(
+                                "secondaryLocation equal to primaryLocation",
+                                set("secondaryLocation", "westeurope"),
+                                "spec.secondaryLocation",
+                                differentRegion),
+                        refused(
+                                "secondaryLocation equal to primaryLocation in another spelling",
+                                set("secondaryLocation", "West Europe"),
+                                "spec.secondaryLocation",
+                                differentRegion),
+                        refused(
+                                "primaryLocation in another spelling of secondaryLocation",
+                                s -> {
+                                    s.put("primaryLocation", "North Europe");
+                                    s.put("secondaryLocation", "NORTHEUROPE");
+                                },
+                                "spec.secondaryLocation",
+                                differentRegion),
+                        refused(
+                                "primaryLocation with a hyphen",
+                                set("primaryLocation", "west-europe"),
+                                "spec.primaryLocation",
+                                "should match"),
+                        refused(
+                                "secondaryLocation with a hyphen",
+                                set("secondaryLocation", "north-europe"),
+                                "spec.secondaryLocation",
+                                "should match"),
+                        refused(
+                                "missing secondaryLocation",
+                                remove("secondaryLocation"),
+                                "spec.secondaryLocation",
+                                "Required"),
+                        accepted(
+                                "display-name regions",
+                                s -> {
+                                    s.put("primaryLocation", "West Europe");
+                                    s.put("secondaryLocation", "North Europe");
+                                }),
+                        // maxReplicationLagSeconds: 0, or 300..86400
+                        refused(
+                                "maxReplicationLagSeconds 100",
+                                set("maxReplicationLagSeconds", 100),
+                                "spec.maxReplicationLagSeconds",
+                                lagRule),
+                        refused(
+                                "maxReplicationLagSeconds 86401",
+                                set("maxReplicationLagSeconds", 86401),
+                                "spec.maxReplicationLagSeconds",
+                                lagRule),
+                        refused(
+                                "maxReplicationLagSeconds 299",
+                                set("maxReplicationLagSeconds", 299),
+                                "spec.maxReplicationLagSeconds",
+                                lagRule),
+                        refused(
+                                "negative maxReplicationLagSeconds",
+                                set("maxReplicationLagSeconds", -1),
+                                "spec.maxReplicationLagSeconds",
+                                "greater than or equal to 0"),
+                        accepted("maxReplicationLagSeconds 0", set("maxReplicationLagSeconds", 0)),
+                        accepted(
+                                "maxReplicationLagSeconds 300",
+                                set("maxReplicationLagSeconds", 300)),
+                        accepted(
+                                "maxReplicationLagSeconds 86400",
+                                set("maxReplicationLagSeconds", 86400)),
+                        // enums and minimum
+                        refused(
+                                "promotionMode Soon",
+                                set("promotionMode", "Soon"),
+                                "spec.promotionMode",
+                                "Unsupported value",
+                                "\"Forced\"",
+                                "\"Planned\""),
+                        refused(
+                                "unknown deletionPolicy",
+                                set("deletionPolicy", "Orphan"),
+                                "spec.deletionPolicy",
+                                "Unsupported value"),
+                        refused(
+                                "negative promotionRequested",
+                                set("promotionRequested", -1),
+                                "spec.promotionRequested",
+                                "greater than or equal to 0"),
+                        refused(
+                                "credentialsSecretRef without name",
+                                set("credentialsSecretRef", Map.of()),
+                                "spec.credentialsSecretRef.name",
+                                "Required"),
+                        // transition rules (updates)
+                        refusedUpdate(
+                                "update: promotionRequested decreased",
+                                set("promotionRequested", 3),
+                                set("promotionRequested", 2),
+                                "spec.promotionRequested",
+                                "may never decrease"),
+                        refusedUpdate(
+                                "update: promotionRequested removed after a bump (defaults to 0)",
+                                set("promotionRequested", 1),
+                                remove("promotionRequested"),
+                                "spec.promotionRequested",
+                                "may never decrease"),
+                        refusedUpdate(
+                                "update: namespace changed",
+                                none(),
+                                set("namespace", SUB + "other-geo"),
+                                "spec.namespace",
+                                "spec.namespace is immutable"),
+                        acceptedUpdate(
+                                "update: namespace changed in case only",
+                                none(),
+                                set(
+                                        "namespace",
+                                        GEO_NAMESPACE
+                                                .replace("resourceGroups", "resourcegroups")
+                                                .replace("orders-geo", "Orders-GEO"))),
+                        acceptedUpdate(
+                                "update: promotion bump",
+                                set("promotionRequested", 2),
+                                set("promotionRequested", 3)),
+                        acceptedUpdate(
+                                "update: promotionMode, lag and deletionPolicy changed",
+                                none(),
+                                s -> {
+                                    s.put("promotionMode", "Forced");
+                                    s.put("maxReplicationLagSeconds", 0);
+                                    s.put("deletionPolicy", "Delete");
+                                }))
+                .map(Arguments::of);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("replicationTable")
+    void replicationAdmission(Case c) {
+        admit(c, CrdAdmissionIT::replication, replications());
     }
 }

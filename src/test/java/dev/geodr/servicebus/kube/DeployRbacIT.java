@@ -10,6 +10,8 @@ import static org.awaitility.Awaitility.await;
 import dev.geodr.servicebus.api.v1alpha1.ConnectionSecret;
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairing;
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairingSpec;
+import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoReplication;
+import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoReplicationSpec;
 import dev.geodr.servicebus.operator.LeaseHandover;
 import dev.geodr.servicebus.operator.OperatorHarness;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -37,10 +39,12 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -160,6 +164,83 @@ class DeployRbacIT extends RealApiTestBase {
         // Keys never appear in Events.
         String key = decode(secret, "primaryKey");
         assertThat(events).noneSatisfy(e -> assertThat(e.getMessage()).contains(key));
+    }
+
+    /**
+     * The operator starts one informer per kind: the ServiceBusGeoReplication resource, its status
+     * and its finalizers get exactly the verbs of the ServiceBusGeoPairing's, neither fewer (the
+     * informer or the status patch would fail) nor more.
+     */
+    @Test
+    void bothKindsGetTheSameVerbs() {
+        SelfSubjectRulesReview rules =
+                operatorClient
+                        .resource(
+                                new SelfSubjectRulesReviewBuilder()
+                                        .withNewSpec()
+                                        .withNamespace(NS)
+                                        .endSpec()
+                                        .build())
+                        .create();
+        for (String sub : List.of("", "/status", "/finalizers")) {
+            Set<String> pairing = verbs(rules, "servicebusgeopairings" + sub);
+            assertThat(pairing).as("verbs on servicebusgeopairings%s", sub).isNotEmpty();
+            assertThat(verbs(rules, ServiceBusGeoReplication.PLURAL + sub))
+                    .as("verbs on servicebusgeoreplications%s", sub)
+                    .isEqualTo(pairing);
+        }
+        assertThat(verbs(rules, ServiceBusGeoReplication.PLURAL))
+                .containsExactlyInAnyOrder("get", "list", "watch", "patch", "update");
+    }
+
+    private static Set<String> verbs(SelfSubjectRulesReview rules, String resource) {
+        return rules.getStatus().getResourceRules().stream()
+                .filter(
+                        r ->
+                                r.getApiGroups().contains(ServiceBusGeoPairing.GROUP)
+                                        && r.getResources().contains(resource))
+                .flatMap(r -> r.getVerbs().stream())
+                .collect(Collectors.toSet());
+    }
+
+    @Test
+    void reconcilesAServiceBusGeoReplicationWithOnlyDeployRbac() {
+        ServiceBusGeoReplication created =
+                admin.resource(probeReplication(NS, "rbac-georep")).create();
+        try {
+            // The informer's list + watch, with the operator's own identity.
+            assertThat(
+                            operatorClient
+                                    .resources(ServiceBusGeoReplication.class)
+                                    .inAnyNamespace()
+                                    .list()
+                                    .getItems())
+                    .extracting(r -> r.getMetadata().getName())
+                    .contains("rbac-georep");
+            // The operator's informer saw it and its reconciler wrote the status subresource:
+            // whatever ARM says about the (unknown) namespace, the status is for this generation.
+            ServiceBusGeoReplication reconciled =
+                    await().atMost(Duration.ofSeconds(30))
+                            .until(
+                                    () ->
+                                            admin.resources(ServiceBusGeoReplication.class)
+                                                    .inNamespace(NS)
+                                                    .withName("rbac-georep")
+                                                    .get(),
+                                    r ->
+                                            r.getStatus() != null
+                                                    && Long.valueOf(1L)
+                                                            .equals(
+                                                                    r.getStatus()
+                                                                            .observedGeneration())
+                                                    && r.getStatus().conditions() != null
+                                                    && !r.getStatus().conditions().isEmpty());
+            assertThat(reconciled.getStatus().conditions())
+                    .extracting(c -> c.getType())
+                    .contains("Ready", "Reconciling", "Stalled");
+        } finally {
+            admin.resource(created).delete();
+        }
     }
 
     @Test
@@ -315,6 +396,19 @@ class DeployRbacIT extends RealApiTestBase {
                                                 .resource(probePairing())
                                                 .create()),
                         new Forbidden(
+                                "delete a ServiceBusGeoReplication",
+                                c ->
+                                        c.resources(ServiceBusGeoReplication.class)
+                                                .inNamespace("default")
+                                                .withName("anything")
+                                                .delete()),
+                        new Forbidden(
+                                "create a ServiceBusGeoReplication",
+                                c ->
+                                        c.resources(ServiceBusGeoReplication.class)
+                                                .resource(probeReplication("default", "rbac-probe"))
+                                                .create()),
+                        new Forbidden(
                                 "read CRDs",
                                 c -> c.apiextensions().v1().customResourceDefinitions().list()),
                         new Forbidden(
@@ -370,6 +464,16 @@ class DeployRbacIT extends RealApiTestBase {
         cr.getSpec().setAlias("probe");
         cr.getSpec().setPrimaryNamespace(OperatorHarness.id("probe-weu"));
         cr.getSpec().setPartnerNamespace(OperatorHarness.id("probe-neu"));
+        return cr;
+    }
+
+    private static ServiceBusGeoReplication probeReplication(String namespace, String name) {
+        ServiceBusGeoReplication cr = new ServiceBusGeoReplication();
+        cr.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
+        cr.setSpec(new ServiceBusGeoReplicationSpec());
+        cr.getSpec().setNamespace(OperatorHarness.id("probe-geo"));
+        cr.getSpec().setPrimaryLocation("westeurope");
+        cr.getSpec().setSecondaryLocation("northeurope");
         return cr;
     }
 

@@ -3,7 +3,11 @@ package dev.geodr.servicebus.kube;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairing;
+import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoReplication;
+import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoReplicationSpec;
 import dev.geodr.servicebus.operator.OperatorHarness;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import java.nio.file.Path;
@@ -36,6 +40,18 @@ class KubectlOutputIT extends RealApiTestBase {
                     "PENDING",
                     "ACTIVE",
                     "READY",
+                    "OBSERVED",
+                    "AGE");
+
+    static final List<String> REPLICATION_COLUMNS =
+            List.of(
+                    "NAME",
+                    "PRIMARY",
+                    "SECONDARY",
+                    "LAG",
+                    "PROMOTION",
+                    "READY",
+                    "PROMOTION-READY",
                     "OBSERVED",
                     "AGE");
 
@@ -144,6 +160,133 @@ class KubectlOutputIT extends RealApiTestBase {
                         "--timeout=2s");
         assertThat(notReady.exitCode()).isNotZero();
         assertThat(notReady.stderr()).contains("timed out");
+    }
+
+    /**
+     * {@code kubectl get sbgr} (and the other names of the kind) prints the
+     * ServiceBusGeoReplication printer columns, filled from the status the operator wrote once
+     * replication runs: the regions ARM shows, the lag, the promotion phase (empty: none in
+     * flight), Ready and PromotionReady.
+     */
+    @Test
+    void getPrintsTheGeoReplicationPrinterColumns() {
+        sim.putNamespace(OperatorHarness.ref("kctl-geo"), OperatorHarness.premium(0));
+        ServiceBusGeoReplication cr = new ServiceBusGeoReplication();
+        cr.setMetadata(new ObjectMetaBuilder().withName("kctl-geo").withNamespace(NS).build());
+        cr.setSpec(new ServiceBusGeoReplicationSpec());
+        cr.getSpec().setNamespace(OperatorHarness.id("kctl-geo"));
+        cr.getSpec().setPrimaryLocation("westeurope");
+        cr.getSpec().setSecondaryLocation("northeurope");
+        admin.resource(cr).fieldManager(USER_FIELD_MANAGER).forceConflicts().serverSideApply();
+        try {
+            ServiceBusGeoReplication seen = awaitReplicationStatus();
+
+            for (String resource :
+                    List.of(
+                            "sbgr",
+                            "georeplication",
+                            "servicebusgeoreplications.servicebus.geodr.dev")) {
+                List<String> lines =
+                        kubectl("get", resource, "kctl-geo", "--namespace", NS)
+                                .requireSuccess()
+                                .stdout()
+                                .lines()
+                                .toList();
+                assertThat(lines).as(resource).hasSize(2);
+                assertThat(columns(lines.get(0))).as(resource).isEqualTo(REPLICATION_COLUMNS);
+                if (resource.equals("sbgr")) {
+                    System.out.println("kubectl get sbgr:\n" + String.join("\n", lines));
+                }
+                List<String> row = cells(lines.get(0), lines.get(1));
+                assertThat(row).as(resource).hasSize(REPLICATION_COLUMNS.size());
+                // Re-read: the operator may have written again since.
+                ServiceBusGeoReplication now =
+                        admin.resources(ServiceBusGeoReplication.class)
+                                .inNamespace(NS)
+                                .withName("kctl-geo")
+                                .get();
+                var st = now.getStatus();
+                assertThat(row.subList(0, 7))
+                        .as(resource + " against status " + st)
+                        .containsExactly(
+                                "kctl-geo",
+                                text(st.primaryLocation()),
+                                text(st.secondaryLocation()),
+                                st.replicationLag() == null || st.replicationLag().seconds() == null
+                                        ? ""
+                                        : st.replicationLag().seconds().toString(),
+                                st.promotion() == null || st.promotion().inFlight() == null
+                                        ? ""
+                                        : st.promotion().inFlight().phase().name(),
+                                conditionStatus(now, "Ready"),
+                                conditionStatus(now, "PromotionReady"));
+                // Replicating as spec'd: ARM's regions, Ready, no promotion in flight.
+                assertThat(row.subList(1, 3))
+                        .as("PRIMARY, SECONDARY")
+                        .containsExactly("westeurope", "northeurope");
+                assertThat(row.get(4)).as("PROMOTION").isEmpty();
+                assertThat(row.get(5)).as("READY").isEqualTo("True");
+                assertThat(row.get(6)).as("PROMOTION-READY").isIn("True", "False");
+                assertThat(row.get(7))
+                        .as("OBSERVED: how long ago ARM was last read for it")
+                        .matches("\\d+s|\\d+m\\d*s?");
+                assertThat(row.get(8)).as("AGE").matches("\\d+s|\\d+m\\d*s?");
+            }
+            assertThat(seen.getStatus().conditions())
+                    .extracting(Condition::getType)
+                    .contains("Ready", "PromotionReady");
+        } finally {
+            admin.resource(cr).delete();
+        }
+    }
+
+    private ServiceBusGeoReplication awaitReplicationStatus() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            ServiceBusGeoReplication r =
+                    admin.resources(ServiceBusGeoReplication.class)
+                            .inNamespace(NS)
+                            .withName("kctl-geo")
+                            .get();
+            boolean written =
+                    r.getStatus() != null
+                            && Long.valueOf(r.getMetadata().getGeneration())
+                                    .equals(r.getStatus().observedGeneration())
+                            && r.getStatus().conditions() != null
+                            && !r.getStatus().conditions().isEmpty();
+            if (written && "True".equals(conditionStatus(r, "Ready"))) {
+                return r;
+            }
+            if (System.nanoTime() > deadline) {
+                assertThat(written).as("the operator wrote a status; last seen: %s", r).isTrue();
+                assertThat(conditionStatus(r, "Ready"))
+                        .as("Ready; last seen: %s", r)
+                        .isEqualTo("True");
+                return r;
+            }
+            sim.advance(30);
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static String text(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String conditionStatus(ServiceBusGeoReplication r, String type) {
+        if (r.getStatus() == null || r.getStatus().conditions() == null) {
+            return "";
+        }
+        return r.getStatus().conditions().stream()
+                .filter(c -> type.equals(c.getType()))
+                .map(Condition::getStatus)
+                .findFirst()
+                .orElse("");
     }
 
     /** Header words; kubectl's columns never contain spaces in their names. */

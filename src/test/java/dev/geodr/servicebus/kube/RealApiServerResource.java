@@ -69,7 +69,7 @@ public class RealApiServerResource implements QuarkusTestResourceLifecycleManage
                             "-k",
                             "deploy/")
                     .requireSuccess();
-            api.awaitEstablished(TestApiServer.CRD_NAME);
+            api.awaitAllEstablished();
 
             TokenRequest request =
                     api.admin()

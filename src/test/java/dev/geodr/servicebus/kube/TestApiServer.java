@@ -27,6 +27,18 @@ public final class TestApiServer implements AutoCloseable {
     public static final Path CRD_FILE =
             Path.of("crds/servicebusgeopairings.servicebus.geodr.dev-v1.yml");
     public static final String CRD_NAME = "servicebusgeopairings.servicebus.geodr.dev";
+
+    public static final Path REPLICATION_CRD_FILE =
+            Path.of("crds/servicebusgeoreplications.servicebus.geodr.dev-v1.yml");
+    public static final String REPLICATION_CRD_NAME =
+            "servicebusgeoreplications.servicebus.geodr.dev";
+
+    /**
+     * Every CRD the operator watches: it starts an informer per kind, so all of them must be
+     * installed wherever the operator runs.
+     */
+    public static final List<String> CRD_NAMES = List.of(CRD_NAME, REPLICATION_CRD_NAME);
+
     static final String FIELD_MANAGER = "geodr-it";
 
     private final KubeAPIServer server;
@@ -91,16 +103,26 @@ public final class TestApiServer implements AutoCloseable {
         return workDir;
     }
 
-    /** Server-side applies the committed CRD and waits until the API server serves it. */
+    /**
+     * Server-side applies every committed CRD (the pairing's first) and waits until the API server
+     * serves each; returns the pairing's.
+     */
     public CustomResourceDefinition applyCrd() {
+        applyCrd(REPLICATION_CRD_FILE, REPLICATION_CRD_NAME);
+        return applyCrd(CRD_FILE, CRD_NAME);
+    }
+
+    /** Server-side applies one committed CRD and waits until the API server serves it. */
+    public CustomResourceDefinition applyCrd(Path file, String name) {
         CustomResourceDefinition crd =
-                admin.apiextensions()
-                        .v1()
-                        .customResourceDefinitions()
-                        .load(CRD_FILE.toFile())
-                        .item();
+                admin.apiextensions().v1().customResourceDefinitions().load(file.toFile()).item();
         admin.resource(crd).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
-        return awaitEstablished(CRD_NAME);
+        return awaitEstablished(name);
+    }
+
+    /** Waits until every CRD of {@link #CRD_NAMES} is Established. */
+    public void awaitAllEstablished() {
+        CRD_NAMES.forEach(this::awaitEstablished);
     }
 
     public CustomResourceDefinition awaitEstablished(String crdName) {
