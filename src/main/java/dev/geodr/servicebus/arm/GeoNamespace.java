@@ -14,13 +14,16 @@ import java.util.Optional;
  *     ...), empty when absent: the operator reads it to know an operation still runs
  * @param geoReplication {@code properties.geoDataReplication}, empty when the namespace is not
  *     geo-replicated
+ * @param messagingPartitions {@code properties.premiumMessagingPartitions}: above 1 the namespace
+ *     is partitioned, which Geo-Replication supports only in preview; 0 when ARM sent none
  */
 public record GeoNamespace(
         NamespaceRef ref,
         String location,
         String sku,
         String provisioningState,
-        Optional<GeoReplication> geoReplication) {
+        Optional<GeoReplication> geoReplication,
+        int messagingPartitions) {
 
     public GeoNamespace {
         Objects.requireNonNull(ref, "ref");

@@ -18,6 +18,7 @@ public final class GeoReplicationReasons {
     public static final String NAMESPACE_MISSING = "NamespaceNotFound";
     public static final String UNREACHABLE = "Unreachable";
     public static final String DELETING = "Deleting";
+    public static final String PREVIEW_FEATURE = "PreviewFeature";
 
     private GeoReplicationReasons() {}
 }

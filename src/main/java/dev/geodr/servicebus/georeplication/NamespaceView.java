@@ -12,13 +12,15 @@ public sealed interface NamespaceView {
      * @param provisioningState ARM's word for the namespace ("Succeeded" when no update runs)
      * @param holdsGeoDrAlias whether a Geo-DR alias is configured on it: the two models exclude
      *     each other
+     * @param messagingPartitions above 1: a partitioned namespace (Geo-Replication in preview)
      */
     record Present(
             String location,
             String sku,
             String provisioningState,
             Optional<GeoReplication> geoReplication,
-            boolean holdsGeoDrAlias)
+            boolean holdsGeoDrAlias,
+            int messagingPartitions)
             implements NamespaceView {
 
         public boolean isPremium() {

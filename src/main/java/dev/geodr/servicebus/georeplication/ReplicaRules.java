@@ -3,6 +3,7 @@ package dev.geodr.servicebus.georeplication;
 import static dev.geodr.servicebus.georeplication.GeoReplicationReasons.ENABLING;
 import static dev.geodr.servicebus.georeplication.GeoReplicationReasons.INVALID_SPEC;
 import static dev.geodr.servicebus.georeplication.GeoReplicationReasons.NAMESPACE_MISSING;
+import static dev.geodr.servicebus.georeplication.GeoReplicationReasons.PREVIEW_FEATURE;
 import static dev.geodr.servicebus.georeplication.GeoReplicationReasons.REPLICATING;
 import static dev.geodr.servicebus.georeplication.GeoReplicationReasons.REPLICA_REMOVED;
 import static dev.geodr.servicebus.georeplication.GeoReplicationReasons.UNREACHABLE;
@@ -91,6 +92,18 @@ final class ReplicaRules {
                                         + other),
                         ReadinessRules.of(c),
                         new Requeue(c.settings().fastPoll(), false));
+        if (primary.isEmpty() && p.messagingPartitions() > 1) {
+            plan =
+                    plan.withNotice(
+                            Notice.warning(
+                                    PREVIEW_FEATURE,
+                                    "namespace "
+                                            + c.namespaceName()
+                                            + " has "
+                                            + p.messagingPartitions()
+                                            + " messaging partitions; Geo-Replication of"
+                                            + " partitioned namespaces is in preview"));
+        }
         if (c.previousSecondary().isEmpty()) {
             return plan;
         }

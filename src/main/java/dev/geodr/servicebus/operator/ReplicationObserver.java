@@ -70,7 +70,8 @@ final class ReplicationObserver {
                 ns.sku(),
                 ns.provisioningState(),
                 ns.geoReplication(),
-                holdsGeoDrAlias);
+                holdsGeoDrAlias,
+                ns.messagingPartitions());
     }
 
     private static ReplicationObserved withOperation(

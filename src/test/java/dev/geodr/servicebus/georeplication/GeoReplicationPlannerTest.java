@@ -143,6 +143,7 @@ class GeoReplicationPlannerTest {
                 // row | namespace | spec primary | spec secondary | spec lag | previous secondary |
                 // action | health | reason | notice
                 "not replicated yet: add the secondary          | plain    | eastus | westus | 300 | -      | setReplicas eastus+westus lag=300 | PROGRESSING | EnablingReplication | -",
+                "a partitioned namespace: enabled, with a warning | partitioned | eastus | westus | 300 | - | setReplicas eastus+westus lag=300 | PROGRESSING | EnablingReplication | PreviewFeature",
                 "a Standard namespace: nothing written          | standard | eastus | westus | 300 | -      | none | STALLED | InvalidSpec | -",
                 "a Geo-DR alias on it: break the pairing first  | alias    | eastus | westus | 300 | -      | none | STALLED | InvalidSpec | -",
                 "the spec's primary is not the namespace's home | plain    | westus | centralus | 300 | -   | none | STALLED | InvalidSpec | -",
@@ -321,6 +322,7 @@ class GeoReplicationPlannerTest {
                             present("Premium", "Updating", roles("eastus", "westus"), false);
                     case "single" -> present("Premium", "Succeeded", roles("eastus", null), false);
                     case "plain" -> present("Premium", "Succeeded", null, false);
+                    case "partitioned" -> present("Premium", "Succeeded", null, false, 4);
                     case "standard" -> present("Standard", "Succeeded", null, false);
                     case "alias" -> present("Premium", "Succeeded", null, true);
                     case "unreachable" -> new NamespaceView.Unreachable("region down");
@@ -343,7 +345,13 @@ class GeoReplicationPlannerTest {
 
     private static NamespaceView present(
             String sku, String state, GeoReplication geo, boolean alias) {
-        return new NamespaceView.Present("East US", sku, state, Optional.ofNullable(geo), alias);
+        return present(sku, state, geo, alias, 1);
+    }
+
+    private static NamespaceView present(
+            String sku, String state, GeoReplication geo, boolean alias, int partitions) {
+        return new NamespaceView.Present(
+                "East US", sku, state, Optional.ofNullable(geo), alias, partitions);
     }
 
     private static GeoReplication roles(String primary, String secondary) {

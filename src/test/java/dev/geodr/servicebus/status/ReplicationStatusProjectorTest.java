@@ -39,7 +39,8 @@ class ReplicationStatusProjectorTest {
                 "Premium",
                 "Succeeded",
                 Optional.of(new GeoReplication(300, replicas)),
-                false);
+                false,
+                1);
     }
 
     private static ServiceBusGeoReplicationStatus project(

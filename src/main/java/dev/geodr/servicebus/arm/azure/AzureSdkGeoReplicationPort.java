@@ -213,7 +213,8 @@ final class AzureSdkGeoReplicationPort implements GeoReplicationPort {
                 body.path("location").asText(""),
                 body.path("sku").path("name").asText(""),
                 properties.path("provisioningState").asText(""),
-                geoReplication(properties.path("geoDataReplication")));
+                geoReplication(properties.path("geoDataReplication")),
+                properties.path("premiumMessagingPartitions").asInt(0));
     }
 
     /**

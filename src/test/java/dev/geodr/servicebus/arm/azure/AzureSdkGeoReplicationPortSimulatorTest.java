@@ -155,6 +155,7 @@ class AzureSdkGeoReplicationPortSimulatorTest {
         GeoNamespace plain = port.getNamespace(PLAIN);
         assertThat(plain.geoReplication()).isEmpty();
         assertThat(plain.sku()).isEqualTo("Premium");
+        assertThat(plain.messagingPartitions()).as("not partitioned").isEqualTo(1);
 
         assertThat(admin.calls(ORDERS.name()))
                 .singleElement()
