@@ -7,6 +7,8 @@
 #   4. the example pairing turns Ready (the operator as a Pod, with only the chart's RBAC)
 #   5. failoverRequested bumped, the leader Pod deleted at once: the other replica takes the Lease,
 #      the request ends Succeeded, and the simulator's call log holds exactly one failover POST
+#   5b. a ServiceBusGeoReplication promoted Planned, the leader Pod deleted while it polls ARM's
+#      operation: the next leader polls the kept URL, exactly one promotion POST; deleted (Retain)
 #   6. helm upgrade with a changed value rolls out; the new leader reconciles without any ARM write
 #   7. every metric the chart's alert rules use is in a Pod's /q/metrics; the leader gauge tells the replicas apart
 #   8. helm uninstall: the Retain pairing's alias is untouched in the simulator, no ARM write
@@ -226,6 +228,59 @@ kc wait -n default sbgp/orders --for=condition=Ready --timeout="${WAIT}s" >/dev/
 [[ "$(calls failovers)" == 1 ]] || fail "the fail-forward caused another failover POST"
 ok "fail-forward: orders Ready again (orders-neu -> orders-frc), still exactly one failover POST"
 timing "fail-forward -> Ready"
+
+# --- 5b. a Geo-Replication promotion, the leader Pod deleted while it polls ARM's operation ------
+# The namespace is seeded replicated and falling behind (publish 150/s, drain 100/s), so the Planned
+# promotion drains and then swaps for a while: the leader is deleted while status holds the operation
+# URL, and the next leader must poll that URL, never POST again.
+GEO_SUB=22222222-2222-2222-2222-222222222222
+GEO_RG=geodr-e2e
+GEO_NS=e2e-replicated
+GEO_ID="/subscriptions/$GEO_SUB/resourceGroups/$GEO_RG/providers/Microsoft.ServiceBus/namespaces/$GEO_NS"
+sim -X PUT -H 'Content-Type: application/json' "${SIM_URL}simulator/namespaces/$GEO_SUB/$GEO_RG/$GEO_NS" \
+  -d '{"location":"westeurope","sku":"Premium","entities":3,"geoReplication":{"secondary":"northeurope","maxReplicationLagDurationInSeconds":300,"publishPerSecond":150,"drainPerSecond":100}}' \
+  >/dev/null || fail "could not seed $GEO_NS in the simulator"
+promotions() { # promotion POSTs the simulator accepted
+  sim "${SIM_URL}simulator/calls?operation=namespaceFailover" | python3 -c '
+import json, sys
+print(sum(1 for c in json.load(sys.stdin)["calls"] if c["status"] == 202))'
+}
+kc apply -n default -f - >/dev/null <<MANIFEST
+apiVersion: servicebus.geodr.dev/v1alpha1
+kind: ServiceBusGeoReplication
+metadata:
+  name: replicated
+spec:
+  namespace: $GEO_ID
+  primaryLocation: westeurope
+  secondaryLocation: northeurope
+MANIFEST
+kc wait -n default sbgr/replicated --for=condition=Ready --timeout="${WAIT}s" >/dev/null || fail "the ServiceBusGeoReplication did not turn Ready"
+[[ "$(promotions)" == 0 ]] || fail "promotion POSTs before the bump"
+ok "ServiceBusGeoReplication replicated Ready: the existing replication adopted"
+geo_field() { kc get -n default sbgr/replicated -o jsonpath="$1" 2>/dev/null || true; }
+kc patch -n default sbgr/replicated --type merge -p '{"spec":{"promotionRequested":1}}' >/dev/null
+deadline=$((SECONDS + WAIT))
+until [[ "$(geo_field '{.status.promotion.inFlight.phase}')" == Accepted ]]; do
+  (( SECONDS < deadline )) || fail "the promotion was not Accepted (status.promotion: $(geo_field '{.status.promotion}'))"
+  sleep 0.2
+done
+[[ -n "$(geo_field '{.status.promotion.inFlight.operationUrl}')" ]] || fail "an Accepted promotion without its operation URL in status"
+geo_leader="$(lease_holder)"
+kc delete pod -n "$NS" "$geo_leader" --wait=false >/dev/null
+log "promotion Accepted with its operation URL in status; deleted the leader Pod $geo_leader"
+deadline=$((SECONDS + WAIT))
+until [[ "$(geo_field '{.status.promotion.last.outcome}')" == Succeeded ]]; do
+  (( SECONDS < deadline )) || fail "the promotion did not end Succeeded (status.promotion: $(geo_field '{.status.promotion}'))"
+  sleep 0.5
+done
+[[ "$(geo_field '{.status.primaryLocation}')" == northeurope ]] || fail "northeurope is not primary after the promotion"
+[[ "$(promotions)" == 1 ]] || fail "the simulator accepted $(promotions) promotion POSTs, expected exactly 1"
+ok "promotion Succeeded across the leader's deletion: northeurope primary, exactly one promotion POST"
+kc delete -n default sbgr/replicated --timeout="${WAIT}s" >/dev/null || fail "the Retain ServiceBusGeoReplication was not let go"
+[[ "$(promotions)" == 1 ]] || fail "deleting the ServiceBusGeoReplication sent a promotion POST"
+ok "ServiceBusGeoReplication deleted (Retain): let go, Azure left as it is"
+timing "Geo-Replication promotion across a leader deletion"
 
 # --- 6. helm upgrade: a rollout, and no ARM write for a steady pairing ---------------------------
 kc rollout status -n "$NS" "$DEPLOY" --timeout="${WAIT}s" >/dev/null || fail "the Deployment did not recover 2 replicas"

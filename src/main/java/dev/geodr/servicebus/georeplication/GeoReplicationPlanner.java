@@ -12,6 +12,7 @@ import dev.geodr.servicebus.arm.Replica;
 import dev.geodr.servicebus.core.Notice;
 import dev.geodr.servicebus.core.Requeue;
 import dev.geodr.servicebus.core.Verdict;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -146,9 +147,12 @@ public final class GeoReplicationPlanner {
                 new Requeue(settings.fastPoll(), false));
     }
 
-    /** ARM accepted the promotion POST and named its operation: poll that from now on. */
+    /**
+     * ARM accepted the promotion POST and named its operation: poll that from now on, first after
+     * the Retry-After ARM sent with it.
+     */
     public ReplicationPlan afterPromotionAccepted(
-            ReplicationPlan plan, String operationUrl, Instant now) {
+            ReplicationPlan plan, String operationUrl, Optional<Duration> retryAfter, Instant now) {
         PromotionLedger ledger = plan.ledger();
         PromotionInFlight f = ledger.inFlight().orElseThrow();
         return new ReplicationPlan(
@@ -157,7 +161,7 @@ public final class GeoReplicationPlanner {
                 plan.intent(),
                 plan.verdict(),
                 plan.readiness(),
-                plan.requeue(),
+                retryAfter.map(after -> new Requeue(after, false)).orElse(plan.requeue()),
                 plan.notices());
     }
 

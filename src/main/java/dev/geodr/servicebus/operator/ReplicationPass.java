@@ -180,7 +180,10 @@ final class ReplicationPass {
                                         : ""));
                 // Without an operation URL the request stays Intended: the roles decide next.
                 return accepted.asyncOperationUrl()
-                        .map(url -> planner.afterPromotionAccepted(plan, url, now))
+                        .map(
+                                url ->
+                                        planner.afterPromotionAccepted(
+                                                plan, url, accepted.retryAfter(), now))
                         .orElse(plan);
             }
             ReplicationAction.SetReplicas set = (ReplicationAction.SetReplicas) plan.action();

@@ -239,11 +239,16 @@ class GeoReplicationPlannerTest {
                         observed("eastus", "none"),
                         NOW);
 
-        ReplicationPlan accepted = planner.afterPromotionAccepted(posted, URL, NOW);
+        ReplicationPlan accepted =
+                planner.afterPromotionAccepted(
+                        posted, URL, Optional.of(Duration.ofSeconds(25)), NOW);
 
         PromotionInFlight f = accepted.ledger().inFlight().orElseThrow();
         assertThat(f.phase()).isEqualTo(PromotionPhase.Accepted);
         assertThat(f.operationUrl()).contains(URL);
+        assertThat(accepted.requeue().after())
+                .as("the first poll waits for ARM's Retry-After")
+                .isEqualTo(Duration.ofSeconds(25));
         assertThat(posted.intent().orElseThrow().inFlight().orElseThrow().operationUrl())
                 .as("the intent written before the POST has no URL yet")
                 .isEmpty();
