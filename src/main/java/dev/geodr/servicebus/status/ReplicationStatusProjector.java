@@ -78,11 +78,13 @@ public final class ReplicationStatusProjector {
             // lastSyncTime moves only with the rest of the status, lastObservedTime at most every
             // OBSERVED_REFRESH besides, so a steady namespace is not patched every poll.
             return readArm && Kstatus.observationIsOld(lastObserved, in.now())
-                    ? withTimes(out, lastSync, Times.format(in.now()))
+                    ? out.with(out.promotion(), lastSync, Times.format(in.now()))
                     : out;
         }
-        return withTimes(
-                out, Times.format(in.now()), readArm ? Times.format(in.now()) : lastObserved);
+        return out.with(
+                out.promotion(),
+                Times.format(in.now()),
+                readArm ? Times.format(in.now()) : lastObserved);
     }
 
     /** True when writing {@code next} would change nothing a user or tool can see. */
@@ -173,21 +175,5 @@ public final class ReplicationStatusProjector {
                 lastSync,
                 lastObserved,
                 conditions);
-    }
-
-    private static ServiceBusGeoReplicationStatus withTimes(
-            ServiceBusGeoReplicationStatus s, String lastSync, String lastObserved) {
-        return new ServiceBusGeoReplicationStatus(
-                s.observedGeneration(),
-                s.primaryLocation(),
-                s.secondaryLocation(),
-                s.replicas(),
-                s.maxReplicationLagSeconds(),
-                s.provisioningState(),
-                s.replicationLag(),
-                s.promotion(),
-                lastSync,
-                lastObserved,
-                s.conditions());
     }
 }

@@ -12,7 +12,6 @@ import dev.geodr.servicebus.api.v1alpha1.PromotionOutcome;
 import dev.geodr.servicebus.api.v1alpha1.PromotionPhase;
 import dev.geodr.servicebus.api.v1alpha1.PromotionStatus;
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoReplication;
-import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoReplicationStatus;
 import dev.geodr.servicebus.simulator.GeoClient;
 import dev.geodr.servicebus.simulator.SimulatorClient;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -314,8 +313,7 @@ class GeoReplicationLifecycleIT {
             op.editStatus(
                     name,
                     s ->
-                            withPromotion(
-                                    s,
+                            s.with(
                                     new PromotionStatus(
                                             0L,
                                             new PromotionInFlight(
@@ -328,7 +326,9 @@ class GeoReplicationLifecycleIT {
                                                     false,
                                                     "2030-01-01T00:00:00Z",
                                                     "2030-01-01T00:00:00Z"),
-                                            null)));
+                                            null),
+                                    s.lastSyncTime(),
+                                    s.lastObservedTime()));
         }
         op.editSpec(name, s -> s.setPromotionRequested(1));
 
@@ -340,22 +340,6 @@ class GeoReplicationLifecycleIT {
         assertThat(done.getStatus().primaryLocation()).isEqualTo("northeurope");
         op.awaitMoreReads(ns, 3);
         assertThat(op.promotions(ns)).as(crash + ": one promotion POST in all").isEqualTo(1);
-    }
-
-    private static ServiceBusGeoReplicationStatus withPromotion(
-            ServiceBusGeoReplicationStatus s, PromotionStatus promotion) {
-        return new ServiceBusGeoReplicationStatus(
-                s.observedGeneration(),
-                s.primaryLocation(),
-                s.secondaryLocation(),
-                s.replicas(),
-                s.maxReplicationLagSeconds(),
-                s.provisioningState(),
-                s.replicationLag(),
-                promotion,
-                s.lastSyncTime(),
-                s.lastObservedTime(),
-                s.conditions());
     }
 
     private void awaitEvent(String name, String reason, String text) {

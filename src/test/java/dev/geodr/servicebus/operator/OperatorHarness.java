@@ -11,9 +11,12 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Drives the operator in ITs: creates resources, advances the simulator clock, waits for
@@ -124,13 +127,28 @@ public final class OperatorHarness {
      */
     public ServiceBusGeoPairing driveUntil(
             String name, int secondsPerStep, Predicate<ServiceBusGeoPairing> done) {
-        ServiceBusGeoPairing[] last = new ServiceBusGeoPairing[1];
-        await().atMost(Duration.ofSeconds(60))
+        return drive(sim, Duration.ofSeconds(60), secondsPerStep, () -> get(name), done);
+    }
+
+    /**
+     * Reads until {@code done} holds for a non-null answer, advancing the simulator clock by {@code
+     * secondsPerStep} after every miss; any kind.
+     */
+    static <T> T drive(
+            SimulatorClient sim,
+            Duration atMost,
+            int secondsPerStep,
+            Supplier<T> read,
+            Predicate<T> done) {
+        List<T> last = new ArrayList<>();
+        await().atMost(atMost)
                 .pollInterval(Duration.ofMillis(400))
                 .until(
                         () -> {
-                            last[0] = get(name);
-                            if (last[0] != null && done.test(last[0])) {
+                            T now = read.get();
+                            last.clear();
+                            last.add(now);
+                            if (now != null && done.test(now)) {
                                 return true;
                             }
                             if (secondsPerStep > 0) {
@@ -138,7 +156,7 @@ public final class OperatorHarness {
                             }
                             return false;
                         });
-        return last[0];
+        return last.get(0);
     }
 
     /** Advances the simulator clock until the resource is gone (deletion waiting on Azure). */

@@ -105,21 +105,8 @@ final class ReplicationHarness {
     /** Polls the resource, advancing the simulator clock each round, until the predicate holds. */
     ServiceBusGeoReplication driveUntil(
             String name, int secondsPerStep, Predicate<ServiceBusGeoReplication> done) {
-        ServiceBusGeoReplication[] last = new ServiceBusGeoReplication[1];
-        await().atMost(Duration.ofSeconds(90))
-                .pollInterval(Duration.ofMillis(400))
-                .until(
-                        () -> {
-                            last[0] = get(name);
-                            if (last[0] != null && done.test(last[0])) {
-                                return true;
-                            }
-                            if (secondsPerStep > 0) {
-                                sim.advance(secondsPerStep);
-                            }
-                            return false;
-                        });
-        return last[0];
+        return OperatorHarness.drive(
+                sim, Duration.ofSeconds(90), secondsPerStep, () -> get(name), done);
     }
 
     ServiceBusGeoReplication awaitReady(String name) {

@@ -61,4 +61,21 @@ public record ServiceBusGeoReplicationStatus(
         replicas = replicas == null ? null : List.copyOf(replicas);
         conditions = conditions == null ? null : List.copyOf(conditions);
     }
+
+    /** The same status with another promotion ledger and observation times. */
+    public ServiceBusGeoReplicationStatus with(
+            PromotionStatus promotion, String lastSyncTime, String lastObservedTime) {
+        return new ServiceBusGeoReplicationStatus(
+                observedGeneration,
+                primaryLocation,
+                secondaryLocation,
+                replicas,
+                maxReplicationLagSeconds,
+                provisioningState,
+                replicationLag,
+                promotion,
+                lastSyncTime,
+                lastObservedTime,
+                conditions);
+    }
 }
