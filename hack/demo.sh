@@ -90,14 +90,15 @@ trap 'exit 143' TERM
 declare -A LAST_DESC=()
 LAST_TABLE_KEY=""
 
-# show_changes [name...]: prints `kubectl get sbgp` when it changed (ignoring AGE) and one line per
+# show_changes [name...]: prints `kubectl get sbgp` when it changed (ignoring OBSERVED and AGE) and one line per
 # pairing whose state changed. Leaves the summaries in $SUMMARY.
 show_changes() {
   local table key line name desc
   # Summaries first, table second: the table is never older than the lines printed under it.
   SUMMARY="$(summaries "$@" || true)"
   table="$(kc get sbgp "$@" 2>&1)" || true
-  key="$(awk '{ $NF = ""; print }' <<<"$table")"   # AGE is the last column and changes every second
+  # OBSERVED and AGE, the last two columns, are ages that change every second
+  key="$(awk '{ $NF = ""; $(NF - 1) = ""; print }' <<<"$table")"
   if [[ "$key" != "$LAST_TABLE_KEY" ]]; then
     LAST_TABLE_KEY="$key"
     say "\$ kubectl get sbgp${*:+ $*}"
