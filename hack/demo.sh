@@ -6,14 +6,20 @@
 #  2. the CRDs (ServiceBusGeoPairing, ServiceBusGeoReplication: the operator watches both)
 #  3. the operator (built if needed), with the embedded ARM simulator seeded from
 #     examples/simulator/seed.yaml on a fast clock; log in target/demo/operator.log
-#  4. kubectl apply -f examples/  -> three pairings go Ready
+#  4. kubectl apply -f examples/pairing*.yaml  -> three Geo-DR pairings go Ready
 #  5. a failover of "orders" (examples/failover/orders-failover.yaml): FailingOver, then the
 #     FailedOver guidance, and the simulator's count of failover POSTs (exactly one)
 #  6. the re-pair (examples/failover/orders-fail-forward.yaml) -> Ready again
-#  7. how to keep playing; then it waits. Ctrl-C (or any exit) stops the operator and the control plane.
+#  7. Geo-Replication: kubectl apply -f examples/georeplication.yaml (and -synchronous.yaml): the
+#     operator adds the North Europe replica of the plain Premium namespaces shipping and ledger -> Ready
+#  8. lag: the simulator's publish rate on shipping is raised above its drain rate; kubectl get sbgr
+#     and the simulator's own figure
+#  9. a planned promotion of shipping (examples/georeplication/promote-planned.yaml): Succeeded, roles
+#     swapped (PRIMARY northeurope, SECONDARY westeurope), exactly one accepted promotion POST
+# 10. how to keep playing; then it waits. Ctrl-C (or any exit) stops the operator and the control plane.
 #
 # Usage: hack/demo.sh [--once]
-#   --once, DEMO_NONINTERACTIVE=1 or CI=true: exit after step 6 (for CI and tests); the exit code
+#   --once, DEMO_NONINTERACTIVE=1 or CI=true: exit after step 9 (for CI and tests); the exit code
 #   says whether every step did what it should.
 # Environment (all optional):
 #   QUARKUS_HTTP_PORT     the operator's health/metrics port (default 8080 if free, else a free one)
@@ -22,6 +28,10 @@
 #   GEODR_POLL_FAST, GEODR_POLL_PENDING, GEODR_POLL_FIRST_AFTER_PAIRING  operator poll intervals
 #                         (demo defaults 1s, 2s and 3s; the product's are 10s, 30s and 60s, which
 #                         suit real ARM, not a 20x clock)
+#   GEODR_GEOREPLICATION_POLL_FAST, GEODR_GEOREPLICATION_POLL_PENDING, GEODR_GEOREPLICATION_POLL_STEADY
+#                         the same for ServiceBusGeoReplication (demo defaults 1s, 2s and 2s; the
+#                         product's are 10s, 30s and 5m). A running ARM operation is polled at its
+#                         Retry-After instead (the simulator sends 10 s, not scaled)
 #   DEMO_TIMEOUT          seconds each step may take (default 180)
 #   DEMO_MVN_FLAGS        extra Maven flags if a build is needed (e.g. -o)
 set -euo pipefail
@@ -80,14 +90,15 @@ trap 'exit 143' TERM
 declare -A LAST_DESC=()
 LAST_TABLE_KEY=""
 
-# show_changes [name...]: prints `kubectl get sbgp` when it changed (ignoring AGE) and one line per
+# show_changes [name...]: prints `kubectl get sbgp` when it changed (ignoring OBSERVED and AGE) and one line per
 # pairing whose state changed. Leaves the summaries in $SUMMARY.
 show_changes() {
   local table key line name desc
   # Summaries first, table second: the table is never older than the lines printed under it.
   SUMMARY="$(summaries "$@" || true)"
   table="$(kc get sbgp "$@" 2>&1)" || true
-  key="$(awk '{ $NF = ""; print }' <<<"$table")"   # AGE is the last column and changes every second
+  # OBSERVED and AGE, the last two columns, are ages that change every second
+  key="$(awk '{ $NF = ""; $(NF - 1) = ""; print }' <<<"$table")"
   if [[ "$key" != "$LAST_TABLE_KEY" ]]; then
     LAST_TABLE_KEY="$key"
     say "\$ kubectl get sbgp${*:+ $*}"
@@ -137,18 +148,124 @@ sim() { # sim <path>: GET on the simulator's admin API
   curl -sf --max-time 5 --cacert "$SIM_CERT" "$SIM_URL${1#/}"
 }
 
+# --- watching a ServiceBusGeoReplication -----------------------------------------------------------
+# One line per ServiceBusGeoReplication, fields separated by US (\037, not whitespace, so `read`
+# keeps empty fields, which tabs would merge):
+#   name generation observedGeneration Ready Reconciling Stalled PromotionReady
+#   verdict (reason: message of Stalled, else Reconciling, else Ready) PromotionReady message
+GR_JSONPATH='{range .items[*]}{.metadata.name}{"\t"}{.metadata.generation}{"\t"}{.status.observedGeneration}{"\t"}{.status.conditions[?(@.type=="Ready")].status}{"\t"}{.status.conditions[?(@.type=="Reconciling")].status}{"\t"}{.status.conditions[?(@.type=="Stalled")].status}{"\t"}{.status.conditions[?(@.type=="PromotionReady")].status}{"\t"}{.status.conditions[?(@.type=="Stalled")].reason}{"\t"}{.status.conditions[?(@.type=="Stalled")].message}{"\t"}{.status.conditions[?(@.type=="Reconciling")].reason}{"\t"}{.status.conditions[?(@.type=="Reconciling")].message}{"\t"}{.status.conditions[?(@.type=="Ready")].reason}{"\t"}{.status.conditions[?(@.type=="Ready")].message}{"\t"}{.status.conditions[?(@.type=="PromotionReady")].message}{"\n"}{end}'
+GR_SUMMARY=""
+declare -A GR_LAST_DESC=()
+GR_LAST_TABLE_KEY=""
+
+# gr_describe <line>: "name: <state> (<reason>): <message>" and, on a second line, PromotionReady.
+gr_describe() {
+  local name gen obs ready rec stalled pready sreason smsg rreason rmsg yreason ymsg pmsg
+  IFS=$'\037' read -r name gen obs ready rec stalled pready sreason smsg rreason rmsg yreason ymsg pmsg <<<"$1"
+  if [[ -z "$obs" ]]; then
+    echo "$name: no status yet (waiting for the operator to see it)"; return
+  elif [[ "$obs" != "$gen" ]]; then
+    echo "$name: generation $gen not observed yet (the operator last acted on $obs)"; return
+  elif [[ "$stalled" == True ]]; then
+    echo "$name: Stalled ($sreason): $smsg"
+  elif [[ "$rec" == True ]]; then
+    echo "$name: Reconciling ($rreason): $rmsg"
+  elif [[ "$ready" == True ]]; then
+    echo "$name: Ready ($yreason): $ymsg"
+  else
+    echo "$name: $yreason: $ymsg"
+  fi
+  [[ -z "$pmsg" ]] || echo "$name: PromotionReady=$pready: $pmsg"
+}
+
+# gr_show [name...]: `kubectl get sbgr` when it changed (ignoring OBSERVED and AGE, the two last
+# columns, which move every second) and the lines of gr_describe that changed.
+gr_show() {
+  local table key line name desc all
+  all="$(kc get servicebusgeoreplications -o jsonpath="$GR_JSONPATH" 2>/dev/null | tr '\t' '\037' || true)"
+  if (( $# )); then
+    GR_SUMMARY="$(awk -F'\037' -v names=" $* " 'index(names, " " $1 " ") > 0' <<<"$all")"
+  else
+    GR_SUMMARY="$(sed '/^$/d' <<<"$all")"
+  fi
+  table="$(kc get sbgr "$@" 2>&1)" || true
+  key="$(awk '{ $NF = ""; $(NF - 1) = ""; print }' <<<"$table")"
+  if [[ "$key" != "$GR_LAST_TABLE_KEY" ]]; then
+    GR_LAST_TABLE_KEY="$key"
+    say "\$ kubectl get sbgr${*:+ $*}"
+    indent <<<"$table"
+  fi
+  while IFS= read -r line; do
+    [[ -n "$line" ]] || continue
+    name="${line%%$'\037'*}"
+    desc="$(gr_describe "$line")"
+    if [[ "${GR_LAST_DESC[$name]:-}" != "$desc" ]]; then
+      GR_LAST_DESC[$name]="$desc"
+      while IFS= read -r d; do say "  $d"; done <<<"$desc"
+    fi
+  done <<<"$GR_SUMMARY"
+}
+
+# gr_watch_until <what> <predicate> [name...]: like watch_until, for ServiceBusGeoReplications.
+gr_watch_until() {
+  local what="$1" pred="$2"; shift 2
+  local deadline=$(( SECONDS + STEP_TIMEOUT )) t=$SECONDS
+  while :; do
+    gr_show "$@"
+    if "$pred" "$GR_SUMMARY"; then
+      say "$what after $(( SECONDS - t )) s"
+      return 0
+    fi
+    operator_alive || { tail -n 30 "$OP_LOG" | indent >&2; die "the operator exited (log above)"; }
+    (( SECONDS < deadline )) || die "timed out after ${STEP_TIMEOUT}s waiting until $what (operator log: $OP_LOG)"
+    sleep 1
+  done
+}
+
+gr_ready() { # gr_ready <summaries>: every line observed at its generation with Ready=True, and at least one
+  local n=0 line name gen obs ready
+  while IFS= read -r line; do
+    [[ -n "$line" ]] || continue
+    IFS=$'\037' read -r name gen obs ready _ <<<"$line"
+    [[ -n "$obs" && "$obs" == "$gen" && "$ready" == True ]] || return 1
+    n=$(( n + 1 ))
+  done <<<"$1"
+  (( n > 0 ))
+}
+shipping_promotion_ended() { # request 1 has an outcome in status.promotion.last
+  [[ "$(kc get sbgr shipping -o jsonpath='{.status.promotion.last.request}')" == 1 ]]
+}
+shipping_swapped() {
+  [[ "$(kc get sbgr shipping -o jsonpath='{.status.primaryLocation} {.status.secondaryLocation}')" == "northeurope westeurope" ]]
+}
+
+DEMO_SUB=00000000-0000-0000-0000-000000000000
+DEMO_RG=geodr-demo
+sim_put() { # sim_put <path> <json>: PUT on the simulator's admin API
+  curl -sf --max-time 5 --cacert "$SIM_CERT" -X PUT -H 'Content-Type: application/json' -d "$2" "$SIM_URL${1#/}"
+}
+# json_field <name> <json>: the first value of "name" in compact JSON (numbers, booleans, strings)
+json_field() { grep -o "\"$1\":\"\{0,1\}[^,\"}]*" <<<"$2" | head -n 1 | sed 's/^[^:]*:"\{0,1\}//'; }
+# sim_geo <name>: "lagSeconds backlogMessages readOnly" of the simulator's own geo view of a namespace
+sim_geo() {
+  local v
+  v="$(sim "simulator/georeplication/$DEMO_SUB/$DEMO_RG/$1")" || return 1
+  echo "$(json_field lagSeconds "$v") $(json_field backlogMessages "$v") $(json_field readOnly "$v")"
+}
+sim_now() { json_field now "$(sim simulator/clock)"; }
+
 # --- 1. control plane ----------------------------------------------------------------------------
-step "1/6 local Kubernetes control plane (etcd + kube-apiserver, no nodes)"
+step "1/9 local Kubernetes control plane (etcd + kube-apiserver, no nodes)"
 stop_stale_operator
 start_cluster
 say "kube-apiserver v$K8S_VERSION at $API_SERVER_URL; kubectl: $KUBECTL"
 
 # --- 2. CRD --------------------------------------------------------------------------------------
-step "2/6 the CRDs (ServiceBusGeoPairing, ServiceBusGeoReplication)"
+step "2/9 the CRDs (ServiceBusGeoPairing, ServiceBusGeoReplication)"
 install_crd
 
 # --- 3. operator ---------------------------------------------------------------------------------
-step "3/6 the operator, with the embedded ARM simulator"
+step "3/9 the operator, with the embedded ARM simulator"
 ensure_operator_built
 HTTP_PORT="$(pick_port QUARKUS_HTTP_PORT "${QUARKUS_HTTP_PORT:-}" 8080)"
 SIM_PORT="$(pick_port SIMULATOR_PORT "${SIMULATOR_PORT:-}" 8443)"
@@ -159,6 +276,9 @@ export SIMULATOR_TIME_SCALE="${SIMULATOR_TIME_SCALE:-0.05}"
 export SIMULATOR_CERT_DIR="$LO_RUN_DIR/simulator"   # a stable place for the certificate to trust
 export GEODR_POLL_FAST="${GEODR_POLL_FAST:-1s}" GEODR_POLL_PENDING="${GEODR_POLL_PENDING:-2s}"
 export GEODR_POLL_FIRST_AFTER_PAIRING="${GEODR_POLL_FIRST_AFTER_PAIRING:-3s}"
+export GEODR_GEOREPLICATION_POLL_FAST="${GEODR_GEOREPLICATION_POLL_FAST:-1s}"
+export GEODR_GEOREPLICATION_POLL_PENDING="${GEODR_GEOREPLICATION_POLL_PENDING:-2s}"
+export GEODR_GEOREPLICATION_POLL_STEADY="${GEODR_GEOREPLICATION_POLL_STEADY:-2s}"
 unset SIMULATOR_URL SIMULATOR_CERT AZURE_CLIENT_ID AZURE_TENANT_ID GEODR_ARM_ENDPOINT
 say "simulator: seed $SIMULATOR_SEED, time scale $SIMULATOR_TIME_SCALE (a 90 s ARM pairing takes $(awk -v s="$SIMULATOR_TIME_SCALE" 'BEGIN { printf "%g", 90 * s }') s); operator polls every $GEODR_POLL_FAST while something is in flight"
 say "starting the operator: health/metrics on http://127.0.0.1:$HTTP_PORT, simulator on https://127.0.0.1:$SIM_PORT, log $REL_RUN_DIR/operator.log"
@@ -172,13 +292,15 @@ SIM_CERT="$(sed -n 's/.*(certificate: \(.*\))[[:space:]]*$/\1/p' <<<"$SIM_LINE")
 say "operator ready in $(( SECONDS - t )) s (GET /q/health/ready: UP); the simulator knows $(sim simulator/namespaces | grep -o '"name":"[^"]*-[a-z]*"' | wc -l) Service Bus namespaces"
 
 # --- 4. pairings ---------------------------------------------------------------------------------
-step "4/6 kubectl apply -f examples/   (orders, payments, inventory)"
-kc apply -f "$REPO_ROOT/examples/" | indent
+# Not `kubectl apply -f examples/`: that would also create the Geo-Replication examples, which step 7 shows.
+step "4/9 kubectl apply -f examples/pairing.yaml -f examples/pairing-with-connection-secret.yaml -f examples/pairing-delete-policy.yaml   (orders, payments, inventory)"
+kc apply -f "$REPO_ROOT/examples/pairing.yaml" -f "$REPO_ROOT/examples/pairing-with-connection-secret.yaml" \
+  -f "$REPO_ROOT/examples/pairing-delete-policy.yaml" | indent
 say "the operator PUTs each alias on its primary; ARM answers Accepted and the pairing completes in the background"
 watch_until "all three pairings are Ready" all_ready
 
 # --- 5. failover ---------------------------------------------------------------------------------
-step "5/6 fail orders over: kubectl apply -f examples/failover/orders-failover.yaml   (spec.failoverRequested 0 -> 1)"
+step "5/9 fail orders over: kubectl apply -f examples/failover/orders-failover.yaml   (spec.failoverRequested 0 -> 1)"
 kc apply -f "$REPO_ROOT/examples/failover/orders-failover.yaml" | indent
 LAST_TABLE_KEY=""
 watch_until "orders has failed over" orders_failed_over orders
@@ -204,7 +326,7 @@ fi
 (( ONCE )) || sleep 3
 
 # --- 6. re-pair ----------------------------------------------------------------------------------
-step "6/6 follow the new topology: kubectl apply -f examples/failover/orders-fail-forward.yaml"
+step "6/9 follow the new topology: kubectl apply -f examples/failover/orders-fail-forward.yaml"
 say "primaryNamespace orders-weu -> orders-neu (where the alias lives now), partnerNamespace -> orders-frc (new, empty)"
 kc apply -f "$REPO_ROOT/examples/failover/orders-fail-forward.yaml" | indent
 LAST_TABLE_KEY=""
@@ -215,6 +337,64 @@ CALLS_JSON="$(sim 'simulator/calls?operation=failover')"
 FAILOVER_ALL="$(grep -o '"operation":"failover"' <<<"$CALLS_JSON" | wc -l)"
 [[ "$FAILOVER_ALL" == 1 ]] || die "the re-pair caused another failover POST: $CALLS_JSON"
 say "still exactly one failover POST in the simulator's call log"
+# --- 7. Geo-Replication --------------------------------------------------------------------------
+step "7/9 Geo-Replication: kubectl apply -f examples/georeplication.yaml -f examples/georeplication-synchronous.yaml"
+say "shipping (asynchronous, lag up to 300 s) and ledger (synchronous) are plain Premium namespaces in westeurope;"
+say "the operator adds their northeurope replica with one read-modify-write PUT of the namespace (5 simulated minutes)"
+kc apply -f "$REPO_ROOT/examples/georeplication.yaml" -f "$REPO_ROOT/examples/georeplication-synchronous.yaml" | indent
+gr_watch_until "shipping and ledger are geo-replicated and Ready" gr_ready
+GR_LAST_TABLE_KEY=""
+gr_show
+
+# --- 8. lag --------------------------------------------------------------------------------------
+step "8/9 give shipping some lag: the simulator's publish rate above its drain rate"
+GEO_ADMIN="simulator/georeplication/$DEMO_SUB/$DEMO_RG/shipping"
+say "\$ curl -X PUT ${SIM_URL}$GEO_ADMIN/rates -d '{\"publishPerSecond\":150,\"drainPerSecond\":100}'"
+sim_put "$GEO_ADMIN/rates" '{"publishPerSecond":150,"drainPerSecond":100}' >/dev/null || die "cannot set the simulator's rates"
+# +50 messages per simulated second = +0.5 s of lag per simulated second: 10 s of lag per real second
+# at time scale 0.05. Wait for about 60 s of lag, then publish as fast as it drains (a steady backlog).
+deadline=$(( SECONDS + STEP_TIMEOUT ))
+while :; do
+  read -r SIM_LAG SIM_BACKLOG _ < <(sim_geo shipping) || die "cannot read the simulator's geo view of shipping"
+  (( SIM_LAG >= 60 )) && break
+  (( SECONDS < deadline )) || die "the simulator's lag of shipping did not reach 60 s"
+  sleep 0.5
+done
+sim_put "$GEO_ADMIN/rates" '{"publishPerSecond":100,"drainPerSecond":100}' >/dev/null || die "cannot set the simulator's rates"
+read -r SIM_LAG SIM_BACKLOG _ < <(sim_geo shipping)
+say "the simulator's own figure: backlog $SIM_BACKLOG messages, lag $SIM_LAG s; now publishing 100/s = draining 100/s, so it stays"
+# Give the operator a few steady polls to read Azure Monitor.
+for _ in 1 2 3 4 5; do gr_show shipping; sleep 1; done
+GR_LAST_TABLE_KEY=""
+gr_show shipping
+IFS=$'\t' read -r OP_LAG OP_ASOF OP_ENTITY OP_LAGMSG < <(kc get sbgr shipping -o jsonpath='{.status.replicationLag.seconds}{"\t"}{.status.replicationLag.asOf}{"\t"}{.status.replicationLag.entity}{"\t"}{.status.replicationLag.message}{"\n"}')
+say "status.replicationLag: ${OP_LAG:-none} s${OP_ENTITY:+ on $OP_ENTITY}${OP_ASOF:+ as of $OP_ASOF}${OP_LAGMSG:+ ($OP_LAGMSG)}; the simulator's clock says $(sim_now)"
+if [[ "${OP_LAG:-}" != "$SIM_LAG" ]]; then
+  say "why LAG is not the simulator's $SIM_LAG s: the operator asks Azure Monitor for the last five minutes by its own wall"
+  say "clock, but this simulator's clock started at the operator's start and runs $(awk -v s="$SIMULATOR_TIME_SCALE" 'BEGIN { printf "%g", 1 / s }') times faster, so the"
+  say "operator's window is simulated past, from before shipping was replicated (against Azure the two clocks agree)"
+fi
+
+# --- 9. planned promotion ------------------------------------------------------------------------
+step "9/9 promote northeurope: kubectl apply -f examples/georeplication/promote-planned.yaml   (spec.promotionRequested 0 -> 1)"
+kc apply -f "$REPO_ROOT/examples/georeplication/promote-planned.yaml" | indent
+say "Planned: ARM makes shipping read-only (the simulator stops publishing), drains the backlog, then swaps the roles (5 simulated minutes)"
+GR_LAST_TABLE_KEY=""
+GR_LAST_DESC=()
+gr_watch_until "the promotion of shipping has ended" shipping_promotion_ended shipping
+IFS=$'\t' read -r P_OUTCOME P_REQ P_MODE P_MSG < <(kc get sbgr shipping -o jsonpath='{.status.promotion.last.outcome}{"\t"}{.status.promotion.last.request}{"\t"}{.status.promotion.last.mode}{"\t"}{.status.promotion.last.message}{"\n"}')
+say "status.promotion.last: outcome $P_OUTCOME (request $P_REQ, $P_MODE): $P_MSG"
+[[ "$P_OUTCOME" == Succeeded ]] || die "the planned promotion of shipping ended $P_OUTCOME, not Succeeded"
+# The roles: wait until the status shows them swapped (the pass that saw the outcome wrote them).
+gr_watch_until "shipping shows northeurope as primary and westeurope as secondary" shipping_swapped shipping
+read -r SIM_LAG SIM_BACKLOG SIM_RO < <(sim_geo shipping)
+say "the simulator's own figure after the swap: backlog $SIM_BACKLOG messages, lag $SIM_LAG s, read-only $SIM_RO (publishing 100/s = draining 100/s)"
+[[ "$SIM_LAG" == 0 ]] || say "the simulator still shows lag $SIM_LAG s after the swap"
+CALLS_JSON="$(sim 'simulator/calls?operation=namespaceFailover')" || die "cannot read the simulator's call log"
+PROMOTE_OK="$(grep -o '"status":202' <<<"$CALLS_JSON" | wc -l)"
+PROMOTE_ALL="$(grep -o '"operation":"namespaceFailover"' <<<"$CALLS_JSON" | wc -l)"
+say "simulator call log: $PROMOTE_OK accepted promotion POST(s) (202; $PROMOTE_ALL in all) for one bump of promotionRequested"
+[[ "$PROMOTE_OK" == 1 ]] || die "expected exactly one accepted promotion POST; the simulator logged: $CALLS_JSON"
 say "demo steps finished in $(( SECONDS - LO_T0 )) s"
 
 # --- keep playing ----------------------------------------------------------------------------------
@@ -227,12 +407,17 @@ Keep playing (in another terminal):
     kubectl get sbgp orders -o yaml
     kubectl patch sbgp payments --type=merge -p '{"spec":{"failoverRequested":1}}'   # fail payments over
     kubectl delete sbgp inventory     # deletionPolicy Delete: breaks the pairing and deletes the alias
+    kubectl get sbgr shipping -o yaml
+    kubectl patch sbgr shipping --type=merge -p '{"spec":{"promotionRequested":2}}'   # promote westeurope back
+    kubectl patch sbgr ledger --type=merge -p '{"spec":{"promotionRequested":1,"promotionMode":"Forced"}}'   # forced, loses nothing (synchronous)
 
 The ARM simulator (admin API, no auth; docs/simulator.md):
     URL:  $SIM_URL
     cert: $SIM_CERT
     curl --cacert $SIM_CERT ${SIM_URL}simulator/namespaces
     curl --cacert $SIM_CERT '${SIM_URL}simulator/calls?operation=failover'
+    curl --cacert $SIM_CERT '${SIM_URL}simulator/calls?operation=namespaceFailover'
+    curl --cacert $SIM_CERT ${SIM_URL}simulator/georeplication/$DEMO_SUB/$DEMO_RG/shipping
     curl --cacert $SIM_CERT ${SIM_URL}simulator/clock
 
 Operator: log $OP_LOG, health http://127.0.0.1:$HTTP_PORT/q/health, metrics http://127.0.0.1:$HTTP_PORT/q/metrics

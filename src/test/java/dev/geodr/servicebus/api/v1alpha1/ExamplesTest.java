@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.geodr.servicebus.arm.NamespaceRef;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -36,24 +38,41 @@ class ExamplesTest {
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     static final KubernetesSerialization K8S = new KubernetesSerialization();
 
+    static final Path REPLICATION_CRD_FILE =
+            Path.of("crds", "servicebusgeoreplications.servicebus.geodr.dev-v1.yml");
+
     static JSONSchemaProps spec;
+    static JSONSchemaProps replicationSpec;
 
     @BeforeAll
     static void loadCrd() throws IOException {
-        spec =
-                CrdModelTest.loadCrd()
-                        .getSpec()
-                        .getVersions()
-                        .get(0)
-                        .getSchema()
-                        .getOpenAPIV3Schema()
-                        .getProperties()
-                        .get("spec");
+        spec = specSchema(CrdModelTest.loadCrd());
+        try (InputStream in = Files.newInputStream(REPLICATION_CRD_FILE)) {
+            replicationSpec = specSchema(K8S.unmarshal(in, CustomResourceDefinition.class));
+        }
+    }
+
+    static JSONSchemaProps specSchema(CustomResourceDefinition crd) {
+        return crd.getSpec()
+                .getVersions()
+                .get(0)
+                .getSchema()
+                .getOpenAPIV3Schema()
+                .getProperties()
+                .get("spec");
     }
 
     static Stream<Path> pairingFiles() throws IOException {
+        return filesOfKind("ServiceBusGeoPairing");
+    }
+
+    static Stream<Path> replicationFiles() throws IOException {
+        return filesOfKind("ServiceBusGeoReplication");
+    }
+
+    static Stream<Path> filesOfKind(String kind) throws IOException {
         try (Stream<Path> files = Files.walk(EXAMPLES)) {
-            List<Path> pairings =
+            List<Path> matching =
                     files.filter(p -> p.toString().endsWith(".yaml"))
                             .filter(
                                     p -> {
@@ -61,7 +80,7 @@ class ExamplesTest {
                                             return YAML.readTree(p.toFile())
                                                     .path("kind")
                                                     .asText()
-                                                    .equals("ServiceBusGeoPairing");
+                                                    .equals(kind);
                                         } catch (IOException e) {
                                             throw new IllegalStateException(
                                                     p + ": " + e.getMessage(), e);
@@ -69,7 +88,7 @@ class ExamplesTest {
                                     })
                             .sorted()
                             .toList();
-            return pairings.stream();
+            return matching.stream();
         }
     }
 
@@ -83,6 +102,80 @@ class ExamplesTest {
                         "failover/orders-failover.yaml",
                         "failover/orders-fail-forward.yaml",
                         "credentials/pairing-with-credentials.yaml");
+        assertThat(
+                        replicationFiles()
+                                .map(p -> EXAMPLES.relativize(p).toString().replace('\\', '/')))
+                .containsExactlyInAnyOrder(
+                        "georeplication.yaml",
+                        "georeplication-synchronous.yaml",
+                        "georeplication/promote-planned.yaml",
+                        "georeplication/promote-forced.yaml");
+    }
+
+    @ParameterizedTest
+    @MethodSource("replicationFiles")
+    void replicationExampleDeserializesAndMeetsTheCrd(Path file) throws IOException {
+        ServiceBusGeoReplication cr =
+                K8S.unmarshal(Files.readString(file), ServiceBusGeoReplication.class);
+        assertThat(cr.getApiVersion()).isEqualTo("servicebus.geodr.dev/v1alpha1");
+        assertThat(cr.getMetadata().getName()).isNotBlank();
+        assertThat(cr.getMetadata().getNamespace())
+                .as("examples apply to the current namespace")
+                .isNull();
+        ServiceBusGeoReplicationSpec s = cr.getSpec();
+
+        assertMatches(replicationSpec, file, "namespace", s.getNamespace());
+        assertThat(NamespaceRef.isValidId(s.getNamespace())).isTrue();
+        assertMatches(replicationSpec, file, "primaryLocation", s.getPrimaryLocation());
+        assertMatches(replicationSpec, file, "secondaryLocation", s.getSecondaryLocation());
+        assertThat(s.getPrimaryLocation().toLowerCase(Locale.ROOT).replace(" ", ""))
+                .as("%s: the two regions differ", file)
+                .isNotEqualTo(s.getSecondaryLocation().toLowerCase(Locale.ROOT).replace(" ", ""));
+        assertThat(s.getMaxReplicationLagSeconds())
+                .as("%s: 0 (synchronous) or 300..86400", file)
+                .satisfiesAnyOf(
+                        v -> assertThat(v).isZero(), v -> assertThat(v).isBetween(300L, 86400L));
+        assertThat(s.getPromotionRequested()).isNotNegative();
+        assertThat(enumValues(replicationSpec, "promotionMode"))
+                .contains(s.getPromotionMode().name());
+        assertThat(enumValues(replicationSpec, "deletionPolicy"))
+                .contains(s.getDeletionPolicy().name());
+
+        JsonNode rawSpec = YAML.readTree(file.toFile()).path("spec");
+        rawSpec.fieldNames()
+                .forEachRemaining(
+                        name ->
+                                assertThat(replicationSpec.getProperties())
+                                        .as("%s: spec.%s", file, name)
+                                        .containsKey(name));
+
+        ServiceBusGeoReplication again =
+                K8S.unmarshal(K8S.asYaml(cr), ServiceBusGeoReplication.class);
+        assertThat(again.getSpec()).isEqualTo(s);
+    }
+
+    @Test
+    void replicationExamples() throws IOException {
+        ServiceBusGeoReplicationSpec shipping = readReplication("georeplication.yaml");
+        assertThat(name(shipping.getNamespace())).isEqualTo("shipping");
+        assertThat(shipping.getPrimaryLocation()).isEqualTo("westeurope");
+        assertThat(shipping.getSecondaryLocation()).isEqualTo("northeurope");
+        assertThat(shipping.getMaxReplicationLagSeconds()).isEqualTo(300);
+        assertThat(shipping.getPromotionRequested()).isZero();
+        assertThat(shipping.getPromotionMode()).isEqualTo(PromotionMode.Planned);
+
+        ServiceBusGeoReplicationSpec ledger = readReplication("georeplication-synchronous.yaml");
+        assertThat(name(ledger.getNamespace())).isEqualTo("ledger");
+        assertThat(ledger.getMaxReplicationLagSeconds()).as("synchronous").isZero();
+
+        // the promotion examples are one-line changes of georeplication.yaml
+        ServiceBusGeoReplicationSpec planned =
+                readReplication("georeplication/promote-planned.yaml");
+        shipping.setPromotionRequested(1);
+        assertThat(planned).isEqualTo(shipping);
+        ServiceBusGeoReplicationSpec forced = readReplication("georeplication/promote-forced.yaml");
+        shipping.setPromotionMode(PromotionMode.Forced);
+        assertThat(forced).isEqualTo(shipping);
     }
 
     @ParameterizedTest
@@ -200,6 +293,14 @@ class ExamplesTest {
     @Test
     void simulatorSeedHoldsEveryNamespaceTheExamplesUse() throws IOException {
         List<Map<String, Object>> seed = YAML.readValue(SEED.toFile(), new TypeReference<>() {});
+        Set<String> replicated = new HashSet<>();
+        for (Path file : replicationFiles().toList()) {
+            replicated.add(
+                    name(K8S.unmarshal(Files.readString(file), ServiceBusGeoReplication.class)
+                                    .getSpec()
+                                    .getNamespace())
+                            .toLowerCase(Locale.ROOT));
+        }
         Set<String> seeded = new HashSet<>();
         for (Map<String, Object> ns : seed) {
             assertThat(ns)
@@ -217,12 +318,16 @@ class ExamplesTest {
             assertThat(ns.get("sku")).isEqualTo("Premium");
             String name = (String) ns.get("name");
             assertThat(name).matches(FieldPatterns.NAMESPACE_NAME);
+            // a Geo-Replication example's namespace: its own region westeurope, with entities
+            boolean geo = replicated.contains(name.toLowerCase(Locale.ROOT));
             String expectedLocation =
-                    name.endsWith("-weu")
+                    geo || name.endsWith("-weu")
                             ? "westeurope"
                             : name.endsWith("-neu") ? "northeurope" : "francecentral";
             assertThat(ns.get("location")).as(name).isEqualTo(expectedLocation);
-            assertThat(ns.get("entities")).as(name).isEqualTo(name.endsWith("-weu") ? 25 : 0);
+            assertThat(ns.get("entities"))
+                    .as(name)
+                    .isEqualTo(geo || name.endsWith("-weu") ? 25 : 0);
             assertThat(seeded.add(name.toLowerCase(Locale.ROOT))).as("duplicate " + name).isTrue();
         }
         Set<String> used = new HashSet<>();
@@ -232,6 +337,10 @@ class ExamplesTest {
             used.add(name(s.getPrimaryNamespace()).toLowerCase(Locale.ROOT));
             used.add(name(s.getPartnerNamespace()).toLowerCase(Locale.ROOT));
         }
+        assertThat(replicated)
+                .as("Geo-DR and Geo-Replication never share a namespace")
+                .doesNotContainAnyElementsOf(used);
+        used.addAll(replicated);
         assertThat(seeded).isEqualTo(used);
     }
 
@@ -240,12 +349,22 @@ class ExamplesTest {
                 .getSpec();
     }
 
+    static ServiceBusGeoReplicationSpec readReplication(String file) throws IOException {
+        return K8S.unmarshal(
+                        Files.readString(EXAMPLES.resolve(file)), ServiceBusGeoReplication.class)
+                .getSpec();
+    }
+
     static String name(String armId) {
         return NamespaceRef.parse(armId).name();
     }
 
     static List<String> enumValues(String field) {
-        return spec.getProperties().get(field).getEnum().stream().map(JsonNode::asText).toList();
+        return enumValues(spec, field);
+    }
+
+    static List<String> enumValues(JSONSchemaProps schema, String field) {
+        return schema.getProperties().get(field).getEnum().stream().map(JsonNode::asText).toList();
     }
 
     static String pattern(JSONSchemaProps field) {
@@ -253,7 +372,11 @@ class ExamplesTest {
     }
 
     static void assertMatches(Path file, String field, String value) {
-        JSONSchemaProps schema = spec.getProperties().get(field);
+        assertMatches(spec, file, field, value);
+    }
+
+    static void assertMatches(JSONSchemaProps specSchema, Path file, String field, String value) {
+        JSONSchemaProps schema = specSchema.getProperties().get(field);
         assertThat(value).as("%s: spec.%s", file, field).isNotNull();
         assertThat(Pattern.compile(schema.getPattern()).matcher(value).matches())
                 .as("%s: spec.%s=%s matches %s", file, field, value, schema.getPattern())
