@@ -13,6 +13,9 @@ public sealed interface NamespaceView {
      * @param holdsGeoDrAlias whether a Geo-DR alias is configured on it: the two models exclude
      *     each other
      * @param messagingPartitions above 1: a partitioned namespace (Geo-Replication in preview)
+     * @param updateRunning the namespace update this operator sent is still running by its own
+     *     operation's status, whatever provisioningState says (ARM may report Succeeded during a
+     *     replica build)
      */
     record Present(
             String location,
@@ -20,7 +23,8 @@ public sealed interface NamespaceView {
             String provisioningState,
             Optional<GeoReplication> geoReplication,
             boolean holdsGeoDrAlias,
-            int messagingPartitions)
+            int messagingPartitions,
+            boolean updateRunning)
             implements NamespaceView {
 
         public boolean isPremium() {
@@ -28,7 +32,14 @@ public sealed interface NamespaceView {
         }
 
         public boolean settled() {
-            return "Succeeded".equalsIgnoreCase(provisioningState);
+            return "Succeeded".equalsIgnoreCase(provisioningState) && !updateRunning;
+        }
+
+        /** Why the namespace is not settled, for messages. */
+        public String updateState() {
+            return "Succeeded".equalsIgnoreCase(provisioningState) && updateRunning
+                    ? "its update operation is still running"
+                    : "provisioningState " + provisioningState;
         }
     }
 

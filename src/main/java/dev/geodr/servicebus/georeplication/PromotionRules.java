@@ -151,9 +151,7 @@ final class PromotionRules {
             return "the namespace is gone";
         }
         if (!p.get().settled()) {
-            return "ARM is updating the namespace (provisioningState "
-                    + p.get().provisioningState()
-                    + ")";
+            return "ARM is updating the namespace (" + p.get().updateState() + ")";
         }
         if (c.geo().flatMap(g -> g.in(f.to())).isEmpty()) {
             return "the namespace has no replica in " + f.to();

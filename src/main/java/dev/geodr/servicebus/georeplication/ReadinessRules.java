@@ -32,9 +32,7 @@ final class ReadinessRules {
         if (!p.get().settled()) {
             return Readiness.no(
                     "NamespaceUpdating",
-                    "ARM is updating the namespace (provisioningState "
-                            + p.get().provisioningState()
-                            + ")");
+                    "ARM is updating the namespace (" + p.get().updateState() + ")");
         }
         String start = "a Planned promotion to " + secondary.get().location() + " would start now";
         if (c.geo().get().maxReplicationLagSeconds() == 0) {

@@ -52,8 +52,8 @@ final class ReplicaRules {
                             UPDATING,
                             "ARM is updating namespace "
                                     + c.namespaceName()
-                                    + " (provisioningState "
-                                    + p.provisioningState()
+                                    + " ("
+                                    + p.updateState()
                                     + ")"),
                     new Requeue(c.settings().fastPoll(), false));
         }

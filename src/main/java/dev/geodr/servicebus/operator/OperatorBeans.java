@@ -102,6 +102,8 @@ public class OperatorBeans {
                 vertx,
                 builder.build(),
                 call -> metrics.armRequest(call.operation(), call.httpStatus()),
-                clock);
+                clock,
+                // The lag's metrics window is "the last five minutes" of the simulated ARM's time.
+                simulator.embeddedClock().orElse(clock));
     }
 }

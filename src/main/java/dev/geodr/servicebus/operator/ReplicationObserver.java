@@ -20,9 +20,10 @@ import java.util.Optional;
 
 /**
  * Reads what one Geo-Replication pass needs and maps ARM's answers to the planner's views: the
- * namespace (always), the persisted promotion operation (only while one is Accepted), the Geo-DR
- * aliases (only before a secondary exists, for preflight) and the lag (only with a secondary).
- * Every read failure becomes a view the planner decides on; nothing here decides.
+ * namespace (always), the persisted promotion operation (only while one is Accepted), the namespace
+ * update status follows (only while it keeps one), the Geo-DR aliases (only before a secondary
+ * exists, for preflight) and the lag (only with a secondary and no update of ours running). Every
+ * read failure becomes a view the planner decides on; nothing here decides.
  */
 final class ReplicationObserver {
 
@@ -37,21 +38,30 @@ final class ReplicationObserver {
             GeoReplicationPort port,
             ArmGeoDrPort aliases,
             NamespaceRef ns,
-            PromotionLedger ledger) {
+            PromotionLedger ledger,
+            Optional<String> replicaOperation) {
+        // null when status keeps no update, or its status could not be read
+        OperationView update = replicaOperation.map(url -> status(port, url)).orElse(null);
         GeoNamespace namespace;
         try {
             namespace = port.getNamespace(ns);
         } catch (ArmException e) {
-            return withOperation(ReplicationObserved.of(namespaceFailure(e)), port, ledger);
+            return withReplicaOperation(
+                    withOperation(ReplicationObserved.of(namespaceFailure(e)), port, ledger),
+                    update);
         }
+        // Not readable counts as still running: the cautious reading before the next write.
+        boolean updateRunning =
+                replicaOperation.isPresent()
+                        && (update == null || update instanceof OperationView.InProgress);
         boolean hasSecondary =
                 namespace.geoReplication().flatMap(GeoReplication::secondary).isPresent();
         NamespaceView view;
         if (hasSecondary) {
-            view = present(namespace, false);
+            view = present(namespace, false, updateRunning);
         } else {
             try {
-                view = present(namespace, !aliases.listAliases(ns).isEmpty());
+                view = present(namespace, !aliases.listAliases(ns).isEmpty(), updateRunning);
             } catch (ArmException e) {
                 // Preflight cannot tell whether a Geo-DR alias is in the way: nothing may be
                 // written, so the namespace counts as not answering this pass.
@@ -60,18 +70,28 @@ final class ReplicationObserver {
                                 "could not list the namespace's Geo-DR aliases: " + e.getMessage());
             }
         }
-        ReplicationObserved observed = withOperation(ReplicationObserved.of(view), port, ledger);
-        return hasSecondary ? observed.withLag(lag(port, ns)) : observed;
+        ReplicationObserved observed =
+                withReplicaOperation(
+                        withOperation(ReplicationObserved.of(view), port, ledger), update);
+        // While the update that adds the secondary runs there is nothing replicated to lag behind.
+        return hasSecondary && !updateRunning ? observed.withLag(lag(port, ns)) : observed;
     }
 
-    private static NamespaceView.Present present(GeoNamespace ns, boolean holdsGeoDrAlias) {
+    private static ReplicationObserved withReplicaOperation(
+            ReplicationObserved observed, OperationView update) {
+        return update == null ? observed : observed.withReplicaOperation(update);
+    }
+
+    private static NamespaceView.Present present(
+            GeoNamespace ns, boolean holdsGeoDrAlias, boolean updateRunning) {
         return new NamespaceView.Present(
                 ns.location(),
                 ns.sku(),
                 ns.provisioningState(),
                 ns.geoReplication(),
                 holdsGeoDrAlias,
-                ns.messagingPartitions());
+                ns.messagingPartitions(),
+                updateRunning);
     }
 
     private static ReplicationObserved withOperation(
@@ -86,11 +106,13 @@ final class ReplicationObserver {
                 ledger.inFlight()
                         .filter(f -> f.phase() == PromotionPhase.Accepted)
                         .flatMap(PromotionInFlight::operationUrl);
-        if (url.isEmpty()) {
-            return null;
-        }
+        return url.isEmpty() ? null : status(port, url.get());
+    }
+
+    /** One operation's status as the planner sees it, or null when it could not be read. */
+    private static OperationView status(GeoReplicationPort port, String url) {
         try {
-            OperationStatus status = port.operationStatus(url.get());
+            OperationStatus status = port.operationStatus(url);
             if (status.succeeded()) {
                 return new OperationView.Succeeded();
             }

@@ -2,9 +2,6 @@ package dev.geodr.servicebus.operator;
 
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoReplication;
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoReplicationStatus;
-import dev.geodr.servicebus.arm.AcceptedOperation;
-import dev.geodr.servicebus.arm.ArmErrorKind;
-import dev.geodr.servicebus.arm.ArmException;
 import dev.geodr.servicebus.arm.ArmIdentity;
 import dev.geodr.servicebus.arm.ArmPortFactory;
 import dev.geodr.servicebus.arm.CallPriority;
@@ -13,10 +10,10 @@ import dev.geodr.servicebus.core.Health;
 import dev.geodr.servicebus.core.Notice;
 import dev.geodr.servicebus.core.Requeue;
 import dev.geodr.servicebus.georeplication.GeoReplicationPlanner;
-import dev.geodr.servicebus.georeplication.GeoReplicationReasons;
 import dev.geodr.servicebus.georeplication.NamespaceView;
+import dev.geodr.servicebus.georeplication.OperationView;
 import dev.geodr.servicebus.georeplication.PromotionLedger;
-import dev.geodr.servicebus.georeplication.PromotionMode;
+import dev.geodr.servicebus.georeplication.ReplicaOperations;
 import dev.geodr.servicebus.georeplication.ReplicationAction;
 import dev.geodr.servicebus.georeplication.ReplicationDesired;
 import dev.geodr.servicebus.georeplication.ReplicationMemory;
@@ -57,11 +54,13 @@ final class ReplicationPass {
     private final GeoReplicationPlanner planner;
     private final Clock clock;
     private final ReplicationObserver observer = new ReplicationObserver();
+    private final ReplicationExecutor executor;
 
     ReplicationPass(ArmPortFactory ports, GeoReplicationPlanner planner, Clock clock) {
         this.ports = ports;
         this.planner = planner;
         this.clock = clock;
+        this.executor = new ReplicationExecutor(planner);
     }
 
     Outcome run(
@@ -84,7 +83,15 @@ final class ReplicationPass {
                             read.problems(),
                             resource.isMarkedForDeletion());
             return finish(
-                    resource, cluster, previous, generation, Optional.empty(), plan, now, null);
+                    resource,
+                    cluster,
+                    previous,
+                    generation,
+                    Optional.empty(),
+                    plan,
+                    memory.replicaOperation(),
+                    now,
+                    null);
         }
         ReplicationDesired desired = read.desired().get();
         PromotionLedger ledger =
@@ -112,13 +119,11 @@ final class ReplicationPass {
                                         port,
                                         ports.forIdentity(id, priority),
                                         desired.namespace(),
-                                        ledger));
+                                        ledger,
+                                        memory.replicaOperation()));
             } else {
                 notRead =
-                        new ReplicationObserved(
-                                notRead.namespace(),
-                                Optional.empty(),
-                                notRead.lag(),
+                        notRead.withSpecProblems(
                                 credentials.problem().map(List::of).orElse(List.of()));
             }
         }
@@ -140,83 +145,33 @@ final class ReplicationPass {
                             resource,
                             ReplicationStatusProjector.project(
                                     previous,
-                                    input(generation, observed, plan.intent().get(), plan, now)));
+                                    input(
+                                            generation,
+                                            observed,
+                                            plan.intent().get(),
+                                            memory.replicaOperation(),
+                                            plan,
+                                            now)));
         }
-        plan = execute(cluster, resource, port, plan, now);
-        return finish(resource, cluster, previous, generation, observed, plan, now, afterIntent);
+        ReplicationExecutor.Executed done = executor.execute(cluster, resource, port, plan, now);
+        Optional<OperationView> update = observed.flatMap(ReplicationObserved::replicaOperation);
+        ReplicaOperations.ended(memory.replicaOperation(), update)
+                .ifPresent(n -> cluster.event(resource, n.warning(), n.reason(), n.message()));
+        return finish(
+                resource,
+                cluster,
+                previous,
+                generation,
+                observed,
+                done.plan(),
+                ReplicaOperations.next(memory.replicaOperation(), update, done.startedUpdate()),
+                now,
+                afterIntent);
     }
 
     private static boolean promotionPending(ReplicationDesired desired, PromotionLedger ledger) {
         return ledger.inFlight().isPresent()
                 || desired.promotionRequested() > ledger.lastHandledRequest();
-    }
-
-    private ReplicationPlan execute(
-            ResourceSide<ServiceBusGeoReplication, ServiceBusGeoReplicationStatus> cluster,
-            ServiceBusGeoReplication resource,
-            GeoReplicationPort port,
-            ReplicationPlan plan,
-            Instant now) {
-        if (!plan.action().writesToArm()) {
-            return plan;
-        }
-        try {
-            if (plan.action() instanceof ReplicationAction.Promote promote) {
-                AcceptedOperation accepted =
-                        port.promote(
-                                promote.namespace(),
-                                promote.toLocation(),
-                                promote.mode() == PromotionMode.Forced);
-                cluster.event(
-                        resource,
-                        promote.mode() == PromotionMode.Forced,
-                        GeoReplicationReasons.PROMOTING,
-                        promote.mode()
-                                + " promotion of "
-                                + promote.toLocation()
-                                + " sent to ARM"
-                                + (promote.mode() == PromotionMode.Forced
-                                        ? "; messages not yet replicated may be lost"
-                                        : ""));
-                // Without an operation URL the request stays Intended: the roles decide next.
-                return accepted.asyncOperationUrl()
-                        .map(
-                                url ->
-                                        planner.afterPromotionAccepted(
-                                                plan, url, accepted.retryAfter(), now))
-                        .orElse(plan);
-            }
-            ReplicationAction.SetReplicas set = (ReplicationAction.SetReplicas) plan.action();
-            port.setReplicas(
-                    set.namespace(),
-                    set.primaryLocation(),
-                    set.secondaryLocation(),
-                    set.maxReplicationLagSeconds());
-            cluster.event(
-                    resource,
-                    false,
-                    GeoReplicationReasons.UPDATING,
-                    "namespace update sent to ARM: primary "
-                            + set.primaryLocation()
-                            + set.secondaryLocation()
-                                    .map(s -> ", secondary " + s)
-                                    .orElse(", no secondary")
-                            + ", maximum lag "
-                            + set.maxReplicationLagSeconds()
-                            + " s");
-            return plan;
-        } catch (ArmException e) {
-            cluster.event(
-                    resource,
-                    true,
-                    e.kind() == ArmErrorKind.THROTTLED ? "Throttled" : "AzureError",
-                    (plan.action() instanceof ReplicationAction.Promote
-                                    ? "promotion POST"
-                                    : "namespace update")
-                            + " failed: "
-                            + e.getMessage());
-            return planner.afterActionFailure(plan, e.kind(), e.getMessage(), now);
-        }
     }
 
     private Outcome finish(
@@ -226,6 +181,7 @@ final class ReplicationPass {
             long generation,
             Optional<ReplicationObserved> observed,
             ReplicationPlan plan,
+            Optional<String> replicaOperation,
             Instant now,
             ServiceBusGeoReplication afterIntent) {
         for (Notice notice : plan.notices()) {
@@ -241,7 +197,8 @@ final class ReplicationPass {
         }
         ServiceBusGeoReplicationStatus status =
                 ReplicationStatusProjector.project(
-                        previous, input(generation, observed, plan.ledger(), plan, now));
+                        previous,
+                        input(generation, observed, plan.ledger(), replicaOperation, plan, now));
         if (afterIntent != null) {
             // ARM's answer (the operation URL) goes on top of the intent, from the resource the
             // intent write returned. If this write fails the intent stays and the namespace's
@@ -259,9 +216,16 @@ final class ReplicationPass {
             long generation,
             Optional<ReplicationObserved> observed,
             PromotionLedger ledger,
+            Optional<String> replicaOperation,
             ReplicationPlan plan,
             Instant now) {
         return new ReplicationStatusProjector.Input(
-                generation, observed, ledger, plan.verdict(), plan.readiness(), now);
+                generation,
+                observed,
+                ledger,
+                replicaOperation,
+                plan.verdict(),
+                plan.readiness(),
+                now);
     }
 }

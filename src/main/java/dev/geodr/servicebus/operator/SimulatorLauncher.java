@@ -81,6 +81,14 @@ public class SimulatorLauncher {
         return new Endpoint(embedded.baseUri(), embedded.certificatePath());
     }
 
+    /**
+     * The embedded simulator's clock, once it runs: "now" as the simulated ARM sees it (manual in
+     * tests, faster than real time in the demo).
+     */
+    public synchronized Optional<java.time.Clock> embeddedClock() {
+        return embedded == null ? Optional.empty() : Optional.of(embedded.clock().asClock());
+    }
+
     void stop(@Observes ShutdownEvent event) {
         if (embedded != null) {
             embedded.close();

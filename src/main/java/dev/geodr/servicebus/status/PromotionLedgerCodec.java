@@ -1,6 +1,7 @@
 package dev.geodr.servicebus.status;
 
 import dev.geodr.servicebus.api.v1alpha1.PromotionStatus;
+import dev.geodr.servicebus.api.v1alpha1.ReplicaOperationStatus;
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoReplicationStatus;
 import dev.geodr.servicebus.georeplication.PromotionInFlight;
 import dev.geodr.servicebus.georeplication.PromotionLedger;
@@ -34,7 +35,12 @@ public final class PromotionLedgerCodec {
                         p.lastHandledRequest(),
                         Optional.ofNullable(p.inFlight()).map(PromotionLedgerCodec::inFlight),
                         Optional.ofNullable(p.last()).map(PromotionLedgerCodec::result));
-        return ReplicationMemory.of(ledger, status.secondaryLocation());
+        return new ReplicationMemory(
+                Optional.of(ledger),
+                Optional.ofNullable(status.secondaryLocation()),
+                Optional.ofNullable(status.replicaOperation())
+                        .map(ReplicaOperationStatus::operationUrl)
+                        .filter(url -> !url.isBlank()));
     }
 
     public static PromotionStatus write(PromotionLedger ledger) {

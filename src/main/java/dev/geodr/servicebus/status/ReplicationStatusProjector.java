@@ -1,5 +1,6 @@
 package dev.geodr.servicebus.status;
 
+import dev.geodr.servicebus.api.v1alpha1.ReplicaOperationStatus;
 import dev.geodr.servicebus.api.v1alpha1.ReplicaStatus;
 import dev.geodr.servicebus.api.v1alpha1.ReplicationLagStatus;
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoReplicationStatus;
@@ -31,11 +32,13 @@ public final class ReplicationStatusProjector {
     /**
      * @param observed empty when ARM was not read this pass (invalid spec, throttled): what was
      *     last seen is kept
+     * @param replicaOperation the URL of the namespace update status follows from now on
      */
     public record Input(
             long generation,
             Optional<ReplicationObserved> observed,
             PromotionLedger ledger,
+            Optional<String> replicaOperation,
             Verdict verdict,
             Readiness readiness,
             Instant now) {}
@@ -63,6 +66,7 @@ public final class ReplicationStatusProjector {
         String lastObserved = previous == null ? null : previous.lastObservedTime();
         ServiceBusGeoReplicationStatus out =
                 status(
+                        previous,
                         in,
                         roles,
                         lag(previous, in, roles),
@@ -156,7 +160,23 @@ public final class ReplicationStatusProjector {
         return roles.secondary() == null || previous == null ? null : previous.replicationLag();
     }
 
+    /** The update followed, with when it was sent (kept from the last status for the same URL). */
+    private static ReplicaOperationStatus replicaOperation(
+            ServiceBusGeoReplicationStatus previous, Input in) {
+        return in.replicaOperation()
+                .map(
+                        url ->
+                                previous != null
+                                                && previous.replicaOperation() != null
+                                                && url.equals(
+                                                        previous.replicaOperation().operationUrl())
+                                        ? previous.replicaOperation()
+                                        : new ReplicaOperationStatus(url, Times.format(in.now())))
+                .orElse(null);
+    }
+
     private static ServiceBusGeoReplicationStatus status(
+            ServiceBusGeoReplicationStatus previous,
             Input in,
             Roles roles,
             ReplicationLagStatus lag,
@@ -172,6 +192,7 @@ public final class ReplicationStatusProjector {
                 roles.provisioningState(),
                 lag,
                 PromotionLedgerCodec.write(in.ledger()),
+                replicaOperation(previous, in),
                 lastSync,
                 lastObserved,
                 conditions);

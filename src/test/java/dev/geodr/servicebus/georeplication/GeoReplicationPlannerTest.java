@@ -153,6 +153,7 @@ class GeoReplicationPlannerTest {
                 "a replica removed outside the operator         | single   | eastus | westus | 300 | westus | setReplicas eastus+westus lag=300 | PROGRESSING | EnablingReplication | ReplicaRemoved",
                 "a region the spec does not name                | eastus   | eastus | centralus | 300 | -   | none | STALLED | InvalidSpec | -",
                 "ARM is updating the namespace                  | updating | eastus | westus | 300 | westus | none | PROGRESSING | UpdatingReplicas | -",
+                "Succeeded, but the update sent still runs      | building | eastus | westus | 0   | westus | none | PROGRESSING | UpdatingReplicas | -",
                 "the namespace does not exist                   | missing  | eastus | westus | 300 | -      | none | STALLED | NamespaceNotFound | -",
             })
     void replicas(
@@ -328,6 +329,15 @@ class GeoReplicationPlannerTest {
                     case "single" -> present("Premium", "Succeeded", roles("eastus", null), false);
                     case "plain" -> present("Premium", "Succeeded", null, false);
                     case "partitioned" -> present("Premium", "Succeeded", null, false, 4);
+                    case "building" ->
+                            new NamespaceView.Present(
+                                    "East US",
+                                    "Premium",
+                                    "Succeeded",
+                                    Optional.of(roles("eastus", "westus")),
+                                    false,
+                                    1,
+                                    true);
                     case "standard" -> present("Standard", "Succeeded", null, false);
                     case "alias" -> present("Premium", "Succeeded", null, true);
                     case "unreachable" -> new NamespaceView.Unreachable("region down");
@@ -356,7 +366,7 @@ class GeoReplicationPlannerTest {
     private static NamespaceView present(
             String sku, String state, GeoReplication geo, boolean alias, int partitions) {
         return new NamespaceView.Present(
-                "East US", sku, state, Optional.ofNullable(geo), alias, partitions);
+                "East US", sku, state, Optional.ofNullable(geo), alias, partitions, false);
     }
 
     private static GeoReplication roles(String primary, String secondary) {

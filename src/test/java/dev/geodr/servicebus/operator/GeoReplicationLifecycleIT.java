@@ -62,8 +62,17 @@ class GeoReplicationLifecycleIT {
     void enablesReplicationThenPromotesPlannedExactlyOnce() {
         plain("grplan", "Premium");
         op.create(replication("plan", "grplan"));
+        ServiceBusGeoReplication building =
+                op.driveUntil("plan", 0, r -> r.getStatus().replicaOperation() != null);
+        assertThat(building.getStatus().replicaOperation().operationUrl())
+                .as("the update adding the secondary is followed by its own operation")
+                .contains("/operationStatuses/");
+        assertThat(building.getStatus().replicationLag())
+                .as("nothing to lag behind while the secondary is built")
+                .isNull();
 
         ServiceBusGeoReplication ready = op.awaitReady("plan");
+        assertThat(ready.getStatus().replicaOperation()).as("the update ended").isNull();
         assertThat(ready.getStatus().primaryLocation()).isEqualTo("westeurope");
         assertThat(ready.getStatus().secondaryLocation()).isEqualTo("northeurope");
         assertThat(ready.getStatus().replicas()).hasSize(2);

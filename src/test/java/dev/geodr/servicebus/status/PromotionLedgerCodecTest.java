@@ -3,6 +3,7 @@ package dev.geodr.servicebus.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.geodr.servicebus.api.v1alpha1.PromotionStatus;
+import dev.geodr.servicebus.api.v1alpha1.ReplicaOperationStatus;
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoReplicationStatus;
 import dev.geodr.servicebus.georeplication.PromotionInFlight;
 import dev.geodr.servicebus.georeplication.PromotionLedger;
@@ -24,7 +25,18 @@ class PromotionLedgerCodecTest {
 
     private static ServiceBusGeoReplicationStatus status(PromotionStatus p, String secondary) {
         return new ServiceBusGeoReplicationStatus(
-                1L, "westeurope", secondary, null, 300L, "Succeeded", null, p, null, null, null);
+                1L,
+                "westeurope",
+                secondary,
+                null,
+                300L,
+                "Succeeded",
+                null,
+                p,
+                new ReplicaOperationStatus(URL, "2030-01-01T10:00:00Z"),
+                null,
+                null,
+                null);
     }
 
     @Test
@@ -57,6 +69,7 @@ class PromotionLedgerCodecTest {
 
         assertThat(read.ledger()).contains(ledger);
         assertThat(read.previousSecondary()).contains("northeurope");
+        assertThat(read.replicaOperation()).as("the namespace update followed").contains(URL);
     }
 
     @Test

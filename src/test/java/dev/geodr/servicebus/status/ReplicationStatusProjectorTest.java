@@ -40,7 +40,8 @@ class ReplicationStatusProjectorTest {
                 "Succeeded",
                 Optional.of(new GeoReplication(300, replicas)),
                 false,
-                1);
+                1,
+                false);
     }
 
     private static ServiceBusGeoReplicationStatus project(
@@ -50,7 +51,13 @@ class ReplicationStatusProjectorTest {
         return ReplicationStatusProjector.project(
                 previous,
                 new ReplicationStatusProjector.Input(
-                        3, observed, PromotionLedger.adopted(2), READY, PROMOTABLE, now));
+                        3,
+                        observed,
+                        PromotionLedger.adopted(2),
+                        Optional.empty(),
+                        READY,
+                        PROMOTABLE,
+                        now));
     }
 
     private static Optional<ReplicationObserved> seen(LagView lag) {

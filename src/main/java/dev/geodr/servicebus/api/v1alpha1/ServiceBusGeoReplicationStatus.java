@@ -42,6 +42,10 @@ public record ServiceBusGeoReplicationStatus(
                                 + " sees the resource.")
                 PromotionStatus promotion,
         @JsonPropertyDescription(
+                        "The namespace update the operator sent and follows until ARM reports it"
+                                + " ended; absent when none runs.")
+                ReplicaOperationStatus replicaOperation,
+        @JsonPropertyDescription(
                         "When an observation of ARM last changed this status (RFC 3339, UTC).")
                 String lastSyncTime,
         @JsonPropertyDescription(
@@ -74,6 +78,7 @@ public record ServiceBusGeoReplicationStatus(
                 provisioningState,
                 replicationLag,
                 promotion,
+                replicaOperation,
                 lastSyncTime,
                 lastObservedTime,
                 conditions);

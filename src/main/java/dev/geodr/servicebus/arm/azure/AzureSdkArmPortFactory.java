@@ -49,6 +49,7 @@ public final class AzureSdkArmPortFactory implements ArmPortFactory {
     private final ArmErrorClassifier classifier;
     private final AzureEnvironment environment;
     private final Clock clock;
+    private final Clock metricsClock;
     private final Map<ArmIdentity, AzureSdkArmPort> ports =
             new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
@@ -76,12 +77,26 @@ public final class AzureSdkArmPortFactory implements ArmPortFactory {
      */
     public AzureSdkArmPortFactory(
             Vertx vertx, ArmEndpointSettings settings, ArmCallListener listener, Clock clock) {
+        this(vertx, settings, listener, clock, clock);
+    }
+
+    /**
+     * @param metricsClock "now" for the replication lag's metrics window: Azure's time, which is
+     *     this machine's, except with an embedded simulator whose clock runs apart from it
+     */
+    public AzureSdkArmPortFactory(
+            Vertx vertx,
+            ArmEndpointSettings settings,
+            ArmCallListener listener,
+            Clock clock,
+            Clock metricsClock) {
         this(
                 armHttpClient(Objects.requireNonNull(vertx, "vertx"), settings),
                 identityHttpClient(vertx, settings),
                 settings,
                 listener,
-                clock);
+                clock,
+                metricsClock);
     }
 
     /** For tests: any azure-core HTTP client (e.g. an in-memory fake) instead of Vert.x. */
@@ -91,6 +106,16 @@ public final class AzureSdkArmPortFactory implements ArmPortFactory {
             ArmEndpointSettings settings,
             ArmCallListener listener,
             Clock clock) {
+        this(armHttpClient, identityHttpClient, settings, listener, clock, clock);
+    }
+
+    private AzureSdkArmPortFactory(
+            HttpClient armHttpClient,
+            HttpClient identityHttpClient,
+            ArmEndpointSettings settings,
+            ArmCallListener listener,
+            Clock clock,
+            Clock metricsClock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.armHttpClient = Objects.requireNonNull(armHttpClient, "armHttpClient");
         this.listener = listener == null ? ArmCallListener.NONE : listener;
@@ -100,6 +125,7 @@ public final class AzureSdkArmPortFactory implements ArmPortFactory {
         this.credentials = new ArmCredentials(settings, identityHttpClient);
         this.environment = environment(settings);
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.metricsClock = Objects.requireNonNull(metricsClock, "metricsClock");
     }
 
     @Override
@@ -130,7 +156,7 @@ public final class AzureSdkArmPortFactory implements ArmPortFactory {
                 priority,
                 settings.resolvedArmEndpoint(),
                 settings.resolvedMetricsEndpoint(),
-                clock);
+                metricsClock);
     }
 
     /** The limiter shared by every port of this factory (e.g. to show a paused subscription). */

@@ -70,6 +70,27 @@ public final class VirtualClock implements SimulatorClock {
         return now();
     }
 
+    /** This clock as a {@link java.time.Clock} (UTC), for code that takes one. */
+    public java.time.Clock asClock() {
+        VirtualClock self = this;
+        return new java.time.Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return self.now();
+            }
+        };
+    }
+
     public boolean isManual() {
         return manual;
     }
