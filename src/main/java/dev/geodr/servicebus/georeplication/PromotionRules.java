@@ -104,6 +104,10 @@ final class PromotionRules {
 
     /** A Planned request before its POST: the gate, escalation, and the start deadline. */
     private ReplicationPlan waiting(Situation c, PromotionInFlight f) {
+        if (c.primaryIs(f.to())) {
+            // Promoted while the request waited (by another tool): nothing left to send.
+            return succeeded(c, f);
+        }
         if (c.desired().promotionMode() == PromotionMode.Forced) {
             return post(c, f, PromotionMode.Forced);
         }
@@ -228,6 +232,31 @@ final class PromotionRules {
                             + f.to()
                             + " is not primary; not sent again (bump"
                             + " spec.promotionRequested to try again)");
+        }
+        if (c.observed().namespace() instanceof NamespaceView.Missing) {
+            return failed(
+                    c,
+                    f,
+                    "namespace "
+                            + c.namespaceName()
+                            + " is gone; promotion request "
+                            + f.request()
+                            + " is not sent again");
+        }
+        if (c.geo().flatMap(g -> g.in(f.to())).isEmpty()) {
+            return finish(
+                    c,
+                    result(
+                            c,
+                            f,
+                            PromotionOutcome.Rejected,
+                            "promotion request "
+                                    + f.request()
+                                    + " rejected: namespace "
+                                    + c.namespaceName()
+                                    + " has no replica in "
+                                    + f.to()
+                                    + " any more; nothing was sent"));
         }
         // ARM shows the old roles and no operation running: it never took the POST.
         return post(c, f, f.mode());

@@ -34,6 +34,10 @@ final class ReadinessRules {
                     "NamespaceUpdating",
                     "ARM is updating the namespace (" + p.get().updateState() + ")");
         }
+        Optional<String> dead = ReplicaRules.unavailable(c.geo().get());
+        if (dead.isPresent()) {
+            return Readiness.no("SecondaryUnavailable", dead.get());
+        }
         String start = "a Planned promotion to " + secondary.get().location() + " would start now";
         if (c.geo().get().maxReplicationLagSeconds() == 0) {
             return Readiness.yes(start + "; replication is synchronous, nothing to catch up");

@@ -6,6 +6,7 @@ import static dev.geodr.servicebus.georeplication.GeoReplicationReasons.NAMESPAC
 import static dev.geodr.servicebus.georeplication.GeoReplicationReasons.PREVIEW_FEATURE;
 import static dev.geodr.servicebus.georeplication.GeoReplicationReasons.REPLICATING;
 import static dev.geodr.servicebus.georeplication.GeoReplicationReasons.REPLICA_REMOVED;
+import static dev.geodr.servicebus.georeplication.GeoReplicationReasons.SECONDARY_UNAVAILABLE;
 import static dev.geodr.servicebus.georeplication.GeoReplicationReasons.UNREACHABLE;
 import static dev.geodr.servicebus.georeplication.GeoReplicationReasons.UPDATING;
 
@@ -196,6 +197,14 @@ final class ReplicaRules {
                     ReadinessRules.of(c),
                     new Requeue(c.settings().fastPoll(), false));
         }
+        Optional<String> dead = unavailable(geo);
+        if (dead.isPresent()) {
+            // Shown, never acted on: the operator does not remove a replica because of its state.
+            return waitFor(
+                    c,
+                    Verdict.stalled(SECONDARY_UNAVAILABLE, dead.get()),
+                    new Requeue(c.settings().steadyPoll(), true));
+        }
         return waitFor(
                 c,
                 Verdict.ready(
@@ -208,6 +217,24 @@ final class ReplicaRules {
                                         ? ", synchronous"
                                         : ", lag at most " + d.maxReplicationLagSeconds() + " s")),
                 new Requeue(c.settings().steadyPoll(), true));
+    }
+
+    /**
+     * Why the secondary cannot serve, when ARM reports it Unavailable: after a Forced promotion the
+     * old primary stays listed but is never replicated to again, and ARM refuses to promote it.
+     */
+    static Optional<String> unavailable(GeoReplication geo) {
+        return geo.secondary()
+                .filter(r -> r.state().map("Unavailable"::equalsIgnoreCase).orElse(false))
+                .map(
+                        r ->
+                                "the secondary "
+                                        + r.location()
+                                        + " reports replicaState Unavailable: it is not"
+                                        + " replicated to (after a Forced promotion the old primary"
+                                        + " stays listed this way); remove that replica (portal, az"
+                                        + " CLI or the namespace's template) and the operator adds a"
+                                        + " secondary in the spec's region again");
     }
 
     private static ReplicationAction.SetReplicas setReplicas(

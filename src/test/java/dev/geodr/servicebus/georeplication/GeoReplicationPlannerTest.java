@@ -48,6 +48,10 @@ class GeoReplicationPlannerTest {
                 "no secondary to promote: Rejected, nothing sent | handled0   | Planned | 1 | single      | none    | none          | Rejected  | PromotionRejected",
                 "waiting Planned escalated before its POST       | waiting    | Forced  | 1 | updating    | none    | promoteForced | Intended  | Promoting",
                 "waiting Planned past its start deadline         | waitingOld | Planned | 1 | updating    | none    | none          | Rejected  | PromotionRejected",
+                "waiting, promoted by another tool meanwhile     | waiting    | Planned | 1 | westus      | none    | none          | Succeeded | Promoted",
+                "waiting, escalated, already promoted: no POST   | waiting    | Forced  | 1 | westus      | none    | none          | Succeeded | Promoted",
+                "Intended, the target replica gone: not resent   | intended   | Planned | 1 | single      | none    | none          | Rejected  | PromotionRejected",
+                "Intended, the namespace gone: not resent        | intended   | Planned | 1 | missing     | none    | none          | Failed    | PromotionFailed",
                 "Intended, ARM shows the promotion done          | intended   | Planned | 1 | westus      | none    | none          | Succeeded | Promoted",
                 "Intended, old roles and nothing running: resend | intended   | Planned | 1 | eastus      | none    | promotePlanned | Intended | Promoting",
                 "Intended, ARM is updating: it took the POST     | intended   | Planned | 1 | updating    | none    | none          | Intended  | Promoting",
@@ -115,6 +119,48 @@ class GeoReplicationPlannerTest {
     @CsvSource(
             delimiter = '|',
             value = {
+                // row | namespace | lag | ready | reason | message contains
+                "no secondary yet                          | single        | none      | false | NoSecondary          | no secondary replica",
+                "an update runs                            | updating      | none      | false | NamespaceUpdating    | provisioningState Updating",
+                "the namespace does not answer             | unreachable   | none      | false | NamespaceUnavailable | cannot be read",
+                "synchronous: nothing to catch up          | synchronous   | none      | true  | Ready                | synchronous",
+                "asynchronous, lag known, coarsely         | eastus        | 90s       | true  | Ready                | about 2 min behind",
+                "lag refused: the promotion still works    | eastus        | forbidden | true  | Ready                | lag is unknown",
+                "lag not read this pass                    | eastus        | none      | true  | Ready                | not read",
+                "the secondary reports Unavailable         | deadSecondary | none      | false | SecondaryUnavailable | remove that replica",
+            })
+    void promotionReady(
+            String row,
+            String namespace,
+            String lag,
+            boolean ready,
+            String reason,
+            String message) {
+        ReplicationObserved observed = observed(namespace, "none");
+        observed =
+                switch (lag) {
+                    case "90s" ->
+                            observed.withLag(
+                                    new LagView.Known(Duration.ofSeconds(90), "queue-1", NOW));
+                    case "forbidden" -> observed.withLag(new LagView.NotPermitted("403"));
+                    default -> observed;
+                };
+        ReplicationPlan plan =
+                planner.plan(
+                        desired(PromotionMode.Planned, 0, false),
+                        memory("handled0"),
+                        observed,
+                        NOW);
+
+        assertThat(plan.readiness().ready()).as("ready").isEqualTo(ready);
+        assertThat(plan.readiness().reason()).as("reason").isEqualTo(reason);
+        assertThat(plan.readiness().message()).as("message").contains(message);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
                 // row | reason | deleting | action | health
                 "an invalid spec: Stalled, nothing written       | InvalidSpec | false | none    | STALLED",
                 "deleted with an invalid spec: let go at once    | Deleting    | true  | release | PROGRESSING",
@@ -153,6 +199,7 @@ class GeoReplicationPlannerTest {
                 "a replica removed outside the operator         | single   | eastus | westus | 300 | westus | setReplicas eastus+westus lag=300 | PROGRESSING | EnablingReplication | ReplicaRemoved",
                 "a region the spec does not name                | eastus   | eastus | centralus | 300 | -   | none | STALLED | InvalidSpec | -",
                 "ARM is updating the namespace                  | updating | eastus | westus | 300 | westus | none | PROGRESSING | UpdatingReplicas | -",
+                "the secondary reports Unavailable: say so      | deadSecondary | eastus | westus | 300 | eastus | none | STALLED | SecondaryUnavailable | -",
                 "Succeeded, but the update sent still runs      | building | eastus | westus | 0   | westus | none | PROGRESSING | UpdatingReplicas | -",
                 "the namespace does not exist                   | missing  | eastus | westus | 300 | -      | none | STALLED | NamespaceNotFound | -",
             })
@@ -329,6 +376,28 @@ class GeoReplicationPlannerTest {
                     case "single" -> present("Premium", "Succeeded", roles("eastus", null), false);
                     case "plain" -> present("Premium", "Succeeded", null, false);
                     case "partitioned" -> present("Premium", "Succeeded", null, false, 4);
+                    case "deadSecondary" ->
+                            present(
+                                    "Premium",
+                                    "Succeeded",
+                                    new GeoReplication(
+                                            300,
+                                            List.of(
+                                                    new Replica(
+                                                            "westus",
+                                                            ReplicaRole.Primary,
+                                                            Optional.of("Active")),
+                                                    new Replica(
+                                                            "eastus",
+                                                            ReplicaRole.Secondary,
+                                                            Optional.of("Unavailable")))),
+                                    false);
+                    case "synchronous" ->
+                            present(
+                                    "Premium",
+                                    "Succeeded",
+                                    new GeoReplication(0, roles("eastus", "westus").replicas()),
+                                    false);
                     case "building" ->
                             new NamespaceView.Present(
                                     "East US",

@@ -118,6 +118,11 @@ class GeoReplicationLifecycleIT {
             assertThat(promoted.getStatus().promotion().last().outcome())
                     .isEqualTo(PromotionOutcome.Succeeded);
             assertThat(promoted.getStatus().primaryLocation()).isEqualTo("northeurope");
+            // The old primary stays listed, unreplicated: status says what to do about it.
+            ServiceBusGeoReplication after =
+                    op.driveUntil("force", 0, r -> hasReason(r, "Stalled", "SecondaryUnavailable"));
+            assertThat(ReplicationHarness.condition(after, "Stalled").get().getMessage())
+                    .contains("remove that replica");
             op.awaitMoreReads("grforce", 3);
             assertThat(op.promotions("grforce")).as("one forced POST").isEqualTo(1);
             awaitEvent("force", "Promoting", "messages not yet replicated may be lost");
