@@ -1,5 +1,6 @@
 package dev.geodr.servicebus.arm;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -58,4 +59,11 @@ public interface GeoReplicationPort {
      * rather than guess a lag.
      */
     Optional<LagReading> replicationLag(NamespaceRef ns);
+
+    /**
+     * The queues and topics on the first page of each list that accept messages above 1 MB ({@code
+     * maxMessageSizeInKilobytes} over 1024), which Geo-Replication does not support. Two GETs; read
+     * before replication is first enabled.
+     */
+    List<String> largeMessageEntities(NamespaceRef ns);
 }

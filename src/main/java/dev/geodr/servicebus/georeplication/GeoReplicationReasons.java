@@ -19,6 +19,7 @@ public final class GeoReplicationReasons {
     public static final String UNREACHABLE = "Unreachable";
     public static final String DELETING = "Deleting";
     public static final String PREVIEW_FEATURE = "PreviewFeature";
+    public static final String LARGE_MESSAGES = "LargeMessagesUnsupported";
     public static final String SECONDARY_UNAVAILABLE = "SecondaryUnavailable";
 
     private GeoReplicationReasons() {}

@@ -1,6 +1,7 @@
 package dev.geodr.servicebus.georeplication;
 
 import dev.geodr.servicebus.arm.GeoReplication;
+import java.util.List;
 import java.util.Optional;
 
 /** The namespace as this pass read it from ARM. */
@@ -13,6 +14,8 @@ public sealed interface NamespaceView {
      * @param holdsGeoDrAlias whether a Geo-DR alias is configured on it: the two models exclude
      *     each other
      * @param messagingPartitions above 1: a partitioned namespace (Geo-Replication in preview)
+     * @param largeMessageEntities queues and topics that accept messages above 1 MB, which
+     *     Geo-Replication does not support (read only before replication is first enabled)
      * @param updateRunning the namespace update this operator sent is still running by its own
      *     operation's status, whatever provisioningState says (ARM may report Succeeded during a
      *     replica build)
@@ -24,8 +27,13 @@ public sealed interface NamespaceView {
             Optional<GeoReplication> geoReplication,
             boolean holdsGeoDrAlias,
             int messagingPartitions,
+            List<String> largeMessageEntities,
             boolean updateRunning)
             implements NamespaceView {
+
+        public Present {
+            largeMessageEntities = List.copyOf(largeMessageEntities);
+        }
 
         public boolean isPremium() {
             return "Premium".equalsIgnoreCase(sku);

@@ -2,6 +2,7 @@ package dev.geodr.servicebus.georeplication;
 
 import static dev.geodr.servicebus.georeplication.GeoReplicationReasons.ENABLING;
 import static dev.geodr.servicebus.georeplication.GeoReplicationReasons.INVALID_SPEC;
+import static dev.geodr.servicebus.georeplication.GeoReplicationReasons.LARGE_MESSAGES;
 import static dev.geodr.servicebus.georeplication.GeoReplicationReasons.NAMESPACE_MISSING;
 import static dev.geodr.servicebus.georeplication.GeoReplicationReasons.PREVIEW_FEATURE;
 import static dev.geodr.servicebus.georeplication.GeoReplicationReasons.REPLICATING;
@@ -104,6 +105,17 @@ final class ReplicaRules {
                                             + p.messagingPartitions()
                                             + " messaging partitions; Geo-Replication of"
                                             + " partitioned namespaces is in preview"));
+        }
+        if (primary.isEmpty() && !p.largeMessageEntities().isEmpty()) {
+            plan =
+                    plan.withNotice(
+                            Notice.warning(
+                                    LARGE_MESSAGES,
+                                    String.join(", ", p.largeMessageEntities())
+                                            + " on namespace "
+                                            + c.namespaceName()
+                                            + " accept messages above 1 MB; Geo-Replication does"
+                                            + " not support large messages"));
         }
         if (c.previousSecondary().isEmpty()) {
             return plan;

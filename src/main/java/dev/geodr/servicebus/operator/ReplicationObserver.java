@@ -16,6 +16,7 @@ import dev.geodr.servicebus.georeplication.PromotionInFlight;
 import dev.geodr.servicebus.georeplication.PromotionLedger;
 import dev.geodr.servicebus.georeplication.PromotionPhase;
 import dev.geodr.servicebus.georeplication.ReplicationObserved;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -58,10 +59,15 @@ final class ReplicationObserver {
                 namespace.geoReplication().flatMap(GeoReplication::secondary).isPresent();
         NamespaceView view;
         if (hasSecondary) {
-            view = present(namespace, false, updateRunning);
+            view = present(namespace, false, List.of(), updateRunning);
         } else {
             try {
-                view = present(namespace, !aliases.listAliases(ns).isEmpty(), updateRunning);
+                view =
+                        present(
+                                namespace,
+                                !aliases.listAliases(ns).isEmpty(),
+                                largeMessageEntities(port, ns),
+                                updateRunning);
             } catch (ArmException e) {
                 // Preflight cannot tell whether a Geo-DR alias is in the way: nothing may be
                 // written, so the namespace counts as not answering this pass.
@@ -82,8 +88,20 @@ final class ReplicationObserver {
         return update == null ? observed : observed.withReplicaOperation(update);
     }
 
+    /** Only a warning depends on it, so a failed read leaves it out rather than stop the pass. */
+    private static List<String> largeMessageEntities(GeoReplicationPort port, NamespaceRef ns) {
+        try {
+            return port.largeMessageEntities(ns);
+        } catch (ArmException e) {
+            return List.of();
+        }
+    }
+
     private static NamespaceView.Present present(
-            GeoNamespace ns, boolean holdsGeoDrAlias, boolean updateRunning) {
+            GeoNamespace ns,
+            boolean holdsGeoDrAlias,
+            List<String> largeMessageEntities,
+            boolean updateRunning) {
         return new NamespaceView.Present(
                 ns.location(),
                 ns.sku(),
@@ -91,6 +109,7 @@ final class ReplicationObserver {
                 ns.geoReplication(),
                 holdsGeoDrAlias,
                 ns.messagingPartitions(),
+                largeMessageEntities,
                 updateRunning);
     }
 

@@ -190,6 +190,7 @@ class GeoReplicationPlannerTest {
                 // action | health | reason | notice
                 "not replicated yet: add the secondary          | plain    | eastus | westus | 300 | -      | setReplicas eastus+westus lag=300 | PROGRESSING | EnablingReplication | -",
                 "a partitioned namespace: enabled, with a warning | partitioned | eastus | westus | 300 | - | setReplicas eastus+westus lag=300 | PROGRESSING | EnablingReplication | PreviewFeature",
+                "large-message queues: enabled, with a warning  | largeMessages | eastus | westus | 300 | - | setReplicas eastus+westus lag=300 | PROGRESSING | EnablingReplication | LargeMessagesUnsupported",
                 "a Standard namespace: nothing written          | standard | eastus | westus | 300 | -      | none | STALLED | InvalidSpec | -",
                 "a Geo-DR alias on it: break the pairing first  | alias    | eastus | westus | 300 | -      | none | STALLED | InvalidSpec | -",
                 "the spec's primary is not the namespace's home | plain    | westus | centralus | 300 | -   | none | STALLED | InvalidSpec | -",
@@ -376,6 +377,8 @@ class GeoReplicationPlannerTest {
                     case "single" -> present("Premium", "Succeeded", roles("eastus", null), false);
                     case "plain" -> present("Premium", "Succeeded", null, false);
                     case "partitioned" -> present("Premium", "Succeeded", null, false, 4);
+                    case "largeMessages" ->
+                            present("Premium", "Succeeded", null, false, 1, List.of("queue-1"));
                     case "deadSecondary" ->
                             present(
                                     "Premium",
@@ -406,6 +409,7 @@ class GeoReplicationPlannerTest {
                                     Optional.of(roles("eastus", "westus")),
                                     false,
                                     1,
+                                    List.of(),
                                     true);
                     case "standard" -> present("Standard", "Succeeded", null, false);
                     case "alias" -> present("Premium", "Succeeded", null, true);
@@ -429,13 +433,30 @@ class GeoReplicationPlannerTest {
 
     private static NamespaceView present(
             String sku, String state, GeoReplication geo, boolean alias) {
-        return present(sku, state, geo, alias, 1);
+        return present(sku, state, geo, alias, 1, List.of());
     }
 
     private static NamespaceView present(
             String sku, String state, GeoReplication geo, boolean alias, int partitions) {
+        return present(sku, state, geo, alias, partitions, List.of());
+    }
+
+    private static NamespaceView present(
+            String sku,
+            String state,
+            GeoReplication geo,
+            boolean alias,
+            int partitions,
+            List<String> largeMessageEntities) {
         return new NamespaceView.Present(
-                "East US", sku, state, Optional.ofNullable(geo), alias, partitions, false);
+                "East US",
+                sku,
+                state,
+                Optional.ofNullable(geo),
+                alias,
+                partitions,
+                largeMessageEntities,
+                false);
     }
 
     private static GeoReplication roles(String primary, String secondary) {

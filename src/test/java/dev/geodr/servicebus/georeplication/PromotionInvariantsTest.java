@@ -168,7 +168,7 @@ class PromotionInvariantsTest {
 
     private static NamespaceView present(String state, GeoReplication geo) {
         return new NamespaceView.Present(
-                "East US", "Premium", state, Optional.ofNullable(geo), false, 1, false);
+                "East US", "Premium", state, Optional.ofNullable(geo), false, 1, List.of(), false);
     }
 
     private static GeoReplication roles(String primary, String secondary) {

@@ -41,6 +41,7 @@ class ReplicationStatusProjectorTest {
                 Optional.of(new GeoReplication(300, replicas)),
                 false,
                 1,
+                List.of(),
                 false);
     }
 

@@ -192,6 +192,34 @@ final class AzureSdkGeoReplicationPort implements GeoReplicationPort {
         return worstLag(parse(answer.body(), "metrics"));
     }
 
+    @Override
+    public List<String> largeMessageEntities(NamespaceRef ns) {
+        List<String> out = new ArrayList<>();
+        for (String kind : List.of("queues", "topics")) {
+            HttpRequest get =
+                    new HttpRequest(
+                                    HttpMethod.GET,
+                                    nsPath(armEndpoint, ns)
+                                            + "/"
+                                            + kind
+                                            + "?api-version="
+                                            + API_VERSION)
+                            .setHeader(HttpHeaderName.ACCEPT, "application/json");
+            String operation = kind.equals("queues") ? "listQueues" : "listTopics";
+            JsonNode list = parse(send(ns.subscriptionId(), get, operation, 200).body(), kind);
+            for (JsonNode entity : list.path("value")) {
+                if (entity.path("properties").path("maxMessageSizeInKilobytes").asLong(0)
+                        > MAX_STANDARD_MESSAGE_KB) {
+                    out.add(entity.path("name").asText(""));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Premium's default maximum message size; more is a "large message" entity. */
+    static final long MAX_STANDARD_MESSAGE_KB = 1024;
+
     // ---- reading ARM's bodies -------------------------------------------------------------------
 
     private ObjectNode readNamespace(NamespaceRef ns) {

@@ -68,6 +68,9 @@ public final class NamespaceAdmin {
         if (spec.privateEndpoints() != null) {
             ns.privateEndpoints = spec.privateEndpoints();
         }
+        if (spec.largeMessageQueues() != null) {
+            ns.largeMessageQueues = spec.largeMessageQueues();
+        }
         if (spec.entities() != null) {
             long old = ns.entities;
             ns.entities = spec.entities();
@@ -169,6 +172,7 @@ public final class NamespaceAdmin {
         v.put("location", ns.location);
         v.put("sku", ns.sku);
         v.put("partitions", ns.partitions);
+        v.put("largeMessageQueues", ns.largeMessageQueues);
         v.put("entities", s.effectiveEntities(ns, now));
         v.put("privateEndpoints", ns.privateEndpoints);
         ArrayNode rules = v.putArray("authorizationRules");

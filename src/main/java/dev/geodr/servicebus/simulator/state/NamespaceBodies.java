@@ -106,6 +106,8 @@ public final class NamespaceBodies {
             q.put("location", ns.location());
             ObjectNode p = q.putObject("properties");
             p.put("maxSizeInMegabytes", 1024);
+            // Premium's default is 1 MB; up to 100 MB once large messages are enabled
+            p.put("maxMessageSizeInKilobytes", i <= ns.largeMessageQueues ? 102_400 : 1_024);
             p.put("sizeInBytes", 0);
             p.put("messageCount", 0);
             p.put("status", "Active");

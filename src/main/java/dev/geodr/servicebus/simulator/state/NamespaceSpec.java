@@ -12,7 +12,11 @@ import java.util.regex.Pattern;
 /**
  * A namespace as the admin API and seed files describe it. Null fields are "not given": a new
  * namespace takes the defaults ({@code westeurope}, Premium, 1 partition, 0 entities, 0 private
- * endpoints), an existing one keeps its current value.
+ * endpoints, no large-message queue), an existing one keeps its current value.
+ *
+ * @param largeMessageQueues how many of the queues (from queue-1 on) accept messages above 1 MB
+ *     ({@code maxMessageSizeInKilobytes} 102400; the others 1024): Geo-Replication does not support
+ *     large messages
  */
 public record NamespaceSpec(
         String subscriptionId,
@@ -23,7 +27,8 @@ public record NamespaceSpec(
         Integer partitions,
         Long entities,
         Integer privateEndpoints,
-        List<RuleSpec> authorizationRules) {
+        List<RuleSpec> authorizationRules,
+        Long largeMessageQueues) {
 
     /** An extra SAS rule besides {@code RootManageSharedAccessKey}; keys are generated. */
     public record RuleSpec(String name, List<String> rights) {}
@@ -57,6 +62,10 @@ public record NamespaceSpec(
         require(
                 privateEndpoints == null || (privateEndpoints >= 0 && privateEndpoints <= 100),
                 "privateEndpoints must be 0..100");
+        require(
+                largeMessageQueues == null
+                        || (largeMessageQueues >= 0 && largeMessageQueues <= MAX_ENTITIES),
+                "largeMessageQueues must be 0.." + MAX_ENTITIES);
         if (sku != null) {
             sku =
                     switch (sku.toLowerCase(Locale.ROOT)) {
@@ -69,6 +78,30 @@ public record NamespaceSpec(
                     };
         }
         authorizationRules = authorizationRules == null ? null : List.copyOf(authorizationRules);
+    }
+
+    /** Without large-message queues (what most tests and seeds need). */
+    public NamespaceSpec(
+            String subscriptionId,
+            String resourceGroup,
+            String name,
+            String location,
+            String sku,
+            Integer partitions,
+            Long entities,
+            Integer privateEndpoints,
+            List<RuleSpec> authorizationRules) {
+        this(
+                subscriptionId,
+                resourceGroup,
+                name,
+                location,
+                sku,
+                partitions,
+                entities,
+                privateEndpoints,
+                authorizationRules,
+                null);
     }
 
     /** Reads the admin JSON body; the names come from the URL (or from the seed entry itself). */
@@ -87,7 +120,8 @@ public record NamespaceSpec(
                 integer(b, "partitions"),
                 longValue(b, "entities"),
                 integer(b, "privateEndpoints"),
-                rules(b));
+                rules(b),
+                longValue(b, "largeMessageQueues"));
     }
 
     private static List<RuleSpec> rules(JsonNode b) {

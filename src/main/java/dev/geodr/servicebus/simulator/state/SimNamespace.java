@@ -26,6 +26,8 @@ public final class SimNamespace {
      */
     long entities;
 
+    long largeMessageQueues;
+
     int privateEndpoints;
     final long createdAt;
     long updatedAt;

@@ -135,6 +135,24 @@ class AzureSdkGeoReplicationPortSimulatorTest {
     }
 
     @Test
+    void listsTheEntitiesThatAcceptLargeMessages() {
+        admin.putNamespace(
+                GeoClient.RG,
+                PLAIN.name(),
+                "{\"location\":\"westeurope\",\"entities\":3,\"largeMessageQueues\":2}");
+
+        assertThat(port.largeMessageEntities(PLAIN)).containsExactly("queue-1", "queue-2");
+        assertThat(admin.calls(PLAIN.name()))
+                .extracting(c -> c.operation())
+                .as("one list of queues and one of topics")
+                .containsExactly("listQueues", "listTopics");
+
+        seedPlain(PLAIN);
+        admin.putNamespace(GeoClient.RG, PLAIN.name(), "{\"largeMessageQueues\":0}");
+        assertThat(port.largeMessageEntities(PLAIN)).isEmpty();
+    }
+
+    @Test
     void readsAGeoReplicatedNamespaceAndAPlainOne() {
         geo.seed(ORDERS.name());
         seedPlain(PLAIN);
