@@ -92,6 +92,7 @@ LAST_TABLE_KEY=""
 
 # show_changes [name...]: prints `kubectl get sbgp` when it changed (ignoring OBSERVED and AGE) and one line per
 # pairing whose state changed. Leaves the summaries in $SUMMARY.
+# shellcheck disable=SC2120  # watch_with passes it names
 show_changes() {
   local table key line name desc
   # Summaries first, table second: the table is never older than the lines printed under it.
@@ -115,14 +116,14 @@ show_changes() {
   done <<<"$SUMMARY"
 }
 
-# watch_until <what> <predicate> [name...]: show changes every second until <predicate> "$SUMMARY"
-# succeeds; fail after STEP_TIMEOUT or if the operator dies.
-watch_until() {
-  local what="$1" pred="$2"; shift 2
+# watch_with <show> <summary variable> <what> <predicate> [name...]: run <show> every second until
+# <predicate> "${summary}" succeeds; fail after STEP_TIMEOUT or if the operator dies. Any kind.
+watch_with() {
+  local show="$1" summary="$2" what="$3" pred="$4"; shift 4
   local deadline=$(( SECONDS + STEP_TIMEOUT )) t=$SECONDS
   while :; do
-    show_changes "$@"
-    if "$pred" "$SUMMARY"; then
+    "$show" "$@"
+    if "$pred" "${!summary}"; then
       say "$what after $(( SECONDS - t )) s"
       return 0
     fi
@@ -131,6 +132,9 @@ watch_until() {
     sleep 1
   done
 }
+
+# watch_until <what> <predicate> [name...]: watch_with for ServiceBusGeoPairings.
+watch_until() { watch_with show_changes SUMMARY "$@"; }
 
 all_ready() { # all_ready <summaries>: three pairings, each Ready at its current generation
   local n=0 line
@@ -206,21 +210,8 @@ gr_show() {
   done <<<"$GR_SUMMARY"
 }
 
-# gr_watch_until <what> <predicate> [name...]: like watch_until, for ServiceBusGeoReplications.
-gr_watch_until() {
-  local what="$1" pred="$2"; shift 2
-  local deadline=$(( SECONDS + STEP_TIMEOUT )) t=$SECONDS
-  while :; do
-    gr_show "$@"
-    if "$pred" "$GR_SUMMARY"; then
-      say "$what after $(( SECONDS - t )) s"
-      return 0
-    fi
-    operator_alive || { tail -n 30 "$OP_LOG" | indent >&2; die "the operator exited (log above)"; }
-    (( SECONDS < deadline )) || die "timed out after ${STEP_TIMEOUT}s waiting until $what (operator log: $OP_LOG)"
-    sleep 1
-  done
-}
+# gr_watch_until <what> <predicate> [name...]: watch_with for ServiceBusGeoReplications.
+gr_watch_until() { watch_with gr_show GR_SUMMARY "$@"; }
 
 gr_ready() { # gr_ready <summaries>: every line observed at its generation with Ready=True, and at least one
   local n=0 line name gen obs ready
@@ -332,6 +323,7 @@ kc apply -f "$REPO_ROOT/examples/failover/orders-fail-forward.yaml" | indent
 LAST_TABLE_KEY=""
 watch_until "orders is Ready again, geo-replicated from orders-neu to orders-frc" orders_ready orders
 LAST_TABLE_KEY=""
+# shellcheck disable=SC2119  # every pairing: no names
 show_changes
 CALLS_JSON="$(sim 'simulator/calls?operation=failover')"
 FAILOVER_ALL="$(grep -o '"operation":"failover"' <<<"$CALLS_JSON" | wc -l)"

@@ -1,16 +1,13 @@
 package dev.geodr.servicebus.georeplication;
 
+import static dev.geodr.servicebus.georeplication.GeoFixtures.memory;
+import static dev.geodr.servicebus.georeplication.GeoFixtures.observed;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.geodr.servicebus.arm.GeoReplication;
 import dev.geodr.servicebus.arm.NamespaceRef;
-import dev.geodr.servicebus.arm.Replica;
-import dev.geodr.servicebus.arm.ReplicaRole;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -23,17 +20,21 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class PromotionInvariantsTest {
 
-    private static final NamespaceRef NS = new NamespaceRef("sub", "rg", "orders");
-    private static final Instant NOW = Instant.parse("2026-12-04T12:00:00Z");
-    private static final Instant MINUTE_AGO = NOW.minus(Duration.ofMinutes(1));
-    private static final String URL = "https://management.azure.com/op-1";
+    private static final NamespaceRef NS = GeoFixtures.NS;
+    private static final Instant NOW = GeoFixtures.NOW;
     private final GeoReplicationPlanner planner =
             new GeoReplicationPlanner(GeoReplicationSettings.defaults());
 
     static Stream<Arguments> cases() {
         List<Arguments> out = new ArrayList<>();
         for (String phase :
-                List.of("none", "waiting", "intended", "escalated", "accepted", "acceptedForced")) {
+                List.of(
+                        "handled0",
+                        "waiting",
+                        "intended",
+                        "escalated",
+                        "accepted",
+                        "acceptedForced")) {
             for (String namespace :
                     List.of(
                             "eastus",
@@ -115,70 +116,5 @@ class PromotionInvariantsTest {
             case "eastus", "updating", "single" -> "eastus";
             default -> null;
         };
-    }
-
-    private static ReplicationMemory memory(String phase) {
-        PromotionLedger handled = PromotionLedger.adopted(0);
-        PromotionInFlight taken =
-                PromotionInFlight.taken(1, PromotionMode.Planned, "eastus", "westus", MINUTE_AGO);
-        PromotionInFlight inFlight =
-                switch (phase) {
-                    case "none" -> null;
-                    case "waiting" -> taken;
-                    case "intended" -> taken.intending(PromotionMode.Planned, MINUTE_AGO);
-                    case "escalated" ->
-                            taken.intending(PromotionMode.Planned, MINUTE_AGO)
-                                    .accepted(URL, MINUTE_AGO)
-                                    .intending(PromotionMode.Forced, MINUTE_AGO);
-                    case "accepted" ->
-                            taken.intending(PromotionMode.Planned, MINUTE_AGO)
-                                    .accepted(URL, MINUTE_AGO);
-                    case "acceptedForced" ->
-                            taken.intending(PromotionMode.Forced, MINUTE_AGO)
-                                    .accepted(URL, MINUTE_AGO);
-                    default -> throw new IllegalArgumentException(phase);
-                };
-        return ReplicationMemory.of(
-                inFlight == null ? handled : handled.withInFlight(inFlight), "westus");
-    }
-
-    private static ReplicationObserved observed(String namespace, String op) {
-        NamespaceView view =
-                switch (namespace) {
-                    case "eastus" -> present("Succeeded", roles("eastus", "westus"));
-                    case "westus" -> present("Succeeded", roles("westus", "eastus"));
-                    case "updating" -> present("Updating", roles("eastus", "westus"));
-                    case "single" -> present("Succeeded", roles("eastus", null));
-                    case "plain" -> present("Succeeded", null);
-                    case "unreachable" -> new NamespaceView.Unreachable("region down");
-                    case "missing" -> new NamespaceView.Missing();
-                    default -> throw new IllegalArgumentException(namespace);
-                };
-        ReplicationObserved observed = ReplicationObserved.of(view);
-        return switch (op) {
-            case "none" -> observed;
-            case "running" ->
-                    observed.withOperation(new OperationView.InProgress(Optional.empty()));
-            case "done" -> observed.withOperation(new OperationView.Succeeded());
-            case "failed" -> observed.withOperation(new OperationView.Failed("Failed", "lost"));
-            case "gone" -> observed.withOperation(new OperationView.Gone());
-            default -> throw new IllegalArgumentException(op);
-        };
-    }
-
-    private static NamespaceView present(String state, GeoReplication geo) {
-        return new NamespaceView.Present(
-                "East US", "Premium", state, Optional.ofNullable(geo), false, 1, List.of(), false);
-    }
-
-    private static GeoReplication roles(String primary, String secondary) {
-        Replica p = new Replica(primary, ReplicaRole.Primary, Optional.empty());
-        return new GeoReplication(
-                300,
-                secondary == null
-                        ? List.of(p)
-                        : List.of(
-                                p,
-                                new Replica(secondary, ReplicaRole.Secondary, Optional.empty())));
     }
 }
