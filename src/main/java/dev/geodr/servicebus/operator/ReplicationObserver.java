@@ -79,7 +79,8 @@ final class ReplicationObserver {
         ReplicationObserved observed =
                 withReplicaOperation(
                         withOperation(ReplicationObserved.of(view), port, ledger), update);
-        // While the update that adds the secondary runs there is nothing replicated to lag behind.
+        // While an update of ours runs (a secondary being built, the lag being changed) the figure
+        // would describe a replica that is not there yet, or the old setting: not read.
         return hasSecondary && !updateRunning ? observed.withLag(lag(port, ns)) : observed;
     }
 
