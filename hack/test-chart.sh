@@ -89,9 +89,13 @@ pod = dep["spec"]["template"]["spec"]; c = pod["containers"][0]
 env = {e["name"]: e.get("value", e.get("valueFrom")) for e in c["env"]}
 want_env = {"GEODR_ARM_CLOUD": "AzureUSGovernment", "GEODR_ARM_ENDPOINT": "https://management.usgovcloudapi.net/",
             "GEODR_ARM_AUTHORITY_HOST": "https://login.microsoftonline.us/",
+            "GEODR_ARM_METRICS_ENDPOINT": "https://management.usgovcloudapi.net/",
             "HTTPS_PROXY": "http://proxy.corp.example:3128", "NO_PROXY": ".svc,.cluster.local,kubernetes.default",
             "GEODR_POLL_FAST": "5s", "GEODR_POLL_FIRST_AFTER_PAIRING": "45s", "GEODR_POLL_PENDING": "20s", "GEODR_POLL_STEADY": "10m",
             "GEODR_FAILOVER_SAFE_TIMEOUT": "20m", "GEODR_FAILOVER_ISSUED_TIMEOUT": "30m",
+            "GEODR_GEOREPLICATION_POLL_FAST": "15s", "GEODR_GEOREPLICATION_POLL_PENDING": "45s",
+            "GEODR_GEOREPLICATION_POLL_STEADY": "10m", "GEODR_GEOREPLICATION_PLANNED_START_TIMEOUT": "20m",
+            "GEODR_GEOREPLICATION_OPERATION_TIMEOUT": "90m",
             "GEODR_CONNECTION_SECRET_REFRESH": "2h", "GEODR_ARM_SHARE": "0.3", "GEODR_ARM_READS_PER_SECOND": "5.5",
             "GEODR_ARM_READ_BURST": "25", "GEODR_ARM_WRITES_PER_SECOND": "1", "GEODR_ARM_WRITE_BURST": "10",
             "SIMULATOR_URL": "https://arm-simulator.geodr-test.svc:8443/",
