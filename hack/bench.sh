@@ -25,7 +25,7 @@ kubectl_bin="$(dirname "$KUBECONFIG")/bin/kubectl"
 source hack/lib/crds.sh
 mapfile -t crds < <(crd_resources crds)
 "$kubectl_bin" apply --server-side -k crds/ >/dev/null
-"$kubectl_bin" wait --for condition=Established --timeout=60s "${crds[@]}" >/dev/null
+wait_established "$kubectl_bin" "${crds[@]}" >/dev/null
 
 mkdir -p target/bench
 exec java -Xmx1g \

@@ -149,7 +149,7 @@ appcds_layer() {
   "$KUBECTL" apply --server-side -k "$REPO_ROOT/crds/" >/dev/null
   local crds
   mapfile -t crds < <(crd_resources "$REPO_ROOT/crds")
-  "$KUBECTL" wait --for=condition=Established --timeout=60s "${crds[@]}" >/dev/null
+  wait_established "$KUBECTL" "${crds[@]}" >/dev/null
   cp "$KUBECONFIG" "$work/kubeconfig"; chmod 0644 "$work/kubeconfig"
   local port
   port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"

@@ -16,7 +16,7 @@ fi
 source hack/lib/crds.sh
 kubectl apply -k crds/
 mapfile -t crds < <(crd_resources crds)
-kubectl wait --for=condition=Established --timeout=60s "${crds[@]}"
+wait_established kubectl "${crds[@]}"
 
 if [[ -n "${SIMULATOR_URL:-}" ]]; then
   if [[ -z "${SIMULATOR_CERT:-}" ]]; then

@@ -272,13 +272,13 @@ dry_run() {
   mapfile -t crds < <(crd_resources "$CHART/crds")
   "$kubectl" get "${crds[@]}" >/dev/null 2>&1 || crd_before=0
   (( crd_before )) || "$kubectl" apply --server-side -f "$CHART/crds/" >&2 || return 1
-  "$kubectl" wait --for=condition=Established "${crds[@]}" --timeout=60s >&2 || return 1
+  wait_established "$kubectl" "${crds[@]}" >&2 || return 1
   # ServiceMonitor and PrometheusRule too when their CRDs are there: installed here (from
   # hack/tools.sh's copy of the Prometheus Operator's) on a control plane this script started.
   local skip="ServiceMonitor PrometheusRule"
   if (( started_cluster )) && [[ -d "$MONITORING_CRDS" ]]; then
     "$kubectl" apply --server-side -f "$MONITORING_CRDS" >&2 || return 1
-    "$kubectl" wait --for=condition=Established crd/servicemonitors.monitoring.coreos.com crd/prometheusrules.monitoring.coreos.com --timeout=60s >&2 || return 1
+    wait_established "$kubectl" crd/servicemonitors.monitoring.coreos.com crd/prometheusrules.monitoring.coreos.com >&2 || return 1
   fi
   if "$kubectl" get crd servicemonitors.monitoring.coreos.com prometheusrules.monitoring.coreos.com >/dev/null 2>&1; then
     skip=""
@@ -329,7 +329,7 @@ install_cycle() {
   # on .spec.versions; docs/install.md says to install with --skip-crds then.
   "$kubectl" delete "${crds[@]}" >&2 || return 1
   "$kubectl" apply -k "$REPO_ROOT/crds/" >&2 || return 1
-  "$kubectl" wait --for=condition=Established "${crds[@]}" --timeout=60s >&2 || return 1
+  wait_established "$kubectl" "${crds[@]}" >&2 || return 1
   "$HELM" install "$RELEASE" "$CHART" -n "$ns" --skip-crds >"$work/install2.txt" 2>&1 || { cat "$work/install2.txt" >&2; return 1; }
   "$HELM" uninstall "$RELEASE" -n "$ns" >&2 || return 1
   log "  install -> upgrade (2 replicas: PDB; client id: annotation; CRD not upgraded) -> uninstall (CRD kept); install --skip-crds over kubectl's CRD"

@@ -39,7 +39,7 @@ source "$REPO_ROOT/target/cluster/env"
 # shellcheck source=lib/crds.sh
 source "$HACK_DIR/lib/crds.sh"
 mapfile -t crds < <(crd_resources "$REPO_ROOT/crds")
-"$KUBECTL" wait --for=condition=Established --timeout=60s "${crds[@]}" >/dev/null
+wait_established "$KUBECTL" "${crds[@]}" >/dev/null
 
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 name="geodr-image-test-$$"

@@ -16,3 +16,19 @@ crd_files() {
 crd_resources() {
   crd_files "$1" | sed 's/-v1\.yml$//; s|^|crd/|'
 }
+
+# wait_established KUBECTL CRD...: kubectl wait until every CRD is Established, at most 60 s.
+# Retried while a CRD applied a moment ago has no status yet: kubectl wait then fails at once
+# (".status.conditions accessor error") instead of waiting.
+wait_established() {
+  local client="$1" out deadline=$((SECONDS + 60))
+  shift
+  until out="$("$client" wait --for=condition=Established --timeout=60s "$@" 2>&1)"; do
+    if [[ $out != *"accessor error"* ]] || (( SECONDS >= deadline )); then
+      printf '%s\n' "$out" >&2
+      return 1
+    fi
+    sleep 0.5
+  done
+  printf '%s\n' "$out"
+}

@@ -84,7 +84,7 @@ install_crd() {
   local crds
   mapfile -t crds < <(crd_resources "$LO_CRD_DIR")
   kc apply -k "$LO_CRD_DIR" | indent
-  kc wait --for=condition=Established --timeout=60s "${crds[@]}" | indent
+  wait_established kc "${crds[@]}" | indent
 }
 
 # --- operator ----------------------------------------------------------------------------------
