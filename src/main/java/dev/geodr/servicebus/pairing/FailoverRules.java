@@ -83,6 +83,10 @@ final class FailoverRules {
         SideView partner = c.observed.partner();
         SideView primary = c.observed.primary();
 
+        Optional<String> crossSubscription = acrossSubscriptions(c.desired);
+        if (current.mode() == FailoverMode.Safe && crossSubscription.isPresent()) {
+            return reject(c, current, crossSubscription.get() + "; nothing was sent");
+        }
         if (partner.hasRole(AliasRole.PrimaryNotReplicating)
                 && !primary.hasRole(AliasRole.Primary)) {
             return reject(
@@ -155,6 +159,25 @@ final class FailoverRules {
      * Succeeded on both sides and zero pending replication; Forced needs only the partner to
      * answer.
      */
+    /**
+     * ARM refuses a Safe failover when primary and partner are in different subscriptions
+     * (docs/arm-semantics.md §2.6), whatever the pairing's state: say so rather than wait for it.
+     */
+    static Optional<String> acrossSubscriptions(Desired desired) {
+        String from = desired.primary().subscriptionId();
+        String to = desired.partner().subscriptionId();
+        if (from.equalsIgnoreCase(to)) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                "a Safe failover is refused by ARM when primary and partner are in different"
+                        + " subscriptions (primary in "
+                        + from
+                        + ", partner in "
+                        + to
+                        + "); a Forced one works (spec.failoverMode: Forced)");
+    }
+
     static String gateBlocker(FailoverMode mode, SideView primary, SideView partner) {
         if (!partner.reachable()) {
             return "the partner namespace is unreachable";

@@ -13,6 +13,7 @@ public final class Reasons {
     public static final String THROTTLED = "Throttled";
     public static final String REPLICATION_PENDING = "ReplicationPending";
     public static final String NOT_PAIRED = "NotPaired";
+    public static final String CROSS_SUBSCRIPTION = "CrossSubscription";
     public static final String UNREACHABLE = "Unreachable";
     public static final String FAILOVER_REJECTED = "FailoverRejected";
     public static final String FAILOVER_FAILED = "FailoverFailed";

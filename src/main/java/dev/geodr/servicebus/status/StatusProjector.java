@@ -129,6 +129,12 @@ public final class StatusProjector {
 
     /** Null when a Safe failover issued now would be accepted, else why not. */
     private static String failoverBlocker(Input in) {
+        if (in.desired() != null) {
+            Optional<String> never = FailoverGate.safeNeverAccepted(in.desired());
+            if (never.isPresent()) {
+                return never.get();
+            }
+        }
         if (in.memory().inFlight().isPresent()) {
             return "a failover is already in flight";
         }
@@ -145,6 +151,9 @@ public final class StatusProjector {
     }
 
     private static String failoverReason(Input in) {
+        if (in.desired() != null && FailoverGate.safeNeverAccepted(in.desired()).isPresent()) {
+            return Reasons.CROSS_SUBSCRIPTION;
+        }
         if (in.memory().inFlight().isPresent()) {
             return Reasons.FAILING_OVER;
         }

@@ -98,6 +98,34 @@ class PairingLifecycleIT {
     }
 
     @Test
+    void aSafeFailoverAcrossSubscriptionsIsRejectedWithoutAPost() {
+        String otherSub = "33333333-3333-3333-3333-333333333333";
+        sim.putNamespace(OperatorHarness.ref("xsub-weu"), OperatorHarness.premium(0));
+        sim.putNamespace(otherSub, OperatorHarness.RG, "xsub-neu", OperatorHarness.premium(0));
+        ServiceBusGeoPairing cr = op.pairing("xsub", "xsub-weu", "xsub-neu");
+        cr.getSpec()
+                .setPartnerNamespace(
+                        SimulatorClient.nsId(otherSub, OperatorHarness.RG, "xsub-neu"));
+        op.create(cr);
+
+        ServiceBusGeoPairing ready = op.awaitReady("xsub");
+        assertThat(OperatorHarness.condition(ready, "FailoverReady").get().getReason())
+                .as("a Safe failover is never ready across subscriptions")
+                .isEqualTo("CrossSubscription");
+
+        op.editSpec("xsub", s -> s.setFailoverRequested(1));
+        ServiceBusGeoPairing rejected =
+                op.driveUntil("xsub", 20, r -> r.getStatus().getFailover().getLast() != null);
+        assertThat(rejected.getStatus().getFailover().getLast().getOutcome())
+                .isEqualTo(FailoverOutcome.Rejected);
+        assertThat(rejected.getStatus().getFailover().getLast().getMessage())
+                .contains("different subscriptions")
+                .contains("a Forced one works");
+        op.awaitMoreReads("/xsub-", 4);
+        assertThat(sim.count("/xsub-", "failover")).as("nothing was sent").isZero();
+    }
+
+    @Test
     void outOfBandFailoverIsDetectedAndReported() {
         pairAndWait("oob");
         assertThat(

@@ -32,6 +32,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PairingPlannerTest {
 
     private static final Desired D = desired(WEU, NEU);
+
+    /** The partner of {@link #WEU} in another subscription: ARM refuses every Safe failover. */
+    private static final NamespaceRef NEU_OTHER_SUB =
+            new NamespaceRef(
+                    "22222222-2222-2222-2222-222222222222", WEU.resourceGroup(), "orders-neu");
+
     private static final Duration FAST = SETTINGS.fastPoll();
     private static final Duration FIRST_PAIRING_POLL = SETTINGS.firstPairingPoll();
     private static final Duration PENDING = SETTINGS.pendingPoll();
@@ -355,6 +361,40 @@ class PairingPlannerTest {
                                                 0L,
                                                 FailoverPhase.Issued,
                                                 null)))),
+                r(
+                        "Safe request across subscriptions: Rejected at once, nothing sent",
+                        row(
+                                withRequest(desired(WEU, NEU_OTHER_SUB), 1, FailoverMode.Safe),
+                                steady(0),
+                                obs(
+                                        primaryPaired(WEU, NEU_OTHER_SUB, 0),
+                                        rec(NEU_OTHER_SUB, Secondary, Succeeded, WEU, null)),
+                                says(
+                                        with(
+                                                expect(
+                                                        NONE,
+                                                        Health.PROGRESSING,
+                                                        Reasons.FAILOVER_REJECTED),
+                                                1L,
+                                                null,
+                                                FailoverOutcome.Rejected),
+                                        "different subscriptions"))),
+                r(
+                        "Forced request across subscriptions: the POST on the partner",
+                        row(
+                                withRequest(desired(WEU, NEU_OTHER_SUB), 1, FailoverMode.Forced),
+                                steady(0),
+                                obs(
+                                        primaryPaired(WEU, NEU_OTHER_SUB, 0),
+                                        rec(NEU_OTHER_SUB, Secondary, Succeeded, WEU, null)),
+                                intent(
+                                        expect(
+                                                new Action.Failover(
+                                                        NEU_OTHER_SUB,
+                                                        "orders",
+                                                        FailoverMode.Forced),
+                                                Health.PROGRESSING,
+                                                Reasons.FAILING_OVER)))),
                 r(
                         "Forced request with the primary region down: POST on the partner",
                         row(

@@ -67,6 +67,55 @@ class FailoverReadyConditionTest {
         return Optional.of(Observed.of(primary, partner));
     }
 
+    @org.junit.jupiter.api.Test
+    void acrossSubscriptionsASafeFailoverIsNeverReady() {
+        NamespaceRef otherSub = new NamespaceRef("s2", "rg", "orders-neu");
+        Desired across =
+                new Desired(
+                        "orders",
+                        WEU,
+                        otherSub,
+                        Optional.empty(),
+                        0,
+                        FailoverMode.Safe,
+                        false,
+                        false);
+        ServiceBusGeoPairingStatus status =
+                StatusProjector.project(
+                        null,
+                        new StatusProjector.Input(
+                                1,
+                                across,
+                                obs(
+                                        rec(
+                                                WEU,
+                                                AliasRole.Primary,
+                                                ProvisioningState.Succeeded,
+                                                otherSub,
+                                                0L),
+                                        rec(
+                                                otherSub,
+                                                AliasRole.Secondary,
+                                                ProvisioningState.Succeeded,
+                                                WEU,
+                                                null)),
+                                FailoverMemory.adopted(0),
+                                PAIRED,
+                                Optional.of(WEU),
+                                T0));
+        Condition c =
+                status.getConditions().stream()
+                        .filter(x -> x.getType().equals(StatusProjector.FAILOVER_READY))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(c.getStatus()).isEqualTo("False");
+        assertThat(c.getReason()).isEqualTo("CrossSubscription");
+        assertThat(c.getMessage())
+                .contains("refused by ARM")
+                .contains("primary in s, partner in s2")
+                .contains("a Forced one works");
+    }
+
     static Stream<Arguments> rows() {
         FailoverMemory steady = FailoverMemory.adopted(0);
         FailoverMemory inFlight =
