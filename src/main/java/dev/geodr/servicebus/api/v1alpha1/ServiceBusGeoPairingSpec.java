@@ -109,7 +109,9 @@ public class ServiceBusGeoPairingSpec {
     @JsonPropertyDescription(
             "How a requested failover is issued. Safe (default): wait until the pairing is Succeeded and no "
                     + "replication is pending, then POST failover with IsSafeFailover=true; if replication is still pending when the "
-                    + "operator's safe-failover timeout expires, the request ends with outcome Failed. Forced: POST failover at once "
+                    + "operator's safe-failover timeout expires, the request ends with outcome Failed; with primary and "
+                    + "partner in different subscriptions ARM refuses every Safe failover, so the request ends Rejected at once, "
+                    + "nothing sent. Forced: POST failover at once "
                     + "without IsSafeFailover; only the partner namespace has to answer, so it works while the primary region is down; "
                     + "entities not yet replicated may be missing on the new primary.")
     private FailoverMode failoverMode = FailoverMode.Safe;
