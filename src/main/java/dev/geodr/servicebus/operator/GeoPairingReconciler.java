@@ -3,7 +3,6 @@ package dev.geodr.servicebus.operator;
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairing;
 import dev.geodr.servicebus.arm.ArmPortFactory;
 import dev.geodr.servicebus.pairing.PairingPlanner;
-import dev.geodr.servicebus.status.StatusProjector;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -45,13 +44,8 @@ public class GeoPairingReconciler
     public UpdateControl<ServiceBusGeoPairing> reconcile(
             ServiceBusGeoPairing resource, Context<ServiceBusGeoPairing> context) {
         ReconcilePass.Outcome outcome = pass.run(resource, cluster(context));
-        UpdateControl<ServiceBusGeoPairing> control =
-                StatusProjector.unchanged(resource.getStatus(), outcome.status())
-                        ? UpdateControl.noUpdate()
-                        : UpdateControl.patchStatus(
-                                StatusWriter.fresh(
-                                        resource, outcome.status(), ServiceBusGeoPairing::new));
-        return control.rescheduleAfter(RequeueDelay.of(outcome.requeue()));
+        return Controls.afterPass(
+                resource, outcome.status(), false, outcome.requeue(), ServiceBusGeoPairing::new);
     }
 
     @Override
@@ -62,18 +56,13 @@ public class GeoPairingReconciler
             metrics.forget(resource);
             return DeleteControl.defaultDelete();
         }
-        if (!StatusProjector.unchanged(resource.getStatus(), outcome.status())) {
-            // Cleaner cannot return a status patch; keep users informed while deletion waits on
-            // Azure.
-            try {
-                StatusWriter.writeNow(
-                        context, resource, outcome.status(), ServiceBusGeoPairing::new);
-            } catch (RuntimeException ignored) {
-                // A concurrent change is fine here: the next pass recomputes the same status.
-            }
-        }
-        return DeleteControl.noFinalizerRemoval()
-                .rescheduleAfter(RequeueDelay.of(outcome.requeue()));
+        return Controls.stillDeleting(
+                context,
+                resource,
+                outcome.status(),
+                false,
+                outcome.requeue(),
+                ServiceBusGeoPairing::new);
     }
 
     private ClusterSide cluster(Context<ServiceBusGeoPairing> context) {

@@ -4,7 +4,6 @@ import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoReplication;
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoReplicationStatus;
 import dev.geodr.servicebus.arm.ArmPortFactory;
 import dev.geodr.servicebus.georeplication.GeoReplicationPlanner;
-import dev.geodr.servicebus.status.ReplicationStatusProjector;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -42,15 +41,12 @@ public class GeoReplicationReconciler
     public UpdateControl<ServiceBusGeoReplication> reconcile(
             ServiceBusGeoReplication resource, Context<ServiceBusGeoReplication> context) {
         ReplicationPass.Outcome outcome = pass.run(resource, cluster(context));
-        UpdateControl<ServiceBusGeoReplication> control =
-                outcome.written()
-                                || ReplicationStatusProjector.unchanged(
-                                        resource.getStatus(), outcome.status())
-                        ? UpdateControl.noUpdate()
-                        : UpdateControl.patchStatus(
-                                StatusWriter.fresh(
-                                        resource, outcome.status(), ServiceBusGeoReplication::new));
-        return control.rescheduleAfter(RequeueDelay.of(outcome.requeue()));
+        return Controls.afterPass(
+                resource,
+                outcome.status(),
+                outcome.written(),
+                outcome.requeue(),
+                ServiceBusGeoReplication::new);
     }
 
     @Override
@@ -60,19 +56,13 @@ public class GeoReplicationReconciler
         if (outcome.releaseFinalizer()) {
             return DeleteControl.defaultDelete();
         }
-        if (!outcome.written()
-                && !ReplicationStatusProjector.unchanged(resource.getStatus(), outcome.status())) {
-            // Cleaner cannot return a status patch; keep users informed while deletion waits on
-            // Azure.
-            try {
-                StatusWriter.writeNow(
-                        context, resource, outcome.status(), ServiceBusGeoReplication::new);
-            } catch (RuntimeException ignored) {
-                // A concurrent change is fine here: the next pass recomputes the same status.
-            }
-        }
-        return DeleteControl.noFinalizerRemoval()
-                .rescheduleAfter(RequeueDelay.of(outcome.requeue()));
+        return Controls.stillDeleting(
+                context,
+                resource,
+                outcome.status(),
+                outcome.written(),
+                outcome.requeue(),
+                ServiceBusGeoReplication::new);
     }
 
     private ResourceSide<ServiceBusGeoReplication, ServiceBusGeoReplicationStatus> cluster(

@@ -58,7 +58,9 @@ final class ReplicationObserver {
         boolean hasSecondary =
                 namespace.geoReplication().flatMap(GeoReplication::secondary).isPresent();
         NamespaceView view;
-        if (hasSecondary) {
+        if (hasSecondary || !"Premium".equalsIgnoreCase(namespace.sku())) {
+            // Preflight's extra reads only matter before the first enable of a Premium namespace:
+            // anything else is refused on its SKU alone (and Geo-DR needs Premium too).
             view = present(namespace, false, List.of(), updateRunning);
         } else {
             try {

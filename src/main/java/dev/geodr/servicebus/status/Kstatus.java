@@ -92,6 +92,11 @@ public final class Kstatus {
         return c;
     }
 
+    /** True when writing {@code next} would change nothing a user or tool can see. */
+    public static boolean unchanged(Object previous, Object next) {
+        return previous != null && previous.equals(next);
+    }
+
     public static Optional<Condition> find(List<Condition> conditions, String type) {
         if (conditions == null) {
             return Optional.empty();

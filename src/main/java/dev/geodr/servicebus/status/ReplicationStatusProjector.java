@@ -94,7 +94,7 @@ public final class ReplicationStatusProjector {
     /** True when writing {@code next} would change nothing a user or tool can see. */
     public static boolean unchanged(
             ServiceBusGeoReplicationStatus previous, ServiceBusGeoReplicationStatus next) {
-        return previous != null && previous.equals(next);
+        return Kstatus.unchanged(previous, next);
     }
 
     /** What ARM showed of the namespace's replication, or what the last status kept. */

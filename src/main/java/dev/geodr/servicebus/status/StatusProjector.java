@@ -108,7 +108,7 @@ public final class StatusProjector {
     /** True when writing {@code next} would change nothing a user or tool can see. */
     public static boolean unchanged(
             ServiceBusGeoPairingStatus previous, ServiceBusGeoPairingStatus next) {
-        return previous != null && previous.equals(next);
+        return Kstatus.unchanged(previous, next);
     }
 
     private static List<Condition> conditions(ServiceBusGeoPairingStatus previous, Input in) {

@@ -11,7 +11,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 public record ReplicationLagStatus(
         @JsonPropertyDescription(
                         "The worst entity's lag, in seconds, at the metric's time stamp; absent when"
-                                + " it could not be read.")
+                                + " Azure Monitor refused the read (message says why). A pass that"
+                                + " does not read the lag (an update of the operator's running, a"
+                                + " failed read) keeps the last figure; asOf tells its age.")
                 Long seconds,
         @JsonPropertyDescription("The queue or topic that has that lag, as Azure Monitor names it.")
                 String entity,

@@ -23,11 +23,8 @@ import dev.geodr.servicebus.simulator.GeoClient;
 import dev.geodr.servicebus.simulator.SimulatorClient;
 import dev.geodr.servicebus.simulator.SimulatorConfig;
 import io.vertx.core.Vertx;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,24 +57,6 @@ class AzureSdkGeoReplicationPortSimulatorTest {
         return NamespaceRef.parse(GeoClient.id(name));
     }
 
-    /** The simulator's virtual time, so "the last five minutes" of metrics are the simulator's. */
-    static final class SimClock extends Clock {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return sim.clock().now();
-        }
-    }
-
     @BeforeAll
     static void startSimulator() {
         sim =
@@ -108,7 +87,8 @@ class AzureSdkGeoReplicationPortSimulatorTest {
                                 ArmEndpointSettings.forSimulator(
                                         sim.baseUri(), sim.certificatePath()),
                                 calls::add,
-                                new SimClock())
+                                // the simulator's time: "the last five minutes" of metrics are its
+                                sim.clock().asClock())
                         .geoReplication(new ArmIdentity.OperatorDefault(), CallPriority.ROUTINE);
     }
 
@@ -486,7 +466,7 @@ class AzureSdkGeoReplicationPortSimulatorTest {
                                 .rateLimits(RateLimitSettings.defaults().withWrites(0.001, 1))
                                 .build(),
                         calls::add,
-                        new SimClock());
+                        sim.clock().asClock());
         ArmIdentity identity = new ArmIdentity.OperatorDefault();
         GeoReplicationPort routine = factory.geoReplication(identity, CallPriority.ROUTINE);
         GeoReplicationPort urgent = factory.geoReplication(identity, CallPriority.URGENT);
