@@ -20,6 +20,11 @@ import java.util.regex.Pattern;
 final class DesiredReader {
 
     private static final Pattern ALIAS = Pattern.compile(FieldPatterns.ALIAS);
+    private static final Pattern CLUSTER = Pattern.compile(FieldPatterns.CLUSTER_NAME);
+
+    /** The rule of {@code spec.writerCluster}, in the words of {@code geodr.cluster-name}'s. */
+    static final String CLUSTER_RULE =
+            "must be a lowercase DNS label: 1-63 letters, digits or hyphens, starting and ending with a letter or digit";
 
     /**
      * @param rawFailoverRequested {@code spec.failoverRequested} as written, even when the rest of
@@ -46,6 +51,10 @@ final class DesiredReader {
                 namespace("spec.partnerNamespace", spec.getPartnerNamespace(), problems);
         if (primary != null && primary.sameAs(partner)) {
             problems.add("spec.partnerNamespace: must differ from spec.primaryNamespace");
+        }
+        if (spec.getWriterCluster() != null
+                && !CLUSTER.matcher(spec.getWriterCluster()).matches()) {
+            problems.add("spec.writerCluster: " + CLUSTER_RULE);
         }
         if (spec.getFailoverRequested() < 0) {
             problems.add("spec.failoverRequested: must be >= 0");

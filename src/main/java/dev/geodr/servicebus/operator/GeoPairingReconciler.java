@@ -33,7 +33,14 @@ public class GeoPairingReconciler
             KubernetesClient client,
             OperatorMetrics metrics,
             OperatorSettings settings) {
-        this.pass = new ReconcilePass(ports, planner, clock, metrics, settings.keyRefresh());
+        this.pass =
+                new ReconcilePass(
+                        ports,
+                        planner,
+                        clock,
+                        metrics,
+                        settings.keyRefresh(),
+                        settings.clusterName().filter(n -> !n.isBlank()));
         this.metrics = metrics;
         this.client = client;
         this.events = new EventEmitter(client, clock);

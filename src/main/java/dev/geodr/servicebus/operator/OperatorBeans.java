@@ -1,5 +1,6 @@
 package dev.geodr.servicebus.operator;
 
+import dev.geodr.servicebus.api.v1alpha1.FieldPatterns;
 import dev.geodr.servicebus.arm.ArmPortFactory;
 import dev.geodr.servicebus.arm.azure.ArmEndpointSettings;
 import dev.geodr.servicebus.arm.azure.ArmProxy;
@@ -14,6 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.Optional;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 /** Wires the pure planner, the clock and the one ARM adapter from configuration. */
@@ -54,6 +57,35 @@ public class OperatorBeans {
                         g.operationTimeout()));
     }
 
+    /**
+     * {@code geodr.cluster-name}, checked once at start: a name that could never equal a {@code
+     * spec.writerCluster} would silently make this operator an observer of everything.
+     */
+    static Optional<String> clusterName(OperatorSettings settings) {
+        Optional<String> name = settings.clusterName().filter(n -> !n.isBlank());
+        name.ifPresent(
+                n -> {
+                    if (!n.matches(FieldPatterns.CLUSTER_NAME)) {
+                        throw new IllegalArgumentException(
+                                "geodr.cluster-name (GEODR_CLUSTER_NAME) \""
+                                        + n
+                                        + "\": "
+                                        + DesiredReader.CLUSTER_RULE);
+                    }
+                });
+        name.ifPresentOrElse(
+                n ->
+                        LOG.infof(
+                                "cluster %s: this operator writes to Azure only for resources whose "
+                                        + "spec.writerCluster is omitted or names it",
+                                n),
+                () ->
+                        LOG.info(
+                                "no geodr.cluster-name: this operator writes only for resources whose "
+                                        + "spec.writerCluster is omitted"));
+        return name;
+    }
+
     @Produces
     @Singleton
     ArmPortFactory armPorts(
@@ -64,9 +96,17 @@ public class OperatorBeans {
             Clock clock) {
         var arm = settings.arm();
         var share = RateLimitSettings.shareOfArm(arm.share());
+        Optional<String> cluster = clusterName(settings);
         ArmEndpointSettings.Builder builder =
                 ArmEndpointSettings.builder()
                         .cloud(arm.cloud())
+                        .userAgent(
+                                ArmEndpointSettings.userAgentFor(
+                                        ConfigProvider.getConfig()
+                                                .getOptionalValue(
+                                                        "quarkus.application.version", String.class)
+                                                .orElse(null),
+                                        cluster))
                         .rateLimits(
                                 share.withReads(
                                                 arm.readsPerSecond().orElse(share.readsPerSecond()),

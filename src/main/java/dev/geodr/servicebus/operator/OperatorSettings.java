@@ -55,6 +55,13 @@ public interface OperatorSettings {
         String namespace();
     }
 
+    /**
+     * The name of the cluster this operator runs in (a lowercase DNS label). A resource whose
+     * {@code spec.writerCluster} names another cluster is only observed here; one that names none
+     * is written by every operator that sees it. Also sent to ARM in the User-Agent of every call.
+     */
+    Optional<String> clusterName();
+
     @WithName("connection-secret-refresh")
     @WithDefault("1h")
     Duration keyRefresh();

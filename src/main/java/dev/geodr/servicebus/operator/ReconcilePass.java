@@ -13,6 +13,7 @@ import dev.geodr.servicebus.arm.CallPriority;
 import dev.geodr.servicebus.core.Health;
 import dev.geodr.servicebus.core.Notice;
 import dev.geodr.servicebus.core.Requeue;
+import dev.geodr.servicebus.core.WriteAuthority;
 import dev.geodr.servicebus.pairing.Action;
 import dev.geodr.servicebus.pairing.ConnectionSecretRules;
 import dev.geodr.servicebus.pairing.Desired;
@@ -54,24 +55,28 @@ final class ReconcilePass {
     private final PairingPace pace;
     private final Duration keyRefresh;
     private final DoubleSupplier spread;
+    private final Optional<String> thisCluster;
 
     ReconcilePass(
             ArmPortFactory ports,
             PairingPlanner planner,
             Clock clock,
             OperatorMetrics metrics,
-            Duration keyRefresh) {
+            Duration keyRefresh,
+            Optional<String> thisCluster) {
         this(
                 ports,
                 planner,
                 clock,
                 metrics,
                 keyRefresh,
-                () -> ThreadLocalRandom.current().nextDouble());
+                () -> ThreadLocalRandom.current().nextDouble(),
+                thisCluster);
     }
 
     /**
      * @param spread draws the planner's throttle spread in [0, 1); fixed in tests
+     * @param thisCluster the cluster this operator runs in ({@code geodr.cluster-name})
      */
     ReconcilePass(
             ArmPortFactory ports,
@@ -79,7 +84,8 @@ final class ReconcilePass {
             Clock clock,
             OperatorMetrics metrics,
             Duration keyRefresh,
-            DoubleSupplier spread) {
+            DoubleSupplier spread,
+            Optional<String> thisCluster) {
         this.ports = ports;
         this.planner = planner;
         this.clock = clock;
@@ -88,6 +94,7 @@ final class ReconcilePass {
         this.pace = new PairingPace(clock, planner.settings().fastPoll());
         this.keyRefresh = keyRefresh;
         this.spread = spread;
+        this.thisCluster = thisCluster;
     }
 
     Outcome run(ServiceBusGeoPairing resource, ClusterSide cluster) {
@@ -100,6 +107,10 @@ final class ReconcilePass {
                         : resource.getMetadata().getGeneration();
 
         DesiredReader.Result read = DesiredReader.read(resource);
+        WriteAuthority who =
+                WriteAuthority.of(
+                        resource.getSpec() == null ? null : resource.getSpec().getWriterCluster(),
+                        thisCluster);
         if (read.desired().isEmpty()) {
             Plan plan =
                     planner.planUnreadableSpec(
@@ -119,7 +130,8 @@ final class ReconcilePass {
                                     plan.memory(),
                                     plan.verdict(),
                                     plan.active(),
-                                    now));
+                                    now,
+                                    who));
             return new Outcome(
                     status, plan.requeue(), plan.action() instanceof Action.ReleaseFinalizer);
         }
@@ -127,7 +139,8 @@ final class ReconcilePass {
 
         List<String> specProblems = List.of();
         Optional<ArmIdentity> identity = Optional.empty();
-        boolean needsArm = !(desired.deleting() && !desired.deleteInAzure());
+        // An observer reads ARM to report it, but deleting the object there never touches Azure.
+        boolean needsArm = !(desired.deleting() && (!desired.deleteInAzure() || !who.mayWrite()));
         if (needsArm) {
             CredentialResolver.Result credentials = cluster.credentials(resource);
             specProblems = credentials.problem().map(List::of).orElse(List.of());
@@ -135,8 +148,11 @@ final class ReconcilePass {
         }
 
         Optional<Observed> observed = Optional.empty();
+        // An observer reads by the memory it keeps: no request of its own is ever pending.
+        Memory readMemory =
+                who.mayWrite() ? memory : PairingPlanner.observerMemory(desired, memory);
         // a pass working on a failover request goes ahead of routine work for the ARM budget
-        boolean failoverPending = PairingPlanner.failoverPending(desired, memory);
+        boolean failoverPending = PairingPlanner.failoverPending(desired, readMemory);
         CallPriority priority = failoverPending ? CallPriority.URGENT : CallPriority.ROUTINE;
         ArmGeoDrPort port = identity.map(id -> ports.forIdentity(id, priority)).orElse(null);
         Plan plan;
@@ -144,7 +160,7 @@ final class ReconcilePass {
             Observed notRead =
                     Observed.of(new SideView.Absent(), new SideView.Absent())
                             .withSpecProblems(specProblems);
-            plan = planner.plan(desired, memory, notRead, now);
+            plan = plan(desired, memory, notRead, now, who);
         } else {
             try {
                 observed =
@@ -156,16 +172,16 @@ final class ReconcilePass {
                                                 desired,
                                                 failoverPending,
                                                 PairingPlanner.forcedFailoverPending(
-                                                        desired, memory),
+                                                        desired, readMemory),
                                                 recordShown(previous, true),
                                                 recordShown(previous, false))));
-                plan = planner.plan(desired, memory, observed.get(), now);
+                plan = plan(desired, memory, observed.get(), now, who);
             } catch (ArmException e) {
                 logObservationFailure(resource, e);
                 plan =
                         planner.afterObservationFailure(
                                 desired,
-                                memory,
+                                readMemory,
                                 e.kind(),
                                 e.getMessage(),
                                 e.retryAfter(),
@@ -183,9 +199,10 @@ final class ReconcilePass {
                             observed,
                             plan.intent().get(),
                             plan,
-                            now));
+                            now,
+                            who));
         }
-        plan = execute(cluster, resource, port, plan, now);
+        plan = execute(cluster, resource, port, plan, now, who);
         Requeue requeue =
                 pace.afterPass(resourceKey(resource), desired, observed, plan, failoverPending);
         syncConnectionSecret(cluster, resource, port, desired, observed, plan);
@@ -201,10 +218,17 @@ final class ReconcilePass {
             pace.forget(resourceKey(resource));
         }
         ServiceBusGeoPairingStatus status =
-                project(previous, generation, desired, observed, plan.memory(), plan, now);
+                project(previous, generation, desired, observed, plan.memory(), plan, now, who);
         recordFailoverMetrics(memory, plan.memory());
         metrics.recordStatus(resource, status);
         return new Outcome(status, requeue, plan.action() instanceof Action.ReleaseFinalizer);
+    }
+
+    private Plan plan(
+            Desired desired, Memory memory, Observed observed, Instant now, WriteAuthority who) {
+        return who.mayWrite()
+                ? planner.plan(desired, memory, observed, now)
+                : planner.planAsObserver(desired, memory, observed, now, who);
     }
 
     private Plan execute(
@@ -212,8 +236,20 @@ final class ReconcilePass {
             ServiceBusGeoPairing resource,
             ArmGeoDrPort port,
             Plan plan,
-            Instant now) {
+            Instant now,
+            WriteAuthority who) {
         if (!plan.action().writesToArm()) {
+            return plan;
+        }
+        if (!who.mayWrite()) {
+            // The observer's plan never holds a write; this is the one place a write could leave,
+            // so it is refused here too rather than trusted.
+            LOG.errorf(
+                    "%s/%s: refused %s: %s observes",
+                    resource.getMetadata().getNamespace(),
+                    resource.getMetadata().getName(),
+                    plan.action().getClass().getSimpleName(),
+                    who.thisClusterLabel());
             return plan;
         }
         try {
@@ -309,11 +345,19 @@ final class ReconcilePass {
             Optional<Observed> observed,
             FailoverMemory memory,
             Plan plan,
-            Instant now) {
+            Instant now,
+            WriteAuthority who) {
         return StatusProjector.project(
                 previous,
                 new StatusProjector.Input(
-                        generation, desired, observed, memory, plan.verdict(), plan.active(), now));
+                        generation,
+                        desired,
+                        observed,
+                        memory,
+                        plan.verdict(),
+                        plan.active(),
+                        now,
+                        who));
     }
 
     private void recordFailoverMetrics(Memory before, FailoverMemory after) {

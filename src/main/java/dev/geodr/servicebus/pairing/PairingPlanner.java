@@ -7,6 +7,7 @@ import dev.geodr.servicebus.arm.ProvisioningState;
 import dev.geodr.servicebus.core.Notice;
 import dev.geodr.servicebus.core.Requeue;
 import dev.geodr.servicebus.core.Verdict;
+import dev.geodr.servicebus.core.WriteAuthority;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,12 +24,14 @@ public final class PairingPlanner {
     private final FailoverRules failover;
     private final PairingRules pairing;
     private final DeletionRules deletion;
+    private final ObserverRules observer;
 
     public PairingPlanner(PlannerSettings settings) {
         this.settings = settings;
         this.failover = new FailoverRules(settings);
         this.pairing = new PairingRules(settings);
         this.deletion = new DeletionRules(settings);
+        this.observer = new ObserverRules(this, settings);
     }
 
     public PlannerSettings settings() {
@@ -71,6 +74,25 @@ public final class PairingPlanner {
                                             + " as already handled; no failover"));
         }
         return plan;
+    }
+
+    /**
+     * The pass of an operator that may not write for this resource ({@link
+     * WriteAuthority#mayWrite()} false): the plan never holds a write or an intent; see {@link
+     * ObserverRules}.
+     */
+    public Plan planAsObserver(
+            Desired desired, Memory memory, Observed observed, Instant now, WriteAuthority who) {
+        return observer.plan(desired, memory, observed, now, who);
+    }
+
+    /**
+     * The memory an observer works from: every request value seen is handled, nothing unsent is in
+     * flight. The operator reads ARM by it, so an observer's reads never take a failover's
+     * priority.
+     */
+    public static Memory observerMemory(Desired desired, Memory memory) {
+        return ObserverRules.memory(desired, memory);
     }
 
     /**

@@ -21,5 +21,14 @@ public final class Reasons {
     public static final String FAILOVER_ADOPTED = "FailoverRequestAdopted";
     public static final String OUT_OF_BAND_FAILOVER = "OutOfBandFailover";
 
+    /** An observer sees ARM differ from the spec; only the writer cluster's operator may act. */
+    public static final String WAITING_FOR_WRITER = "WaitingForWriter";
+
+    /** FailoverReady of an observer: a request here is recorded, never sent. */
+    public static final String OBSERVER = "Observer";
+
+    /** A request value (or an unsent request) an observer recorded as the writer's. */
+    public static final String FAILOVER_LEFT_TO_WRITER = "FailoverLeftToWriter";
+
     private Reasons() {}
 }

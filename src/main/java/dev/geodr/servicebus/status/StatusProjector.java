@@ -9,6 +9,7 @@ import dev.geodr.servicebus.arm.FailoverMode;
 import dev.geodr.servicebus.arm.NamespaceRef;
 import dev.geodr.servicebus.arm.ProvisioningState;
 import dev.geodr.servicebus.core.Verdict;
+import dev.geodr.servicebus.core.WriteAuthority;
 import dev.geodr.servicebus.pairing.Desired;
 import dev.geodr.servicebus.pairing.FailoverGate;
 import dev.geodr.servicebus.pairing.FailoverMemory;
@@ -34,9 +35,17 @@ public final class StatusProjector {
 
     private StatusProjector() {}
 
+    /** {@code status.mode} of an operator that may write for the resource. */
+    public static final String WRITER = "Writer";
+
+    /** {@code status.mode} of an operator that only reads: spec.writerCluster names another. */
+    public static final String OBSERVER = "Observer";
+
     /**
      * Inputs of one projection; {@code observed} may be empty when ARM was not read (invalid spec,
      * throttled).
+     *
+     * @param who whether this operator writes for the resource or observes it
      */
     public record Input(
             long generation,
@@ -45,7 +54,29 @@ public final class StatusProjector {
             FailoverMemory memory,
             Verdict verdict,
             Optional<NamespaceRef> active,
-            Instant now) {}
+            Instant now,
+            WriteAuthority who) {
+
+        /** One cluster: the operator writes. */
+        public Input(
+                long generation,
+                Desired desired,
+                Optional<Observed> observed,
+                FailoverMemory memory,
+                Verdict verdict,
+                Optional<NamespaceRef> active,
+                Instant now) {
+            this(
+                    generation,
+                    desired,
+                    observed,
+                    memory,
+                    verdict,
+                    active,
+                    now,
+                    WriteAuthority.single());
+        }
+    }
 
     public static ServiceBusGeoPairingStatus project(
             ServiceBusGeoPairingStatus previous, Input in) {
@@ -83,6 +114,8 @@ public final class StatusProjector {
                             out.setActiveNamespace(a.id());
                             out.setActiveNamespaceName(a.name());
                         });
+        out.setMode(in.who().mayWrite() ? WRITER : OBSERVER);
+        out.setCluster(in.who().thisCluster().orElse(null));
         out.setFailover(FailoverMemoryCodec.write(in.memory()));
         out.setConditions(conditions(previous, in));
         // lastSyncTime moves only with the rest of the status, and lastObservedTime at most every
@@ -114,17 +147,53 @@ public final class StatusProjector {
     private static List<Condition> conditions(ServiceBusGeoPairingStatus previous, Input in) {
         List<Condition> before = previous == null ? null : previous.getConditions();
         String blocker = failoverBlocker(in);
+        String armSays = blocker == null ? "a Safe failover issued now would be accepted" : blocker;
         Condition failoverReady =
-                Kstatus.condition(
-                        before,
-                        in.generation(),
-                        FAILOVER_READY,
-                        blocker == null,
-                        blocker == null ? "Ready" : failoverReason(in),
-                        blocker == null ? "a Safe failover issued now would be accepted" : blocker,
-                        in.now());
+                in.who().mayWrite()
+                        ? Kstatus.condition(
+                                before,
+                                in.generation(),
+                                FAILOVER_READY,
+                                blocker == null,
+                                blocker == null ? "Ready" : failoverReason(in),
+                                armSays,
+                                in.now())
+                        : Kstatus.condition(
+                                before,
+                                in.generation(),
+                                FAILOVER_READY,
+                                false,
+                                Reasons.OBSERVER,
+                                observerFailoverMessage(in.who(), armSays),
+                                in.now());
         return Kstatus.conditions(
                 before, in.generation(), in.verdict(), in.now(), List.of(failoverReady));
+    }
+
+    /**
+     * An observer's FailoverReady: a request here is never sent, and the one change that makes this
+     * cluster the one that fails over. What ARM would say to the writer follows.
+     */
+    private static String observerFailoverMessage(WriteAuthority who, String armSays) {
+        String handover =
+                who.thisCluster()
+                        .map(
+                                c ->
+                                        "to fail over from this cluster, set spec.writerCluster to "
+                                                + c
+                                                + ", failoverMode Forced and increase spec.failoverRequested in one change")
+                        .orElse(
+                                "to fail over from this cluster, give this operator "
+                                        + WriteAuthority.CLUSTER_SETTING
+                                        + " first");
+        return who.thisClusterLabel()
+                + " observes: a failover request here is recorded, never sent; the writer is "
+                + who.writerLabel()
+                + "; "
+                + handover
+                + " (for the writer: "
+                + armSays
+                + ")";
     }
 
     /** Null when a Safe failover issued now would be accepted, else why not. */

@@ -435,6 +435,20 @@ class CrdAdmissionIT {
                                         set("failoverRequested", -1),
                                         "spec.failoverRequested",
                                         "greater than or equal to 0"),
+                                // writerCluster: a lowercase DNS label
+                                refused(
+                                        "writerCluster with upper case",
+                                        set("writerCluster", "West"),
+                                        "spec.writerCluster",
+                                        "should match"),
+                                refused(
+                                        "writerCluster longer than a DNS label",
+                                        set("writerCluster", "w".repeat(64)),
+                                        "spec.writerCluster",
+                                        "Too long"),
+                                accepted(
+                                        "writerCluster naming a cluster",
+                                        set("writerCluster", "east-1")),
                                 // alternateName (CEL)
                                 refused(
                                         "alternateName when alias is not the primary namespace's name",

@@ -83,6 +83,18 @@ class DesiredReaderTest {
                 .containsExactly("spec.partnerNamespace: must differ from spec.primaryNamespace");
     }
 
+    @Test
+    void aWriterClusterThatIsNoDnsLabelIsNamedAndNothingIsRead() {
+        ServiceBusGeoPairing resource = pairing(GOOD_PRIMARY, GOOD_PRIMARY.replace("weu", "neu"));
+        resource.getSpec().setWriterCluster("West_1");
+
+        DesiredReader.Result result = DesiredReader.read(resource);
+
+        assertThat(result.desired()).isEmpty();
+        assertThat(result.problems())
+                .containsExactly("spec.writerCluster: " + DesiredReader.CLUSTER_RULE);
+    }
+
     static ServiceBusGeoPairing pairing(String primary, String partner) {
         ServiceBusGeoPairingSpec spec = new ServiceBusGeoPairingSpec();
         spec.setAlias("orders");

@@ -3,6 +3,8 @@ package dev.geodr.servicebus.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.geodr.servicebus.api.v1alpha1.ConnectionSecret;
+import dev.geodr.servicebus.api.v1alpha1.DeletionPolicy;
+import dev.geodr.servicebus.api.v1alpha1.FailoverMode;
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairing;
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairingSpec;
 import dev.geodr.servicebus.arm.ArmErrorKind;
@@ -42,7 +44,8 @@ class ReconcilePassTest {
                     clock,
                     new OperatorMetrics(new SimpleMeterRegistry()),
                     KEY_REFRESH,
-                    () -> 0.5);
+                    () -> 0.5,
+                    Optional.empty());
 
     private static final Duration KEY_REFRESH = Duration.ofHours(1);
 
@@ -156,6 +159,68 @@ class ReconcilePassTest {
                         cluster.events.stream()
                                 .filter(e -> e.warning() && e.reason().equals("AzureError")))
                 .hasSize(1);
+    }
+
+    /** The same operator, as the one running in cluster east. */
+    private final ReconcilePass east =
+            new ReconcilePass(
+                    arm,
+                    new PairingPlanner(PlannerSettings.defaults()),
+                    clock,
+                    new OperatorMetrics(new SimpleMeterRegistry()),
+                    KEY_REFRESH,
+                    () -> 0.5,
+                    Optional.of("east"));
+
+    @Test
+    void anObserverReadsAndReportsButNeverWrites() {
+        ServiceBusGeoPairing resource = pairing(0);
+        resource.getSpec().setWriterCluster("west");
+        resource.getSpec().setDeletionPolicy(DeletionPolicy.Delete);
+
+        for (int i = 0; i < 3; i++) {
+            resource.setStatus(east.run(resource, cluster).status());
+        }
+        bump(resource, 1);
+        resource.getSpec().setFailoverMode(FailoverMode.Forced);
+        resource.setStatus(east.run(resource, cluster).status());
+
+        assertThat(mutations()).as("no PUT, POST or DELETE from an observer").isZero();
+        assertThat(arm.calls()).as("it reads ARM").isNotEmpty();
+        assertThat(resource.getStatus().getMode()).isEqualTo(StatusProjector.OBSERVER);
+        assertThat(resource.getStatus().getCluster()).isEqualTo("east");
+        assertThat(resource.getStatus().getFailover().getLastHandledRequest()).isEqualTo(1);
+        assertThat(reason(resource, StatusProjector.FAILOVER_READY)).isEqualTo("Observer");
+        assertThat(reason(resource, StatusProjector.READY)).isEqualTo("WaitingForWriter");
+        assertThat(cluster.hasEvent("FailoverLeftToWriter")).isTrue();
+        assertThat(cluster.statusWrites).as("no intent written").isEmpty();
+
+        resource.getMetadata().setDeletionTimestamp("2026-12-02T10:00:00Z");
+        ReconcilePass.Outcome gone = east.run(resource, cluster);
+        assertThat(gone.releaseFinalizer()).isTrue();
+        assertThat(mutations()).as("deleting it here touches nothing in Azure").isZero();
+    }
+
+    @Test
+    void theNamedWriterWritesAndReportsItsMode() {
+        ServiceBusGeoPairing resource = pairing(0);
+        resource.getSpec().setWriterCluster("east");
+
+        for (int i = 0; i < 3; i++) {
+            resource.setStatus(east.run(resource, cluster).status());
+        }
+
+        assertThat(arm.count("createOrUpdatePairing")).isEqualTo(1);
+        assertThat(resource.getStatus().getMode()).isEqualTo(StatusProjector.WRITER);
+        assertThat(condition(resource, StatusProjector.READY)).isEqualTo("True");
+    }
+
+    /** The calls that change Azure: PUT, failover and break POSTs, DELETE. */
+    private long mutations() {
+        return arm.count("createOrUpdatePairing")
+                + arm.count("breakPairing")
+                + arm.count("failover")
+                + arm.count("deleteAlias");
     }
 
     private void passes(ServiceBusGeoPairing resource, int count) {

@@ -51,6 +51,14 @@ public final class FieldPatterns {
 
     public static final int NAMESPACE_NAME_MAX_LENGTH = 50;
 
+    /**
+     * A cluster's name as {@code spec.writerCluster} and the operator setting {@code
+     * geodr.cluster-name} give it: a lowercase DNS label (1-63 letters, digits, hyphens).
+     */
+    public static final String CLUSTER_NAME = "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$";
+
+    public static final int CLUSTER_NAME_MAX_LENGTH = 63;
+
     /** A Kubernetes Secret name (DNS-1123 subdomain). */
     public static final String SECRET_NAME =
             "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$";

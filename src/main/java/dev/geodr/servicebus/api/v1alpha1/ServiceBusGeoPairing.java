@@ -41,6 +41,10 @@ import io.fabric8.kubernetes.model.annotation.Version;
         jsonPath = ".status.conditions[?(@.type==\"Ready\")].status",
         type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(
+        name = "MODE",
+        jsonPath = ".status.mode",
+        type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
         name = "OBSERVED",
         jsonPath = ".status.lastObservedTime",
         type = AdditionalPrinterColumn.Type.DATE)

@@ -124,6 +124,18 @@ public class ServiceBusGeoPairingSpec {
                     + "alias on the namespace that holds it and wait until it is gone before the object is removed.")
     private DeletionPolicy deletionPolicy = DeletionPolicy.Retain;
 
+    @Pattern(FieldPatterns.CLUSTER_NAME)
+    @Size(max = FieldPatterns.CLUSTER_NAME_MAX_LENGTH)
+    @JsonPropertyDescription(
+            "The cluster whose operator may write to Azure for this pairing, as that operator's setting "
+                    + "geodr.cluster-name (GEODR_CLUSTER_NAME, chart value clusterName) names it: a lowercase DNS label. "
+                    + "Operators in other clusters observe: they read ARM and project the whole status and the connection Secret, "
+                    + "but never send a PUT, a failover, a break or a DELETE; every failoverRequested value they see is recorded as "
+                    + "handled by the writer, and deleting the object there never touches Azure. Omitted: every operator that sees "
+                    + "this object writes (one cluster). To fail over from the surviving cluster, name it here, set failoverMode "
+                    + "Forced and increase failoverRequested in one change: its operator fails over once (docs/multi-cluster.md).")
+    private String writerCluster;
+
     @JsonPropertyDescription(
             "Secret in this ServiceBusGeoPairing's Kubernetes namespace with the Azure credentials to use for "
                     + "this pairing: AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (or AZURE_FEDERATED_TOKEN_FILE instead of "
@@ -191,6 +203,14 @@ public class ServiceBusGeoPairingSpec {
         this.deletionPolicy = deletionPolicy;
     }
 
+    public String getWriterCluster() {
+        return writerCluster;
+    }
+
+    public void setWriterCluster(String writerCluster) {
+        this.writerCluster = writerCluster;
+    }
+
     public SecretReference getCredentialsSecretRef() {
         return credentialsSecretRef;
     }
@@ -217,6 +237,7 @@ public class ServiceBusGeoPairingSpec {
                 && Objects.equals(alternateName, other.alternateName)
                 && failoverMode == other.failoverMode
                 && deletionPolicy == other.deletionPolicy
+                && Objects.equals(writerCluster, other.writerCluster)
                 && Objects.equals(credentialsSecretRef, other.credentialsSecretRef)
                 && Objects.equals(connectionSecret, other.connectionSecret);
     }
@@ -231,6 +252,7 @@ public class ServiceBusGeoPairingSpec {
                 failoverRequested,
                 failoverMode,
                 deletionPolicy,
+                writerCluster,
                 credentialsSecretRef,
                 connectionSecret);
     }
@@ -251,6 +273,8 @@ public class ServiceBusGeoPairingSpec {
                 + failoverMode
                 + ", deletionPolicy="
                 + deletionPolicy
+                + ", writerCluster="
+                + writerCluster
                 + ", credentialsSecretRef="
                 + credentialsSecretRef
                 + ", connectionSecret="

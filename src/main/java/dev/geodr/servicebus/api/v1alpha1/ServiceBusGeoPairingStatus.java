@@ -48,6 +48,17 @@ public class ServiceBusGeoPairingStatus {
     private NamespaceStatus partner;
 
     @JsonPropertyDescription(
+            "Writer when this cluster's operator may write to Azure for this pairing (spec.writerCluster is omitted "
+                    + "or names this cluster), Observer when it only reads ARM and projects status because spec.writerCluster names "
+                    + "another cluster.")
+    private String mode;
+
+    @JsonPropertyDescription(
+            "The cluster whose operator wrote this status, as its setting geodr.cluster-name names it; absent when "
+                    + "that setting is not given.")
+    private String cluster;
+
+    @JsonPropertyDescription(
             "Failover bookkeeping: the last request acted on, the failover in flight and the outcome of the "
                     + "last one. Absent until the operator first sees the ServiceBusGeoPairing.")
     private FailoverStatus failover;
@@ -137,6 +148,22 @@ public class ServiceBusGeoPairingStatus {
         this.partner = partner;
     }
 
+    public String getMode() {
+        return mode;
+    }
+
+    public void setMode(String mode) {
+        this.mode = mode;
+    }
+
+    public String getCluster() {
+        return cluster;
+    }
+
+    public void setCluster(String cluster) {
+        this.cluster = cluster;
+    }
+
     public FailoverStatus getFailover() {
         return failover;
     }
@@ -181,6 +208,8 @@ public class ServiceBusGeoPairingStatus {
                 && Objects.equals(activeNamespaceName, other.activeNamespaceName)
                 && Objects.equals(primary, other.primary)
                 && Objects.equals(partner, other.partner)
+                && Objects.equals(mode, other.mode)
+                && Objects.equals(cluster, other.cluster)
                 && Objects.equals(failover, other.failover)
                 && Objects.equals(lastSyncTime, other.lastSyncTime)
                 && Objects.equals(lastObservedTime, other.lastObservedTime)
@@ -198,6 +227,8 @@ public class ServiceBusGeoPairingStatus {
                 activeNamespaceName,
                 primary,
                 partner,
+                mode,
+                cluster,
                 failover,
                 lastSyncTime,
                 lastObservedTime,
@@ -222,6 +253,10 @@ public class ServiceBusGeoPairingStatus {
                 + primary
                 + ", partner="
                 + partner
+                + ", mode="
+                + mode
+                + ", cluster="
+                + cluster
                 + ", failover="
                 + failover
                 + ", lastSyncTime="

@@ -31,6 +31,8 @@ import java.util.Optional;
  * @param metricsEndpoint where Azure Monitor metrics are read (Geo-Replication lag); empty = the
  *     ARM endpoint, which serves {@code Microsoft.Insights/metrics} under every resource id. Must
  *     be https: the ARM bearer token goes there
+ * @param userAgent the product token put in front of the SDK's User-Agent on every ARM call, naming
+ *     the operator and its cluster (see {@link #userAgentFor})
  */
 public record ArmEndpointSettings(
         String cloud,
@@ -43,13 +45,15 @@ public record ArmEndpointSettings(
         Duration responseTimeout,
         RateLimitSettings rateLimits,
         Optional<ArmProxy> proxy,
-        Optional<URI> metricsEndpoint) {
+        Optional<URI> metricsEndpoint,
+        String userAgent) {
 
     public static final String AZURE_CLOUD = "AzureCloud";
     public static final String AZURE_CHINA_CLOUD = "AzureChinaCloud";
     public static final String AZURE_US_GOVERNMENT = "AzureUSGovernment";
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(30);
+    public static final String PRODUCT = "servicebus-geodr-operator";
 
     public ArmEndpointSettings {
         cloud = canonicalCloud(cloud);
@@ -62,6 +66,9 @@ public record ArmEndpointSettings(
         Objects.requireNonNull(rateLimits, "rateLimits");
         Objects.requireNonNull(proxy, "proxy");
         Objects.requireNonNull(metricsEndpoint, "metricsEndpoint");
+        if (userAgent == null || userAgent.isBlank()) {
+            userAgent = PRODUCT;
+        }
         metricsEndpoint.ifPresent(u -> requireHttps(u, "metrics endpoint"));
         armEndpoint.ifPresent(u -> requireHttps(u, "ARM endpoint"));
         authorityHost.ifPresent(u -> requireHttps(u, "authority host"));
@@ -95,6 +102,15 @@ public record ArmEndpointSettings(
         return new Builder();
     }
 
+    /**
+     * {@code servicebus-geodr-operator/0.1.0 (cluster east)}: the operator, its version and, when
+     * {@code geodr.cluster-name} is set, its cluster.
+     */
+    public static String userAgentFor(String version, Optional<String> cluster) {
+        String product = version == null || version.isBlank() ? PRODUCT : PRODUCT + "/" + version;
+        return cluster.map(c -> product + " (cluster " + c + ")").orElse(product);
+    }
+
     public Builder toBuilder() {
         Builder b = new Builder();
         b.cloud = cloud;
@@ -108,6 +124,7 @@ public record ArmEndpointSettings(
         b.rateLimits = rateLimits;
         b.proxy = proxy.orElse(null);
         b.metricsEndpoint = metricsEndpoint.orElse(null);
+        b.userAgent = userAgent;
         return b;
     }
 
@@ -198,8 +215,14 @@ public record ArmEndpointSettings(
         private RateLimitSettings rateLimits = RateLimitSettings.defaults();
         private ArmProxy proxy;
         private URI metricsEndpoint;
+        private String userAgent = PRODUCT;
 
         private Builder() {}
+
+        public Builder userAgent(String userAgent) {
+            this.userAgent = userAgent;
+            return this;
+        }
 
         public Builder metricsEndpoint(URI metricsEndpoint) {
             this.metricsEndpoint = metricsEndpoint;
@@ -268,7 +291,8 @@ public record ArmEndpointSettings(
                     responseTimeout,
                     rateLimits,
                     Optional.ofNullable(proxy),
-                    Optional.ofNullable(metricsEndpoint));
+                    Optional.ofNullable(metricsEndpoint),
+                    userAgent);
         }
     }
 }

@@ -193,6 +193,7 @@ public final class AzureSdkArmPortFactory implements ArmPortFactory {
                 .withRetryPolicy(new ReadConnectRetryPolicy.NoRetryPolicy())
                 .withPolicy(new ArmCallPolicy(subscription, rateLimiter, listener, classifier))
                 .withPolicy(new ReadConnectRetryPolicy(CONNECT_RETRY_DELAY))
+                .withPolicy(new OperatorUserAgentPolicy(settings.userAgent()))
                 .authenticate(credential, new AzureProfile(tenant, subscription, environment));
     }
 

@@ -1,0 +1,128 @@
+package dev.geodr.servicebus.pairing;
+
+import dev.geodr.servicebus.core.Notice;
+import dev.geodr.servicebus.core.Requeue;
+import dev.geodr.servicebus.core.Verdict;
+import dev.geodr.servicebus.core.WriteAuthority;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * An operator whose cluster is not the resource's writer: it reads ARM and reports, and never
+ * writes. Each {@code spec.failoverRequested} value it sees is the writer's to act on, so it is
+ * recorded here as handled; a request this operator had taken but not yet sent (Waiting, Intended)
+ * passes to the writer with it. A request it had already sent (Issued) is still watched to its end,
+ * which needs no write. The writer's rules run unchanged on that memory; any write they would make
+ * is dropped and reported as the writer's to make.
+ */
+final class ObserverRules {
+
+    private final PairingPlanner planner;
+    private final PlannerSettings settings;
+
+    ObserverRules(PairingPlanner planner, PlannerSettings settings) {
+        this.planner = planner;
+        this.settings = settings;
+    }
+
+    /** The memory an observer keeps: every request value seen handled, nothing unsent in flight. */
+    static Memory memory(Desired desired, Memory memory) {
+        FailoverMemory seen =
+                memory.failover()
+                        .orElseGet(() -> FailoverMemory.adopted(desired.failoverRequested()));
+        Optional<FailoverInFlight> keep =
+                seen.inFlight().filter(f -> f.phase() == FailoverPhase.Issued);
+        long handled =
+                Math.max(
+                        Math.max(seen.lastHandledRequest(), desired.failoverRequested()),
+                        seen.inFlight().map(FailoverInFlight::request).orElse(0L));
+        return new Memory(
+                Optional.of(new FailoverMemory(handled, keep, seen.last())),
+                memory.previousActive());
+    }
+
+    Plan plan(Desired desired, Memory memory, Observed observed, Instant now, WriteAuthority who) {
+        if (desired.deleting()) {
+            return Plan.act(
+                    new Action.ReleaseFinalizer(),
+                    memory(desired, memory).failover().orElseThrow(),
+                    Verdict.progressing(
+                            Reasons.DELETING,
+                            who.thisClusterLabel()
+                                    + " observes (spec.writerCluster is "
+                                    + who.writerLabel()
+                                    + "): the object is removed here and nothing in Azure is touched"),
+                    new Requeue(settings.steadyPoll(), true),
+                    memory.previousActive());
+        }
+        Memory observerMemory = memory(desired, memory);
+        Plan writers = planner.plan(desired, observerMemory, observed, now);
+        Plan plan = writers.action().writesToArm() ? leftToWriter(writers, who) : writers;
+        return withHandoverNotices(plan, desired, memory, who);
+    }
+
+    /**
+     * What the writer would send, as a message: ARM differs from the spec and only the writer's
+     * operator may change that.
+     */
+    private static Plan leftToWriter(Plan writers, WriteAuthority who) {
+        Verdict verdict =
+                Verdict.progressing(
+                        Reasons.WAITING_FOR_WRITER,
+                        who.thisClusterLabel()
+                                + " observes and writes nothing; the writer ("
+                                + who.writerLabel()
+                                + ") would act: "
+                                + writers.verdict().message());
+        return new Plan(
+                Action.none(),
+                Optional.empty(),
+                writers.memory(),
+                verdict,
+                writers.requeue(),
+                writers.active(),
+                writers.notices());
+    }
+
+    /** One Event when a request value, or an unsent request, passes to the writer. */
+    private static Plan withHandoverNotices(
+            Plan plan, Desired desired, Memory before, WriteAuthority who) {
+        if (before.failover().isEmpty()) {
+            return plan;
+        }
+        FailoverMemory was = before.failover().get();
+        Optional<FailoverInFlight> unsent =
+                was.inFlight().filter(f -> f.phase() != FailoverPhase.Issued);
+        if (unsent.isPresent()) {
+            return plan.withNotice(
+                    Notice.warning(
+                            Reasons.FAILOVER_LEFT_TO_WRITER,
+                            "failover request "
+                                    + unsent.get().request()
+                                    + " ("
+                                    + unsent.get().phase()
+                                    + ") is left to the writer ("
+                                    + who.writerLabel()
+                                    + "): "
+                                    + who.thisClusterLabel()
+                                    + " now observes and sends nothing"));
+        }
+        long known =
+                Math.max(
+                        was.lastHandledRequest(),
+                        was.inFlight().map(FailoverInFlight::request).orElse(0L));
+        if (desired.failoverRequested() > known) {
+            return plan.withNotice(
+                    Notice.normal(
+                            Reasons.FAILOVER_LEFT_TO_WRITER,
+                            "spec.failoverRequested="
+                                    + desired.failoverRequested()
+                                    + " is the writer's ("
+                                    + who.writerLabel()
+                                    + ") to act on: "
+                                    + who.thisClusterLabel()
+                                    + " recorded it as handled and sends nothing"));
+        }
+        return plan;
+    }
+}
