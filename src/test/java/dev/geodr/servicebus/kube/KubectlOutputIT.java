@@ -40,6 +40,7 @@ class KubectlOutputIT extends RealApiTestBase {
                     "PENDING",
                     "ACTIVE",
                     "READY",
+                    "MODE",
                     "OBSERVED",
                     "AGE");
 
@@ -106,12 +107,13 @@ class KubectlOutputIT extends RealApiTestBase {
         System.out.println("kubectl get sbgp of a Ready pairing:\n" + get.stdout());
         List<String> row = cells(lines.get(0), lines.get(1));
         assertThat(row).hasSize(COLUMNS.size());
-        assertThat(row.subList(0, 7))
-                .containsExactly("kctl", "kctl", "Primary", "Succeeded", "0", "kctl-weu", "True");
-        assertThat(row.get(7))
+        assertThat(row.subList(0, 8))
+                .containsExactly(
+                        "kctl", "kctl", "Primary", "Succeeded", "0", "kctl-weu", "True", "Writer");
+        assertThat(row.get(8))
                 .as("OBSERVED: how long ago ARM was last read for it")
                 .matches("\\d+s|\\d+m\\d*s?");
-        assertThat(row.get(8)).as("AGE").matches("\\d+s|\\d+m\\d*s?");
+        assertThat(row.get(9)).as("AGE").matches("\\d+s|\\d+m\\d*s?");
 
         // The other short name and the full resource name print the same columns.
         for (String resource :

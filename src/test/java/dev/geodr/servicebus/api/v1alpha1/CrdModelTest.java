@@ -232,7 +232,15 @@ class CrdModelTest {
         assertThat(columns)
                 .extracting(CustomResourceColumnDefinition::getName)
                 .containsExactly(
-                        "ALIAS", "ROLE", "STATE", "PENDING", "ACTIVE", "READY", "OBSERVED", "AGE");
+                        "ALIAS",
+                        "ROLE",
+                        "STATE",
+                        "PENDING",
+                        "ACTIVE",
+                        "READY",
+                        "MODE",
+                        "OBSERVED",
+                        "AGE");
         assertThat(columns)
                 .extracting(CustomResourceColumnDefinition::getJsonPath)
                 .containsExactly(
@@ -242,13 +250,14 @@ class CrdModelTest {
                         ".status.pendingReplicationOperationsCount",
                         ".status.activeNamespaceName",
                         ".status.conditions[?(@.type==\"Ready\")].status",
+                        ".status.mode",
                         ".status.lastObservedTime",
                         ".metadata.creationTimestamp");
         assertThat(columns)
                 .extracting(CustomResourceColumnDefinition::getType)
                 .containsExactly(
-                        "string", "string", "string", "integer", "string", "string", "date",
-                        "date");
+                        "string", "string", "string", "integer", "string", "string", "string",
+                        "date", "date");
         // every column except AGE points at a field that exists in the schema
         for (CustomResourceColumnDefinition column : columns.subList(0, 5)) {
             assertThat(schemaAt(column.getJsonPath())).as(column.getName()).isNotNull();
@@ -269,6 +278,8 @@ class CrdModelTest {
                         "activeNamespaceName",
                         "primary",
                         "partner",
+                        "mode",
+                        "cluster",
                         "failover",
                         "lastSyncTime",
                         "lastObservedTime",
