@@ -134,6 +134,32 @@ public final class AliasReads {
                 });
     }
 
+    /** {@code networkRuleSets/default}: every namespace has one, defaults until set. */
+    public ArmResult networkRuleSet(NsPath a) {
+        return onNamespace(a, ns -> ArmResult.ok(SecurityBodies.networkRuleSet(ns)));
+    }
+
+    /**
+     * Role assignments at the namespace scope; {@code filter} {@code atScope()} leaves out those
+     * below it (any other filter is ignored).
+     */
+    public ArmResult roleAssignments(NsPath a, String filter) {
+        boolean atScope = filter != null && filter.replace(" ", "").equalsIgnoreCase("atScope()");
+        return onNamespace(a, ns -> ArmResult.ok(SecurityBodies.roleAssignments(ns, atScope)));
+    }
+
+    private ArmResult onNamespace(
+            NsPath a, java.util.function.Function<SimNamespace, ArmResult> read) {
+        return s.locked(
+                () -> {
+                    SimNamespace ns = s.byKey(a.key());
+                    return ns == null
+                            ? ArmResult.error(
+                                    ErrorTemplates.namespaceNotFound(a.name(), a.resourceGroup()))
+                            : read.apply(ns);
+                });
+    }
+
     private ArmResult missing(NsPath a, String alias) {
         SimNamespace ns = s.byKey(a.key());
         if (ns == null) {
