@@ -59,9 +59,9 @@ public final class AzureSdkArmPort implements ArmGeoDrPort {
     static final String NAMESPACE_API_VERSION = "2024-01-01";
 
     /**
-     * Role assignments are Microsoft.Authorization's, not Service Bus's: 2022-04-01 is the stable
-     * version azure-resourcemanager-authorization sends (see docs/arm-adapter.md for why that
-     * library is not used).
+     * Role assignments are Microsoft.Authorization's, not Service Bus's: 2022-04-01 is its current
+     * stable version (see docs/arm-adapter.md for why azure-resourcemanager-authorization is not
+     * used).
      */
     static final String ROLE_ASSIGNMENTS_API_VERSION = "2022-04-01";
 

@@ -44,9 +44,9 @@ public final class ApiVersions {
     public static final List<String> MONITOR = List.of("2018-01-01", "2023-10-01", "2024-02-01");
 
     /**
-     * Microsoft.Authorization role assignments: 2022-04-01 is what the adapter sends (and what
-     * azure-resourcemanager-authorization 2.5x sends); the older stable and preview versions that
-     * clients such as az still use are accepted too.
+     * Microsoft.Authorization role assignments: 2022-04-01 (the current stable version) is what the
+     * adapter sends; older stable and preview versions that other clients still use are accepted
+     * too.
      */
     public static final List<String> AUTHORIZATION =
             List.of("2015-07-01", "2018-09-01-preview", "2020-04-01-preview", "2022-04-01");
