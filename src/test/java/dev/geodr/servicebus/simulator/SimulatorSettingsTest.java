@@ -331,6 +331,43 @@ class SimulatorSettingsTest {
     }
 
     @Test
+    void anArmPutOfTheNamespaceSetsTheSameSettingsTheAdminApiShows() {
+        try (SimulatorClient c = SimulatorClient.start(SimulatorClient.manual())) {
+            c.putNamespace(RG, "settings-ns", "{}");
+            com.fasterxml.jackson.databind.node.ObjectNode body =
+                    (com.fasterxml.jackson.databind.node.ObjectNode)
+                            c.send("GET", NS_ID + "?api-version=2026-01-01", null).json();
+            ((com.fasterxml.jackson.databind.node.ObjectNode) body.get("properties"))
+                    .put("publicNetworkAccess", "Disabled")
+                    .put("disableLocalAuth", true)
+                    .put("minimumTlsVersion", "1.1");
+            assertThat(c.send("PUT", NS_ID + "?api-version=2026-01-01", body.toString()).status())
+                    .isEqualTo(200);
+
+            assertThat(
+                            c.arm("GET", NS_ID, "/networkRuleSets/default", null)
+                                    .json()
+                                    .path("properties")
+                                    .path("publicNetworkAccess")
+                                    .asText())
+                    .isEqualTo("Disabled");
+            JsonNode view = c.admin("GET", ADMIN + "settings-ns", null);
+            assertThat(view.path("disableLocalAuth").asBoolean()).isTrue();
+            assertThat(view.path("minimumTlsVersion").asText()).isEqualTo("1.1");
+            JsonNode updated = c.putNamespace(RG, "settings-ns", "{\"minimumTlsVersion\":\"1.2\"}");
+            assertThat(updated.path("minimumTlsVersion").asText()).isEqualTo("1.2");
+            assertThat(
+                            c.arm("GET", NS_ID, "", null)
+                                    .json()
+                                    .path("properties")
+                                    .path("minimumTlsVersion")
+                                    .asText())
+                    .as("the admin API's later value wins")
+                    .isEqualTo("1.2");
+        }
+    }
+
+    @Test
     void theCallLogRecordsEachCallsUserAgent() {
         try (SimulatorClient c = SimulatorClient.start(SimulatorClient.manual())) {
             c.putNamespace(RG, "settings-ns", "{}");

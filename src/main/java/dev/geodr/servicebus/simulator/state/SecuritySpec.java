@@ -119,6 +119,43 @@ public record SecuritySpec(
         return out;
     }
 
+    /**
+     * The modelled scalar settings an ARM PUT/PATCH wrote into {@code properties}, removed from
+     * {@code properties}; a value the simulator does not model (e.g. a future TLS version) is left
+     * there and echoed as written.
+     */
+    static SecuritySpec takeArmProperties(
+            com.fasterxml.jackson.databind.node.ObjectNode properties) {
+        String access =
+                takeValid(
+                        properties,
+                        "publicNetworkAccess",
+                        List.of("Enabled", "Disabled", "SecuredByPerimeter"));
+        String tls = takeValid(properties, "minimumTlsVersion", List.of("1.0", "1.1", "1.2"));
+        Boolean localAuth = null;
+        JsonNode v = properties.get("disableLocalAuth");
+        if (v != null && v.isBoolean()) {
+            localAuth = v.booleanValue();
+            properties.remove("disableLocalAuth");
+        }
+        return new SecuritySpec(access, localAuth, tls, null, null, null, null);
+    }
+
+    private static String takeValid(
+            com.fasterxml.jackson.databind.node.ObjectNode properties,
+            String field,
+            List<String> allowed) {
+        try {
+            String value = oneOf(properties, field, allowed);
+            if (value != null) {
+                properties.remove(field);
+            }
+            return value;
+        } catch (IllegalArgumentException notModelled) {
+            return null;
+        }
+    }
+
     /** Reads the ARM-named fields of an admin body or seed entry; a bad value names its field. */
     public static SecuritySpec fromJson(JsonNode b) {
         return new SecuritySpec(
