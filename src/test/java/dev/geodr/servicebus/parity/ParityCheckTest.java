@@ -1,6 +1,7 @@
 package dev.geodr.servicebus.parity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.geodr.servicebus.arm.NamespaceSettings;
 import dev.geodr.servicebus.arm.RoleAssignment;
@@ -406,16 +407,14 @@ class ParityCheckTest {
         assertThat(first)
                 .extracting(ParityGap::primaryValue, ParityGap::partnerValue)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(
+                        tuple(
                                 "Azure Service Bus Data Owner for " + APP + " at the namespace",
                                 "none"),
-                        org.assertj.core.groups.Tuple.tuple(
+                        tuple(
                                 "Azure Service Bus Data Sender for " + APP + " at queues/orders",
                                 "none"),
-                        org.assertj.core.groups.Tuple.tuple(
-                                "Azure Service Bus Data Owner for " + OPS + " at topics/t1",
-                                "none"),
-                        org.assertj.core.groups.Tuple.tuple(
+                        tuple("Azure Service Bus Data Owner for " + OPS + " at topics/t1", "none"),
+                        tuple(
                                 "none",
                                 "Azure Service Bus Data Sender for " + OPS + " at the namespace"));
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -334,10 +335,9 @@ class SimulatorSettingsTest {
     void anArmPutOfTheNamespaceSetsTheSameSettingsTheAdminApiShows() {
         try (SimulatorClient c = SimulatorClient.start(SimulatorClient.manual())) {
             c.putNamespace(RG, "settings-ns", "{}");
-            com.fasterxml.jackson.databind.node.ObjectNode body =
-                    (com.fasterxml.jackson.databind.node.ObjectNode)
-                            c.send("GET", NS_ID + "?api-version=2026-01-01", null).json();
-            ((com.fasterxml.jackson.databind.node.ObjectNode) body.get("properties"))
+            ObjectNode body =
+                    (ObjectNode) c.send("GET", NS_ID + "?api-version=2026-01-01", null).json();
+            ((ObjectNode) body.get("properties"))
                     .put("publicNetworkAccess", "Disabled")
                     .put("disableLocalAuth", true)
                     .put("minimumTlsVersion", "1.1");

@@ -3,6 +3,7 @@ package dev.geodr.servicebus.simulator.state;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The side reads: CheckNameAvailability, the alias's authorization rules and listKeys (§2.7, §2.8,
@@ -148,8 +149,7 @@ public final class AliasReads {
         return onNamespace(a, ns -> ArmResult.ok(SecurityBodies.roleAssignments(ns, atScope)));
     }
 
-    private ArmResult onNamespace(
-            NsPath a, java.util.function.Function<SimNamespace, ArmResult> read) {
+    private ArmResult onNamespace(NsPath a, Function<SimNamespace, ArmResult> read) {
         return s.locked(
                 () -> {
                     SimNamespace ns = s.byKey(a.key());

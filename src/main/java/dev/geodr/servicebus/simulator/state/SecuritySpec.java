@@ -1,8 +1,10 @@
 package dev.geodr.servicebus.simulator.state;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -124,8 +126,7 @@ public record SecuritySpec(
      * {@code properties}; a value the simulator does not model (e.g. a future TLS version) is left
      * there and echoed as written.
      */
-    static SecuritySpec takeArmProperties(
-            com.fasterxml.jackson.databind.node.ObjectNode properties) {
+    static SecuritySpec takeArmProperties(ObjectNode properties) {
         String access =
                 takeValid(
                         properties,
@@ -141,10 +142,7 @@ public record SecuritySpec(
         return new SecuritySpec(access, localAuth, tls, null, null, null, null);
     }
 
-    private static String takeValid(
-            com.fasterxml.jackson.databind.node.ObjectNode properties,
-            String field,
-            List<String> allowed) {
+    private static String takeValid(ObjectNode properties, String field, List<String> allowed) {
         try {
             String value = oneOf(properties, field, allowed);
             if (value != null) {
@@ -273,8 +271,7 @@ public record SecuritySpec(
             String scope = s == null || s.isNull() ? "" : s.textValue().trim();
             require(
                     scope.isEmpty()
-                            || scope.toLowerCase(java.util.Locale.ROOT)
-                                    .startsWith("/subscriptions/")
+                            || scope.toLowerCase(Locale.ROOT).startsWith("/subscriptions/")
                             || RELATIVE_SCOPE.matcher(scope).matches(),
                     "roleAssignments scope must be a full ARM id or relative to the namespace (\"\", \"queues/orders\")");
             out.add(new RoleSpec(principal, role, scope));

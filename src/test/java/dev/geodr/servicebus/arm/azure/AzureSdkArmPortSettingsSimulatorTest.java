@@ -2,6 +2,7 @@ package dev.geodr.servicebus.arm.azure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
 import dev.geodr.servicebus.arm.ArmErrorKind;
@@ -92,9 +93,9 @@ class AzureSdkArmPortSettingsSimulatorTest {
         assertThat(sent)
                 .extracting(SimulatorClient.Call::operation, SimulatorClient.Call::apiVersion)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("getNamespace", "2024-01-01"),
-                        org.assertj.core.groups.Tuple.tuple("getNetworkRuleSet", "2021-11-01"),
-                        org.assertj.core.groups.Tuple.tuple("listRoleAssignments", "2022-04-01"));
+                        tuple("getNamespace", "2024-01-01"),
+                        tuple("getNetworkRuleSet", "2021-11-01"),
+                        tuple("listRoleAssignments", "2022-04-01"));
         // the User-Agent tells the SDK's generated client (networkRuleSets) from requests the
         // adapter builds itself on that client's pipeline (the namespace at 2024-01-01, roles)
         assertThat(sent)
