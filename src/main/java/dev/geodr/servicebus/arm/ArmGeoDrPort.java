@@ -52,6 +52,22 @@ public interface ArmGeoDrPort {
      */
     long entitiesOnFirstPage(NamespaceRef namespace, EntityKind kind);
 
+    /**
+     * The namespace's own settings that Geo-DR does not replicate (network access, local auth, TLS,
+     * network rules, private endpoints, identity, encryption): the namespace GET plus GET {@code
+     * networkRuleSets/default}. Azure answers the latter even when nothing was ever set, so a 404
+     * there means the defaults.
+     */
+    NamespaceSettings getSettings(NamespaceRef namespace);
+
+    /**
+     * The role assignments at the namespace scope or below it (its queues and topics), all pages;
+     * those inherited from the resource group or subscription are left out, since both namespaces
+     * of a pairing share them or not independently of Geo-DR. A missing {@code
+     * Microsoft.Authorization/roleAssignments/read} permission is a FATAL 403 that says so.
+     */
+    List<RoleAssignment> listRoleAssignments(NamespaceRef namespace);
+
     /** The two kinds of Service Bus entity a secondary must not hold. */
     enum EntityKind {
         QUEUES,

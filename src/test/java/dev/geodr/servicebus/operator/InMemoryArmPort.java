@@ -12,7 +12,9 @@ import dev.geodr.servicebus.arm.CallPriority;
 import dev.geodr.servicebus.arm.FailoverMode;
 import dev.geodr.servicebus.arm.NamespaceInfo;
 import dev.geodr.servicebus.arm.NamespaceRef;
+import dev.geodr.servicebus.arm.NamespaceSettings;
 import dev.geodr.servicebus.arm.ProvisioningState;
+import dev.geodr.servicebus.arm.RoleAssignment;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +35,8 @@ final class InMemoryArmPort implements ArmGeoDrPort, ArmPortFactory {
     private final Map<String, AliasRecord> aliases = new LinkedHashMap<>();
     private final List<String> calls = new ArrayList<>();
     private final Map<String, ArmException> failNext = new LinkedHashMap<>();
+    private final Map<String, NamespaceSettings> settings = new LinkedHashMap<>();
+    private final Map<String, List<RoleAssignment>> roles = new LinkedHashMap<>();
 
     @Override
     public ArmGeoDrPort forIdentity(ArmIdentity identity, CallPriority priority) {
@@ -42,6 +46,18 @@ final class InMemoryArmPort implements ArmGeoDrPort, ArmPortFactory {
     InMemoryArmPort premiumNamespace(NamespaceRef namespace) {
         namespaces.put(
                 key(namespace), new NamespaceInfo(namespace, "Premium", "westeurope", 1, 0, 0));
+        return this;
+    }
+
+    /** The settings {@link #getSettings} answers for {@code namespace} (defaults until set). */
+    InMemoryArmPort settings(NamespaceRef namespace, NamespaceSettings value) {
+        settings.put(key(namespace), value);
+        return this;
+    }
+
+    /** The role assignments {@link #listRoleAssignments} answers (none until set). */
+    InMemoryArmPort roleAssignments(NamespaceRef namespace, List<RoleAssignment> value) {
+        roles.put(key(namespace), List.copyOf(value));
         return this;
     }
 
@@ -172,6 +188,20 @@ final class InMemoryArmPort implements ArmGeoDrPort, ArmPortFactory {
         return kind == EntityKind.QUEUES
                 ? namespaces.get(key(namespace)).entitiesSeen().orElse(0)
                 : 0;
+    }
+
+    @Override
+    public NamespaceSettings getSettings(NamespaceRef namespace) {
+        record("getSettings", namespace);
+        requireNamespace(namespace);
+        return settings.getOrDefault(key(namespace), NamespaceSettings.DEFAULTS);
+    }
+
+    @Override
+    public List<RoleAssignment> listRoleAssignments(NamespaceRef namespace) {
+        record("listRoleAssignments", namespace);
+        requireNamespace(namespace);
+        return roles.getOrDefault(key(namespace), List.of());
     }
 
     private static AliasRecord notReplicating(AliasRecord r) {

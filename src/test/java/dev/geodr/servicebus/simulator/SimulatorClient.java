@@ -76,7 +76,22 @@ public final class SimulatorClient implements AutoCloseable {
             String apiVersion,
             int status,
             Instant time,
-            Instant wallTime) {
+            Instant wallTime,
+            String userAgent) {
+
+        /** Without a User-Agent (what call sites before it was logged build). */
+        public Call(
+                long seq,
+                String method,
+                String path,
+                String operation,
+                String apiVersion,
+                int status,
+                Instant time,
+                Instant wallTime) {
+            this(seq, method, path, operation, apiVersion, status, time, wallTime, null);
+        }
+
         public boolean isWrite() {
             return !"GET".equals(method);
         }
@@ -272,7 +287,8 @@ public final class SimulatorClient implements AutoCloseable {
                             c.path("apiVersion").asText(null),
                             c.path("status").asInt(),
                             Instant.parse(c.path("time").asText()),
-                            Instant.parse(c.path("wallTime").asText())));
+                            Instant.parse(c.path("wallTime").asText()),
+                            c.path("userAgent").asText(null)));
         }
         return out;
     }

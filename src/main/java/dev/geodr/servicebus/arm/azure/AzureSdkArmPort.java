@@ -12,8 +12,10 @@ import com.azure.resourcemanager.servicebus.fluent.DisasterRecoveryConfigsClient
 import com.azure.resourcemanager.servicebus.fluent.ServiceBusManagementClient;
 import com.azure.resourcemanager.servicebus.fluent.models.AccessKeysInner;
 import com.azure.resourcemanager.servicebus.fluent.models.ArmDisasterRecoveryInner;
+import com.azure.resourcemanager.servicebus.fluent.models.NetworkRuleSetInner;
 import com.azure.resourcemanager.servicebus.fluent.models.SBNamespaceInner;
 import com.azure.resourcemanager.servicebus.models.FailoverProperties;
+import com.azure.resourcemanager.servicebus.models.NWRuleSetIpRules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.geodr.servicebus.arm.AliasKeys;
@@ -27,10 +29,13 @@ import dev.geodr.servicebus.arm.CallPriority;
 import dev.geodr.servicebus.arm.FailoverMode;
 import dev.geodr.servicebus.arm.NamespaceInfo;
 import dev.geodr.servicebus.arm.NamespaceRef;
+import dev.geodr.servicebus.arm.NamespaceSettings;
 import dev.geodr.servicebus.arm.ProvisioningState;
+import dev.geodr.servicebus.arm.RoleAssignment;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -52,6 +57,16 @@ public final class AzureSdkArmPort implements ArmGeoDrPort {
      * premiumMessagingPartitions} only exists from 2022-10-01-preview on.
      */
     static final String NAMESPACE_API_VERSION = "2024-01-01";
+
+    /**
+     * Role assignments are Microsoft.Authorization's, not Service Bus's: 2022-04-01 is its current
+     * stable version (see docs/arm-adapter.md for why azure-resourcemanager-authorization is not
+     * used).
+     */
+    static final String ROLE_ASSIGNMENTS_API_VERSION = "2022-04-01";
+
+    /** A runaway nextLink chain stops here; a namespace with 20,000 assignments is not a case. */
+    static final int MAX_ROLE_ASSIGNMENT_PAGES = 100;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -259,6 +274,136 @@ public final class AzureSdkArmPort implements ArmGeoDrPort {
                                                         rg, name, null, null, op("listTopics"))));
     }
 
+    @Override
+    public NamespaceSettings getSettings(NamespaceRef namespace) {
+        return call(
+                namespace,
+                client -> {
+                    NamespaceBody body = readNamespace(client, namespace);
+                    NetworkRuleSetInner rules = networkRuleSet(client, namespace);
+                    return new NamespaceSettings(
+                            body.publicNetworkAccess(),
+                            body.disableLocalAuth(),
+                            body.minimumTlsVersion(),
+                            rules == null || rules.defaultAction() == null
+                                    ? null
+                                    : rules.defaultAction().toString(),
+                            rules == null || rules.ipRules() == null
+                                    ? List.of()
+                                    : rules.ipRules().stream()
+                                            .map(NWRuleSetIpRules::ipMask)
+                                            .filter(Objects::nonNull)
+                                            .toList(),
+                            rules == null || rules.virtualNetworkRules() == null
+                                    ? List.of()
+                                    : rules.virtualNetworkRules().stream()
+                                            .map(v -> v.subnet() == null ? null : v.subnet().id())
+                                            .filter(Objects::nonNull)
+                                            .toList(),
+                            rules != null
+                                    && Boolean.TRUE.equals(rules.trustedServiceAccessEnabled()),
+                            body.privateEndpoints(),
+                            body.identityType(),
+                            body.encryptionKeySource());
+                });
+    }
+
+    /**
+     * {@code networkRuleSets/default} through the SDK (api-version 2021-11-01); null on 404, which
+     * means "never set" (Azure normally answers defaults then, but a 404 must not fail the read).
+     */
+    private NetworkRuleSetInner networkRuleSet(
+            ServiceBusManagementClient client, NamespaceRef namespace) {
+        try {
+            return client.getNamespaces()
+                    .getNetworkRuleSetWithResponse(
+                            namespace.resourceGroup(), namespace.name(), op("getNetworkRuleSet"))
+                    .getValue();
+        } catch (RuntimeException e) {
+            ArmException classified = e instanceof ArmException a ? a : classifier.classify(e);
+            if (classified.kind() == ArmErrorKind.NOT_FOUND && !classified.isNamespaceNotFound()) {
+                return null;
+            }
+            throw classified;
+        }
+    }
+
+    @Override
+    public List<RoleAssignment> listRoleAssignments(NamespaceRef namespace) {
+        return call(
+                namespace,
+                client -> {
+                    String endpoint = stripSlash(client.getEndpoint());
+                    String scope = namespacePath(namespace);
+                    String url =
+                            endpoint
+                                    + scope
+                                    + "/providers/Microsoft.Authorization/roleAssignments?api-version="
+                                    + ROLE_ASSIGNMENTS_API_VERSION;
+                    List<RoleAssignment> out = new ArrayList<>();
+                    for (int page = 0; url != null; page++) {
+                        if (page == MAX_ROLE_ASSIGNMENT_PAGES) {
+                            throw new ArmException(
+                                    ArmErrorKind.FATAL,
+                                    0,
+                                    ArmErrorClassifier.CODE_CLIENT_ERROR,
+                                    "ARM's role assignment list on "
+                                            + namespace.id()
+                                            + " did not end after "
+                                            + MAX_ROLE_ASSIGNMENT_PAGES
+                                            + " pages",
+                                    null,
+                                    null);
+                        }
+                        JsonNode body = readRoleAssignmentPage(client, namespace, url);
+                        for (JsonNode item : body.path("value")) {
+                            RoleAssignments.fromArm(namespace, item).ifPresent(out::add);
+                        }
+                        url = RoleAssignments.nextLink(body, endpoint);
+                    }
+                    return out;
+                });
+    }
+
+    private JsonNode readRoleAssignmentPage(
+            ServiceBusManagementClient client, NamespaceRef namespace, String url) {
+        HttpRequest request =
+                new HttpRequest(HttpMethod.GET, url)
+                        .setHeader(HttpHeaderName.ACCEPT, "application/json");
+        try (HttpResponse response =
+                client.getHttpPipeline().send(request, op("listRoleAssignments")).block()) {
+            String body = response.getBodyAsBinaryData().toString();
+            int status = response.getStatusCode();
+            if (status == 403) {
+                ArmException denied =
+                        classifier.fromStatus(status, response.getHeaders(), body, null);
+                // ARM's own text already names the action, but say it plainly whatever it sent
+                throw new ArmException(
+                        denied.kind(),
+                        status,
+                        denied.code(),
+                        "the operator's identity lacks Microsoft.Authorization/roleAssignments/read on "
+                                + namespace.id()
+                                + ": "
+                                + denied.getMessage(),
+                        null,
+                        null);
+            }
+            if (status != 200) {
+                throw classifier.fromStatus(status, response.getHeaders(), body, null);
+            }
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new ArmException(
+                    ArmErrorKind.TRANSIENT,
+                    0,
+                    ArmErrorClassifier.CODE_CONNECTION_FAILED,
+                    "ARM sent an unreadable role assignment list",
+                    null,
+                    e);
+        }
+    }
+
     private static long firstPageSize(PagedIterable<?> list) {
         return list.streamByPage()
                 .findFirst()
@@ -267,7 +412,15 @@ public final class AzureSdkArmPort implements ArmGeoDrPort {
     }
 
     private record NamespaceBody(
-            String sku, String location, int partitions, int privateEndpoints) {}
+            String sku,
+            String location,
+            int partitions,
+            int privateEndpoints,
+            String publicNetworkAccess,
+            boolean disableLocalAuth,
+            String minimumTlsVersion,
+            String identityType,
+            String encryptionKeySource) {}
 
     /**
      * GET the namespace (SKU, region, partitions, private endpoints) through the SDK's own pipeline
@@ -276,12 +429,7 @@ public final class AzureSdkArmPort implements ArmGeoDrPort {
     private NamespaceBody readNamespace(ServiceBusManagementClient client, NamespaceRef namespace) {
         String url =
                 stripSlash(client.getEndpoint())
-                        + "/subscriptions/"
-                        + segment(namespace.subscriptionId())
-                        + "/resourceGroups/"
-                        + segment(namespace.resourceGroup())
-                        + "/providers/Microsoft.ServiceBus/namespaces/"
-                        + segment(namespace.name())
+                        + namespacePath(namespace)
                         + "?api-version="
                         + NAMESPACE_API_VERSION;
         HttpRequest request =
@@ -298,8 +446,8 @@ public final class AzureSdkArmPort implements ArmGeoDrPort {
             try (JsonReader reader = JsonProviders.createReader(body)) {
                 inner = SBNamespaceInner.fromJson(reader);
             }
-            JsonNode partitions =
-                    JSON.readTree(body).path("properties").path("premiumMessagingPartitions");
+            JsonNode properties = JSON.readTree(body).path("properties");
+            JsonNode partitions = properties.path("premiumMessagingPartitions");
             String sku =
                     inner.sku() == null || inner.sku().name() == null
                             ? ""
@@ -310,11 +458,21 @@ public final class AzureSdkArmPort implements ArmGeoDrPort {
                     inner.privateEndpointConnections() == null
                             ? 0
                             : inner.privateEndpointConnections().size();
+            // publicNetworkAccess and minimumTlsVersion are not in the SDK's 2021-11-01 model
             return new NamespaceBody(
                     sku,
                     inner.location() == null ? "" : inner.location(),
                     partitions.canConvertToInt() && partitions.asInt() > 0 ? partitions.asInt() : 1,
-                    privateEndpoints);
+                    privateEndpoints,
+                    properties.path("publicNetworkAccess").asText(null),
+                    Boolean.TRUE.equals(inner.disableLocalAuth()),
+                    properties.path("minimumTlsVersion").asText(null),
+                    inner.identity() == null || inner.identity().type() == null
+                            ? null
+                            : inner.identity().type().toString(),
+                    inner.encryption() == null || inner.encryption().keySource() == null
+                            ? null
+                            : inner.encryption().keySource().toString());
         } catch (IOException e) {
             throw new ArmException(
                     ArmErrorKind.TRANSIENT,
@@ -392,6 +550,15 @@ public final class AzureSdkArmPort implements ArmGeoDrPort {
                 partnerRef,
                 Optional.ofNullable(inner.pendingReplicationOperationsCount()),
                 Optional.ofNullable(inner.alternateName()).filter(s -> !s.isBlank()));
+    }
+
+    private static String namespacePath(NamespaceRef namespace) {
+        return "/subscriptions/"
+                + segment(namespace.subscriptionId())
+                + "/resourceGroups/"
+                + segment(namespace.resourceGroup())
+                + "/providers/Microsoft.ServiceBus/namespaces/"
+                + segment(namespace.name());
     }
 
     private static String stripSlash(String endpoint) {

@@ -43,12 +43,33 @@ public final class ApiVersions {
      */
     public static final List<String> MONITOR = List.of("2018-01-01", "2023-10-01", "2024-02-01");
 
+    /**
+     * Microsoft.Authorization role assignments: 2022-04-01 (the current stable version) is what the
+     * adapter sends; older stable and preview versions that other clients still use are accepted
+     * too.
+     */
+    public static final List<String> AUTHORIZATION =
+            List.of("2015-07-01", "2018-09-01-preview", "2020-04-01-preview", "2022-04-01");
+
     private ApiVersions() {}
+
+    /**
+     * The provider whose versions a path is checked against first: Azure Monitor's and
+     * Authorization's differ from Service Bus's.
+     */
+    public static List<String> family(ArmRoute.Kind kind) {
+        return switch (kind) {
+            case METRICS -> MONITOR;
+            case ROLE_ASSIGNMENTS -> AUTHORIZATION;
+            default -> SUPPORTED;
+        };
+    }
 
     /** The versions a call is served at; every other call keeps the full Service Bus list. */
     public static List<String> supported(ArmRoute.Kind kind, String method) {
         return switch (kind) {
             case METRICS -> MONITOR;
+            case ROLE_ASSIGNMENTS -> AUTHORIZATION;
             case NAMESPACE_FAILOVER, OPERATION_STATUS, OPERATION_RESULT -> GEO_REPLICATION;
             default -> SUPPORTED;
         };

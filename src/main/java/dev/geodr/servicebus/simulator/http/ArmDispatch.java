@@ -44,6 +44,8 @@ final class ArmDispatch {
                     geo.operations().status(route.subscriptionId(), route.operationId());
             case OPERATION_RESULT ->
                     geo.operations().result(route.subscriptionId(), route.operationId());
+            case NETWORK_RULE_SET -> reads.networkRuleSet(ns);
+            case ROLE_ASSIGNMENTS -> reads.roleAssignments(ns, query.apply("$filter"));
             case QUEUES -> reads.listQueues(ns);
             case TOPICS -> reads.listTopics(ns);
             case DR_LIST -> machine.list(ns);

@@ -98,7 +98,14 @@ public final class ArmHandler {
         if (!resp.headers.containsKey("x-ms-failure-cause")) {
             resp.header("Server", SERVER);
         }
-        calls.add(r.method(), r.rawPath(), operation, apiVersion, resp.status, clock.nowMillis());
+        calls.add(
+                r.method(),
+                r.rawPath(),
+                operation,
+                apiVersion,
+                resp.status,
+                clock.nowMillis(),
+                r.header("User-Agent"));
         return resp;
     }
 
@@ -152,13 +159,12 @@ public final class ArmHandler {
                                     + "The api-version query parameter (?api-version=) is required for all requests."),
                     correlation);
         }
-        // metrics are Azure Monitor's, with versions of their own; the rest are Service Bus's
+        // metrics are Azure Monitor's and role assignments Authorization's, with versions of
+        // their own; the rest are Service Bus's
         boolean metrics = route.kind() == ArmRoute.Kind.METRICS;
-        if (metrics
-                ? !ApiVersions.contains(ApiVersions.MONITOR, apiVersion)
-                : !ApiVersions.isSupported(apiVersion)) {
-            return badApiVersion(
-                    apiVersion, metrics ? ApiVersions.MONITOR : ApiVersions.SUPPORTED, correlation);
+        List<String> family = ApiVersions.family(route.kind());
+        if (!ApiVersions.contains(family, apiVersion)) {
+            return badApiVersion(apiVersion, family, correlation);
         }
         if (route.kind() == ArmRoute.Kind.UNKNOWN || route.kind() == ArmRoute.Kind.UNKNOWN_TYPE) {
             return SimResponse.error(
@@ -199,6 +205,10 @@ public final class ArmHandler {
         if (metrics && faults.metricsForbidden()) {
             return SimResponse.error(
                     ErrorTemplates.metricsForbidden(route.namespace().id()), correlation);
+        }
+        if (route.kind() == ArmRoute.Kind.ROLE_ASSIGNMENTS && faults.roleAssignmentsForbidden()) {
+            return SimResponse.error(
+                    ErrorTemplates.roleAssignmentsForbidden(route.namespace().id()), correlation);
         }
         JsonNode body;
         String bodyError = null;

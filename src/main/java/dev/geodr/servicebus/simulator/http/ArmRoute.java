@@ -42,6 +42,10 @@ public record ArmRoute(
         LIST_KEYS(List.of("POST")),
         /** Geo-Replication promotion, {@code POST {namespace}/failover}. */
         NAMESPACE_FAILOVER(List.of("POST")),
+        /** {@code GET {namespace}/networkRuleSets/default}. */
+        NETWORK_RULE_SET(List.of("GET")),
+        /** {@code GET {namespace}/providers/Microsoft.Authorization/roleAssignments}. */
+        ROLE_ASSIGNMENTS(List.of("GET")),
         /** Azure Monitor, {@code GET {namespace}/providers/Microsoft.Insights/metrics}. */
         METRICS(List.of("GET")),
         /** The Azure-AsyncOperation URL of a long-running operation. */
@@ -81,6 +85,8 @@ public record ArmRoute(
                     };
             case NAMESPACE_FAILOVER -> "namespaceFailover";
             case METRICS -> "getMetrics";
+            case NETWORK_RULE_SET -> "getNetworkRuleSet";
+            case ROLE_ASSIGNMENTS -> "listRoleAssignments";
             case OPERATION_STATUS -> "getAsyncOperation";
             case OPERATION_RESULT -> "getOperationResult";
             case QUEUES -> "listQueues";
@@ -177,6 +183,10 @@ public record ArmRoute(
                     new Row("", Kind.NAMESPACE),
                     new Row("failover", Kind.NAMESPACE_FAILOVER),
                     new Row("providers/Microsoft.Insights/metrics", Kind.METRICS),
+                    new Row(
+                            "providers/Microsoft.Authorization/roleAssignments",
+                            Kind.ROLE_ASSIGNMENTS),
+                    new Row("networkRuleSets/default", Kind.NETWORK_RULE_SET),
                     new Row("queues", Kind.QUEUES),
                     new Row("topics", Kind.TOPICS),
                     new Row(DR, Kind.DR_LIST),

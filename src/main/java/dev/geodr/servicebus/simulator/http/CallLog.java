@@ -26,7 +26,8 @@ public final class CallLog {
             String apiVersion,
             int status,
             long virtualMillis,
-            long wallMillis) {}
+            long wallMillis,
+            String userAgent) {}
 
     private final int capacity;
     private final Deque<Call> calls = new ArrayDeque<>();
@@ -43,7 +44,8 @@ public final class CallLog {
             String operation,
             String apiVersion,
             int status,
-            long virtualMillis) {
+            long virtualMillis,
+            String userAgent) {
         if (calls.size() == capacity) {
             calls.removeFirst();
             dropped++;
@@ -57,7 +59,8 @@ public final class CallLog {
                         apiVersion,
                         status,
                         virtualMillis,
-                        System.currentTimeMillis()));
+                        System.currentTimeMillis(),
+                        userAgent));
     }
 
     public synchronized void clear() {
@@ -70,8 +73,8 @@ public final class CallLog {
     }
 
     /**
-     * {@code {"calls":[{seq, method, path, operation, apiVersion, status, time, wallTime}],
-     * "dropped": n}}.
+     * {@code {"calls":[{seq, method, path, operation, apiVersion, status, time, wallTime,
+     * userAgent}], "dropped": n}}.
      */
     public synchronized ObjectNode toJson(String operationFilter) {
         ObjectNode body = Json.object();
@@ -93,6 +96,13 @@ public final class CallLog {
             n.put("status", c.status());
             n.put("time", Instant.ofEpochMilli(c.virtualMillis()).toString());
             n.put("wallTime", Instant.ofEpochMilli(c.wallMillis()).toString());
+            // who called (the SDK names itself and its version here), so a test can tell clients
+            // apart
+            if (c.userAgent() == null) {
+                n.putNull("userAgent");
+            } else {
+                n.put("userAgent", c.userAgent());
+            }
         }
         body.put("dropped", dropped);
         return body;

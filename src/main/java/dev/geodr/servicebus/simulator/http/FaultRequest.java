@@ -23,7 +23,8 @@ record FaultRequest(
         ThrottleSpec throttle,
         List<String> regionUnreachable,
         List<String> regionReachable,
-        Boolean metricsForbidden) {
+        Boolean metricsForbidden,
+        Boolean roleAssignmentsForbidden) {
 
     static final Pattern NAMESPACE_ID =
             Pattern.compile(
@@ -38,7 +39,8 @@ record FaultRequest(
                     "throttle",
                     "regionUnreachable",
                     "regionReachable",
-                    "metricsForbidden");
+                    "metricsForbidden",
+                    "roleAssignmentsForbidden");
 
     record FailSpec(
             String operation,
@@ -66,7 +68,7 @@ record FaultRequest(
     static FaultRequest parse(JsonNode body) {
         require(
                 body != null && body.isObject() && !body.isEmpty(),
-                "the body must be a JSON object with unreachable, reachable, failNext, latencyMs, throttle, regionUnreachable, regionReachable and/or metricsForbidden");
+                "the body must be a JSON object with unreachable, reachable, failNext, latencyMs, throttle, regionUnreachable, regionReachable, metricsForbidden and/or roleAssignmentsForbidden");
         for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             require(KEYS.contains(f), "unknown fault '" + f + "'; known: " + KEYS);
@@ -105,6 +107,13 @@ record FaultRequest(
                     "metricsForbidden must be true or false");
             metricsForbidden = body.get("metricsForbidden").booleanValue();
         }
+        Boolean roleAssignmentsForbidden = null;
+        if (body.has("roleAssignmentsForbidden")) {
+            require(
+                    body.get("roleAssignmentsForbidden").isBoolean(),
+                    "roleAssignmentsForbidden must be true or false");
+            roleAssignmentsForbidden = body.get("roleAssignmentsForbidden").booleanValue();
+        }
         return new FaultRequest(
                 unreachable,
                 reachable,
@@ -113,7 +122,8 @@ record FaultRequest(
                 throttle,
                 regions(body.get("regionUnreachable"), "regionUnreachable"),
                 regions(body.get("regionReachable"), "regionReachable"),
-                metricsForbidden);
+                metricsForbidden,
+                roleAssignmentsForbidden);
     }
 
     /** Region names, short or display ("westeurope", "West Europe"), as short lower-case names. */

@@ -43,6 +43,8 @@ public final class Faults {
                     "getasyncoperation",
                     "getoperationresult",
                     "getmetrics",
+                    "getnetworkruleset",
+                    "listroleassignments",
                     "any");
 
     private static final class FailNext {
@@ -77,6 +79,7 @@ public final class Faults {
     private final Set<String> unreachableRegions = new java.util.LinkedHashSet<>();
 
     private boolean metricsForbidden;
+    private boolean roleAssignmentsForbidden;
 
     /**
      * Runs before any fault changes: the lag model integrates up to now under the old conditions.
@@ -105,6 +108,10 @@ public final class Faults {
 
     public synchronized boolean metricsForbidden() {
         return metricsForbidden;
+    }
+
+    public synchronized boolean roleAssignmentsForbidden() {
+        return roleAssignmentsForbidden;
     }
 
     public synchronized long latencyMs() {
@@ -140,6 +147,9 @@ public final class Faults {
         synchronized (this) {
             unreachableRegions.addAll(req.regionUnreachable());
             req.regionReachable().forEach(unreachableRegions::remove);
+            if (req.roleAssignmentsForbidden() != null) {
+                roleAssignmentsForbidden = req.roleAssignmentsForbidden();
+            }
             if (req.metricsForbidden() != null) {
                 metricsForbidden = req.metricsForbidden();
             }
@@ -173,6 +183,7 @@ public final class Faults {
         synchronized (this) {
             unreachableRegions.clear();
             metricsForbidden = false;
+            roleAssignmentsForbidden = false;
             unreachable.clear();
             failNext.clear();
             latencyMs = 0;
@@ -199,6 +210,7 @@ public final class Faults {
         ArrayNode regions = body.putArray("unreachableRegions");
         unreachableRegions.forEach(regions::add);
         body.put("metricsForbidden", metricsForbidden);
+        body.put("roleAssignmentsForbidden", roleAssignmentsForbidden);
         body.put("latencyMs", latencyMs);
         ThrottleLimits l = buckets.limits();
         ObjectNode t = body.putObject("throttle");

@@ -179,7 +179,8 @@ public final class HttpFront {
                     "unknown",
                     null,
                     413,
-                    virtualNow.getAsLong());
+                    virtualNow.getAsLong(),
+                    req.getHeader("User-Agent"));
         }
         write(req, r);
     }

@@ -3,6 +3,7 @@ package dev.geodr.servicebus.simulator.state;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The side reads: CheckNameAvailability, the alias's authorization rules and listKeys (§2.7, §2.8,
@@ -131,6 +132,31 @@ public final class AliasReads {
                             ? ArmResult.error(
                                     ErrorTemplates.namespaceNotFound(a.name(), a.resourceGroup()))
                             : ArmResult.ok(NamespaceBodies.topics());
+                });
+    }
+
+    /** {@code networkRuleSets/default}: every namespace has one, defaults until set. */
+    public ArmResult networkRuleSet(NsPath a) {
+        return onNamespace(a, ns -> ArmResult.ok(SecurityBodies.networkRuleSet(ns)));
+    }
+
+    /**
+     * Role assignments at the namespace scope; {@code filter} {@code atScope()} leaves out those
+     * below it (any other filter is ignored).
+     */
+    public ArmResult roleAssignments(NsPath a, String filter) {
+        boolean atScope = filter != null && filter.replace(" ", "").equalsIgnoreCase("atScope()");
+        return onNamespace(a, ns -> ArmResult.ok(SecurityBodies.roleAssignments(ns, atScope)));
+    }
+
+    private ArmResult onNamespace(NsPath a, Function<SimNamespace, ArmResult> read) {
+        return s.locked(
+                () -> {
+                    SimNamespace ns = s.byKey(a.key());
+                    return ns == null
+                            ? ArmResult.error(
+                                    ErrorTemplates.namespaceNotFound(a.name(), a.resourceGroup()))
+                            : read.apply(ns);
                 });
     }
 

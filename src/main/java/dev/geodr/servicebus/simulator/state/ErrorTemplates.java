@@ -296,6 +296,20 @@ public final class ErrorTemplates {
                         + "' or the scope is invalid. If access was recently granted, please refresh your credentials.");
     }
 
+    /**
+     * ARM's answer when the caller lacks {@code Microsoft.Authorization/roleAssignments/read} (the
+     * roleAssignmentsForbidden fault): the standard AuthorizationFailed text.
+     */
+    public static ArmError roleAssignmentsForbidden(String scope) {
+        return ArmError.gateway(
+                403,
+                "AuthorizationFailed",
+                "The client '00000000-0000-0000-0000-000000000000' with object id '00000000-0000-0000-0000-000000000000' "
+                        + "does not have authorization to perform action 'Microsoft.Authorization/roleAssignments/read' over scope '"
+                        + scope
+                        + "' or the scope is invalid. If access was recently granted, please refresh your credentials.");
+    }
+
     /** Azure Monitor's 400 for a bad metrics query (texts unknown). */
     public static ArmError metricsBadRequest(String detail) {
         return ArmError.gateway(400, "BadRequest", SIM + detail);

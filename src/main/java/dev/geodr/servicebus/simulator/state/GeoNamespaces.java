@@ -275,6 +275,9 @@ public final class GeoNamespaces {
                 }
             }
         }
+        // the settings the simulator models live in one place, so networkRuleSets/default and the
+        // admin view agree with what an ARM PUT wrote
+        ns.security = ns.security.overriddenBy(SecuritySpec.takeArmProperties(extras));
         ns.extraProperties = extras;
     }
 }

@@ -94,6 +94,10 @@ public final class NamespaceAdmin {
             ns.rules.clear();
             ns.rules.putAll(kept);
         }
+        SecuritySpec given = spec.security();
+        ns.security = ns.security.overriddenBy(given);
+        // an admin value wins over what an earlier ARM PUT stored for the same property
+        given.propertiesGiven().forEach(ns.extraProperties::remove);
         ns.updatedAt = now;
     }
 
@@ -181,6 +185,7 @@ public final class NamespaceAdmin {
             rn.put("name", r.name());
             r.rights().forEach(rn.putArray("rights")::add);
         }
+        SecurityBodies.adminView(ns, v);
         v.set("geoReplication", GeoAdmin.view(ns));
         SimAliasRecord rec = ns.alias;
         if (rec == null) {

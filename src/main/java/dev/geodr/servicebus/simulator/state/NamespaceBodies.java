@@ -38,9 +38,7 @@ public final class NamespaceBodies {
         body.set("tags", ns.tags.deepCopy());
         ObjectNode p = body.putObject("properties");
         p.put("premiumMessagingPartitions", ns.isPremium() ? ns.partitions() : 0);
-        p.put("minimumTlsVersion", "1.2");
-        p.put("publicNetworkAccess", ns.privateEndpoints() > 0 ? "Disabled" : "Enabled");
-        p.put("disableLocalAuth", false);
+        SecurityBodies.renderOnNamespace(ns, body, p);
         p.put("zoneRedundant", false);
         ArrayNode pes = p.putArray("privateEndpointConnections");
         for (int i = 1; i <= ns.privateEndpoints(); i++) {

@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
  * namespace takes the defaults ({@code westeurope}, Premium, 1 partition, 0 entities, 0 private
  * endpoints, no large-message queue), an existing one keeps its current value.
  *
+ * @param security the unreplicated settings given ({@link SecuritySpec#NONE} when none): network
+ *     access, local auth, TLS, identity, encryption, role assignments
  * @param largeMessageQueues how many of the queues (from queue-1 on) accept messages above 1 MB
  *     ({@code maxMessageSizeInKilobytes} 102400; the others 1024): Geo-Replication does not support
  *     large messages
@@ -28,7 +30,8 @@ public record NamespaceSpec(
         Long entities,
         Integer privateEndpoints,
         List<RuleSpec> authorizationRules,
-        Long largeMessageQueues) {
+        Long largeMessageQueues,
+        SecuritySpec security) {
 
     /** An extra SAS rule besides {@code RootManageSharedAccessKey}; keys are generated. */
     public record RuleSpec(String name, List<String> rights) {}
@@ -78,6 +81,49 @@ public record NamespaceSpec(
                     };
         }
         authorizationRules = authorizationRules == null ? null : List.copyOf(authorizationRules);
+        security = security == null ? SecuritySpec.NONE : security;
+    }
+
+    /** Without settings (what the callers before {@link SecuritySpec} pass). */
+    public NamespaceSpec(
+            String subscriptionId,
+            String resourceGroup,
+            String name,
+            String location,
+            String sku,
+            Integer partitions,
+            Long entities,
+            Integer privateEndpoints,
+            List<RuleSpec> authorizationRules,
+            Long largeMessageQueues) {
+        this(
+                subscriptionId,
+                resourceGroup,
+                name,
+                location,
+                sku,
+                partitions,
+                entities,
+                privateEndpoints,
+                authorizationRules,
+                largeMessageQueues,
+                SecuritySpec.NONE);
+    }
+
+    /** The same namespace with these settings given. */
+    public NamespaceSpec withSecurity(SecuritySpec given) {
+        return new NamespaceSpec(
+                subscriptionId,
+                resourceGroup,
+                name,
+                location,
+                sku,
+                partitions,
+                entities,
+                privateEndpoints,
+                authorizationRules,
+                largeMessageQueues,
+                given);
     }
 
     /** Without large-message queues (what most tests and seeds need). */
@@ -121,7 +167,8 @@ public record NamespaceSpec(
                 longValue(b, "entities"),
                 integer(b, "privateEndpoints"),
                 rules(b),
-                longValue(b, "largeMessageQueues"));
+                longValue(b, "largeMessageQueues"),
+                SecuritySpec.fromJson(b));
     }
 
     private static List<RuleSpec> rules(JsonNode b) {

@@ -37,6 +37,9 @@ public final class SimNamespace {
 
     SimAliasRecord alias;
 
+    /** The settings Geo-DR does not replicate; replaced (merged) by admin PUTs. */
+    SecuritySpec security = SecuritySpec.DEFAULTS;
+
     /** Geo-Replication, or null when the namespace is not geo-replicated. */
     GeoReplica geo;
 
