@@ -7,11 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.geodr.servicebus.api.v1alpha1.FailoverMode;
 import dev.geodr.servicebus.api.v1alpha1.FailoverOutcome;
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairing;
+import dev.geodr.servicebus.arm.azure.ArmEndpointSettings;
 import dev.geodr.servicebus.operator.OperatorHarness;
 import dev.geodr.servicebus.simulator.SimulatorClient;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.vertx.core.Vertx;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -92,9 +94,16 @@ class TwoClusterHandoverIT {
             assertThat(condition(eastView, "FailoverReady").get().getMessage())
                     .contains("set spec.writerCluster to east");
             assertThat(mutations())
-                    .as("one PUT created the pairing; the observer sent nothing")
-                    .extracting(SimulatorClient.Call::operation)
-                    .containsExactly("put");
+                    .as("one PUT created the pairing, sent by west; the observer sent nothing")
+                    .singleElement()
+                    .satisfies(
+                            c -> {
+                                assertThat(c.operation()).isEqualTo("put");
+                                assertThat(c.userAgent()).startsWith(userAgentOf("west"));
+                            });
+            assertThat(sim.calls("/twin-").stream().map(SimulatorClient.Call::userAgent))
+                    .as("the observer read ARM, under its own name")
+                    .anyMatch(ua -> ua.startsWith(userAgentOf("east")));
 
             // ---- West Europe and the west cluster go down
             sim.addFaults("{\"regionUnreachable\":\"westeurope\"}");
@@ -121,6 +130,7 @@ class TwoClusterHandoverIT {
                             c -> {
                                 assertThat(c.operation()).isEqualTo("failover");
                                 assertThat(c.path()).contains("/" + PARTNER + "/");
+                                assertThat(c.userAgent()).startsWith(userAgentOf("east"));
                             });
 
             // ---- west comes back with the stale spec (writer west, counter 0): writes nothing
@@ -141,6 +151,9 @@ class TwoClusterHandoverIT {
                         .as("the spec must follow the failover")
                         .isTrue();
                 west.awaitMoreReads("/" + PARTNER + "/", 4);
+                assertThat(sim.calls("/twin-").stream().filter(c -> c.seq() > afterFailover))
+                        .as("west is back and reading")
+                        .anyMatch(c -> c.userAgent().startsWith(userAgentOf("west")));
                 assertThat(mutationsAfter(afterFailover))
                         .as("the old writer neither repeats nor undoes the failover")
                         .isEmpty();
@@ -186,6 +199,13 @@ class TwoClusterHandoverIT {
     private static ClusterOperator operator(String cluster, TestApiServer api) {
         return ClusterOperator.start(
                 cluster, api.admin(), vertx, sim.baseUri(), sim.sim.certificatePath());
+    }
+
+    /**
+     * What each operator puts in front of the SDK's User-Agent (ClusterOperator's version "it").
+     */
+    private static String userAgentOf(String cluster) {
+        return ArmEndpointSettings.userAgentFor("it", Optional.of(cluster));
     }
 
     private static String region(String location) {
