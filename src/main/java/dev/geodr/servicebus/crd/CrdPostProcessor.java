@@ -65,7 +65,7 @@ public class CrdPostProcessor implements CRDPostProcessor {
                     ROOT_DESCRIPTION,
                     SPEC_DESCRIPTION,
                     STATUS_DESCRIPTION,
-                    "Condition type: Ready, Reconciling, Stalled or FailoverReady.",
+                    "Condition type: Ready, Reconciling, Stalled, FailoverReady or SettingsInParity.",
                     "CamelCase reason for the condition's current status, e.g. Paired, Pairing, Breaking, FailingOver, "
                             + "FailedOver, Deleting, InvalidSpec, AzureError, Throttled or ReplicationPending.");
 
@@ -157,5 +157,28 @@ public class CrdPostProcessor implements CRDPostProcessor {
                 (field, text) -> condition.getProperties().get(field).setDescription(text));
         condition.getProperties().get("type").setDescription(kind.conditionTypes());
         condition.getProperties().get("reason").setDescription(kind.conditionReasons());
+        describeParityItems(status);
+    }
+
+    /**
+     * The items of {@code status.parity}'s lists: the generator describes a list, not its items,
+     * and {@code kubectl explain} shows both.
+     */
+    private static void describeParityItems(JSONSchemaProps status) {
+        JSONSchemaProps parity = status.getProperties().get("parity");
+        if (parity == null) {
+            return;
+        }
+        parity.getProperties()
+                .get("differences")
+                .getItems()
+                .getSchema()
+                .setDescription(
+                        "One setting Geo-DR does not replicate in which the partner differs from the primary.");
+        parity.getProperties()
+                .get("problems")
+                .getItems()
+                .getSchema()
+                .setDescription("One part that could not be compared, and why.");
     }
 }

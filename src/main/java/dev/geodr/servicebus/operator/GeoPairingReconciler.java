@@ -33,14 +33,7 @@ public class GeoPairingReconciler
             KubernetesClient client,
             OperatorMetrics metrics,
             OperatorSettings settings) {
-        this.pass =
-                new ReconcilePass(
-                        ports,
-                        planner,
-                        clock,
-                        metrics,
-                        settings.keyRefresh(),
-                        settings.clusterName().filter(n -> !n.isBlank()));
+        this.pass = new ReconcilePass(ports, planner, clock, metrics, PassSettings.of(settings));
         this.metrics = metrics;
         this.client = client;
         this.events = new EventEmitter(client, clock);

@@ -49,6 +49,18 @@ public interface OperatorSettings {
 
     LeaderElection leaderElection();
 
+    Parity parity();
+
+    /** The comparison of what Geo-DR does not replicate (network, auth, TLS, identity, RBAC). */
+    interface Parity {
+        /**
+         * How often both namespaces' settings and role assignments are read and compared (four to
+         * six reads per pairing); never while a failover is pending.
+         */
+        @WithDefault("30m")
+        Duration interval();
+    }
+
     interface LeaderElection {
         /** Namespace of the Lease; application.properties sets ${POD_NAMESPACE:default}. */
         @WithDefault("default")

@@ -1,6 +1,7 @@
 package dev.geodr.servicebus.operator;
 
 import dev.geodr.servicebus.api.v1alpha1.NamespaceStatus;
+import dev.geodr.servicebus.api.v1alpha1.ParityStatus;
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairing;
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairingStatus;
 import dev.geodr.servicebus.arm.AliasKeys;
@@ -24,9 +25,14 @@ import dev.geodr.servicebus.pairing.PairingPlanner;
 import dev.geodr.servicebus.pairing.Plan;
 import dev.geodr.servicebus.pairing.Reasons;
 import dev.geodr.servicebus.pairing.SideView;
+import dev.geodr.servicebus.parity.ParityGap;
+import dev.geodr.servicebus.parity.ParityNotices;
+import dev.geodr.servicebus.parity.ParityReport;
+import dev.geodr.servicebus.parity.ParitySchedule;
 import dev.geodr.servicebus.status.FailoverMemoryCodec;
 import dev.geodr.servicebus.status.Kstatus;
 import dev.geodr.servicebus.status.StatusProjector;
+import dev.geodr.servicebus.status.Times;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,45 +62,43 @@ final class ReconcilePass {
     private final Duration keyRefresh;
     private final DoubleSupplier spread;
     private final Optional<String> thisCluster;
+    private final Duration parityInterval;
 
     ReconcilePass(
             ArmPortFactory ports,
             PairingPlanner planner,
             Clock clock,
             OperatorMetrics metrics,
-            Duration keyRefresh,
-            Optional<String> thisCluster) {
+            PassSettings settings) {
         this(
                 ports,
                 planner,
                 clock,
                 metrics,
-                keyRefresh,
-                () -> ThreadLocalRandom.current().nextDouble(),
-                thisCluster);
+                settings,
+                () -> ThreadLocalRandom.current().nextDouble());
     }
 
     /**
      * @param spread draws the planner's throttle spread in [0, 1); fixed in tests
-     * @param thisCluster the cluster this operator runs in ({@code geodr.cluster-name})
      */
     ReconcilePass(
             ArmPortFactory ports,
             PairingPlanner planner,
             Clock clock,
             OperatorMetrics metrics,
-            Duration keyRefresh,
-            DoubleSupplier spread,
-            Optional<String> thisCluster) {
+            PassSettings settings,
+            DoubleSupplier spread) {
         this.ports = ports;
         this.planner = planner;
         this.clock = clock;
         this.metrics = metrics;
         this.observer = new Observer(clock);
         this.pace = new PairingPace(clock, planner.settings().fastPoll());
-        this.keyRefresh = keyRefresh;
+        this.keyRefresh = settings.keyRefresh();
         this.spread = spread;
-        this.thisCluster = thisCluster;
+        this.thisCluster = settings.thisCluster();
+        this.parityInterval = settings.parityInterval();
     }
 
     Outcome run(ServiceBusGeoPairing resource, ClusterSide cluster) {
@@ -131,7 +135,8 @@ final class ReconcilePass {
                                     plan.verdict(),
                                     plan.active(),
                                     now,
-                                    who));
+                                    who,
+                                    Optional.empty()));
             return new Outcome(
                     status, plan.requeue(), plan.action() instanceof Action.ReleaseFinalizer);
         }
@@ -200,9 +205,12 @@ final class ReconcilePass {
                             plan.intent().get(),
                             plan,
                             now,
-                            who));
+                            who,
+                            Optional.empty()));
         }
         plan = execute(cluster, resource, port, plan, now, who);
+        Optional<ParityReport> parity =
+                checkParity(cluster, resource, port, desired, observed, failoverPending, now);
         Requeue requeue =
                 pace.afterPass(resourceKey(resource), desired, observed, plan, failoverPending);
         syncConnectionSecret(cluster, resource, port, desired, observed, plan);
@@ -218,7 +226,16 @@ final class ReconcilePass {
             pace.forget(resourceKey(resource));
         }
         ServiceBusGeoPairingStatus status =
-                project(previous, generation, desired, observed, plan.memory(), plan, now, who);
+                project(
+                        previous,
+                        generation,
+                        desired,
+                        observed,
+                        plan.memory(),
+                        plan,
+                        now,
+                        who,
+                        parity);
         recordFailoverMetrics(memory, plan.memory());
         metrics.recordStatus(resource, status);
         return new Outcome(status, requeue, plan.action() instanceof Action.ReleaseFinalizer);
@@ -269,6 +286,64 @@ final class ReconcilePass {
                     ActionExecutor.eventReason(plan.action()) + " failed: " + e.getMessage());
             return planner.afterActionFailure(plan, e.kind(), e.getMessage(), e.retryAfter(), now);
         }
+    }
+
+    /**
+     * Compares what Geo-DR does not replicate when it is due (a slow cadence, both namespaces
+     * answering, no failover pending), and tells what appeared or went away as Events.
+     */
+    private Optional<ParityReport> checkParity(
+            ClusterSide cluster,
+            ServiceBusGeoPairing resource,
+            ArmGeoDrPort port,
+            Desired desired,
+            Optional<Observed> observed,
+            boolean failoverPending,
+            Instant now) {
+        if (port == null || observed.isEmpty() || desired.deleting()) {
+            return Optional.empty();
+        }
+        ParityStatus previous =
+                resource.getStatus() == null ? null : resource.getStatus().getParity();
+        boolean bothAnswer = answers(observed.get().primary()) && answers(observed.get().partner());
+        if (!ParitySchedule.due(
+                lastChecked(previous), now, parityInterval, failoverPending, bothAnswer)) {
+            return Optional.empty();
+        }
+        ParityReport report = ParityReader.read(port, desired.primary(), desired.partner(), now);
+        for (Notice notice :
+                ParityNotices.between(gapsOf(previous), problemsOf(previous), report)) {
+            cluster.event(resource, notice.warning(), notice.reason(), notice.message());
+        }
+        return Optional.of(report);
+    }
+
+    private static boolean answers(SideView side) {
+        return side.reachable() && !(side instanceof SideView.NamespaceMissing);
+    }
+
+    private static Optional<Instant> lastChecked(ParityStatus parity) {
+        if (parity == null || parity.checkedTime() == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Times.parse(parity.checkedTime()));
+        } catch (RuntimeException e) {
+            return Optional.empty(); // an edited or garbled time: compare again now
+        }
+    }
+
+    private static List<ParityGap> gapsOf(ParityStatus parity) {
+        if (parity == null || parity.differences() == null) {
+            return List.of();
+        }
+        return parity.differences().stream()
+                .map(d -> new ParityGap(d.setting(), d.primary(), d.partner(), d.impact()))
+                .toList();
+    }
+
+    private static List<String> problemsOf(ParityStatus parity) {
+        return parity == null || parity.problems() == null ? List.of() : parity.problems();
     }
 
     /** Whether the last status showed an alias record on that side (a role or a state). */
@@ -346,7 +421,8 @@ final class ReconcilePass {
             FailoverMemory memory,
             Plan plan,
             Instant now,
-            WriteAuthority who) {
+            WriteAuthority who,
+            Optional<ParityReport> parity) {
         return StatusProjector.project(
                 previous,
                 new StatusProjector.Input(
@@ -357,7 +433,8 @@ final class ReconcilePass {
                         plan.verdict(),
                         plan.active(),
                         now,
-                        who));
+                        who,
+                        parity));
     }
 
     private void recordFailoverMetrics(Memory before, FailoverMemory after) {

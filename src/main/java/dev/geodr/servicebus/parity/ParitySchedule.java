@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * When the settings of a pairing's namespaces are read again: at a slow cadence, so parity costs
- * a handful of reads per pairing per interval inside the ARM budget, and never in a pass that works
+ * When the settings of a pairing's namespaces are read again: at a slow cadence, so parity costs a
+ * handful of reads per pairing per interval inside the ARM budget, and never in a pass that works
  * on a failover, whose reads must not wait behind it.
  */
 public final class ParitySchedule {

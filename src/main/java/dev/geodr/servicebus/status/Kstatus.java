@@ -76,7 +76,25 @@ public final class Kstatus {
             String reason,
             String message,
             Instant now) {
-        String status = isTrue ? Conditions.TRUE : Conditions.FALSE;
+        return condition(
+                previous,
+                generation,
+                type,
+                isTrue ? Conditions.TRUE : Conditions.FALSE,
+                reason,
+                message,
+                now);
+    }
+
+    /** One condition that may also be Unknown; its lastTransitionTime moves with its status. */
+    public static Condition condition(
+            List<Condition> previous,
+            long generation,
+            String type,
+            String status,
+            String reason,
+            String message,
+            Instant now) {
         Condition c = new Condition();
         c.setType(type);
         c.setStatus(status);

@@ -2,6 +2,7 @@ package dev.geodr.servicebus.status;
 
 import dev.geodr.servicebus.api.v1alpha1.Conditions;
 import dev.geodr.servicebus.api.v1alpha1.NamespaceStatus;
+import dev.geodr.servicebus.api.v1alpha1.ParityStatus;
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairingStatus;
 import dev.geodr.servicebus.arm.AliasRecord;
 import dev.geodr.servicebus.arm.AliasRole;
@@ -16,6 +17,7 @@ import dev.geodr.servicebus.pairing.FailoverMemory;
 import dev.geodr.servicebus.pairing.Observed;
 import dev.geodr.servicebus.pairing.Reasons;
 import dev.geodr.servicebus.pairing.SideView;
+import dev.geodr.servicebus.parity.ParityReport;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.time.Instant;
 import java.util.List;
@@ -46,6 +48,7 @@ public final class StatusProjector {
      * throttled).
      *
      * @param who whether this operator writes for the resource or observes it
+     * @param parity the comparison of the unreplicated settings this pass made, if it made one
      */
     public record Input(
             long generation,
@@ -55,7 +58,8 @@ public final class StatusProjector {
             Verdict verdict,
             Optional<NamespaceRef> active,
             Instant now,
-            WriteAuthority who) {
+            WriteAuthority who,
+            Optional<ParityReport> parity) {
 
         /** One cluster: the operator writes. */
         public Input(
@@ -74,7 +78,8 @@ public final class StatusProjector {
                     verdict,
                     active,
                     now,
-                    WriteAuthority.single());
+                    WriteAuthority.single(),
+                    Optional.empty());
         }
     }
 
@@ -116,8 +121,11 @@ public final class StatusProjector {
                         });
         out.setMode(in.who().mayWrite() ? WRITER : OBSERVER);
         out.setCluster(in.who().thisCluster().orElse(null));
+        out.setParity(
+                ParityProjection.status(
+                        in.parity(), previous == null ? null : previous.getParity()));
         out.setFailover(FailoverMemoryCodec.write(in.memory()));
-        out.setConditions(conditions(previous, in));
+        out.setConditions(conditions(previous, in, out.getParity()));
         // lastSyncTime moves only with the rest of the status, and lastObservedTime at most every
         // OBSERVED_REFRESH besides, so a steady pairing is not patched every poll.
         boolean readArm = in.observed().isPresent();
@@ -144,10 +152,13 @@ public final class StatusProjector {
         return Kstatus.unchanged(previous, next);
     }
 
-    private static List<Condition> conditions(ServiceBusGeoPairingStatus previous, Input in) {
+    private static List<Condition> conditions(
+            ServiceBusGeoPairingStatus previous, Input in, ParityStatus parity) {
         List<Condition> before = previous == null ? null : previous.getConditions();
         String blocker = failoverBlocker(in);
-        String armSays = blocker == null ? "a Safe failover issued now would be accepted" : blocker;
+        String armSays =
+                (blocker == null ? "a Safe failover issued now would be accepted" : blocker)
+                        + ParityProjection.failoverTail(parity);
         Condition failoverReady =
                 in.who().mayWrite()
                         ? Kstatus.condition(
@@ -166,8 +177,14 @@ public final class StatusProjector {
                                 Reasons.OBSERVER,
                                 observerFailoverMessage(in.who(), armSays),
                                 in.now());
+        Condition settingsInParity =
+                ParityProjection.condition(before, in.generation(), parity, in.now());
         return Kstatus.conditions(
-                before, in.generation(), in.verdict(), in.now(), List.of(failoverReady));
+                before,
+                in.generation(),
+                in.verdict(),
+                in.now(),
+                List.of(failoverReady, settingsInParity));
     }
 
     /**

@@ -82,7 +82,12 @@ final class ClusterOperator implements AutoCloseable {
                         .withConverter(Duration.class, 100, new DurationConverter())
                         .withSources(
                                 new PropertiesConfigSource(
-                                        Map.of("geodr.cluster-name", clusterName),
+                                        Map.of(
+                                                "geodr.cluster-name",
+                                                clusterName,
+                                                // compare settings every second, not every 30m
+                                                "geodr.parity.interval",
+                                                "1s"),
                                         "cluster-operator",
                                         500))
                         .build();

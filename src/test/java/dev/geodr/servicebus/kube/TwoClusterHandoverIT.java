@@ -189,6 +189,90 @@ class TwoClusterHandoverIT {
         }
     }
 
+    /**
+     * Parity on both clusters: the writer and the observer each read both namespaces and report the
+     * partner's local-auth switch and a missing role assignment, with a Warning Event, and report
+     * them gone once the partner is fixed; neither writes anything for it.
+     */
+    @Test
+    void parityDifferencesAppearAndClearOnWriterAndObserver() {
+        String primary = "mirror-weu";
+        String partner = "mirror-neu";
+        String sender =
+                "{\"principalId\":\"22222222-2222-2222-2222-222222222222\","
+                        + "\"roleDefinitionName\":\"Azure Service Bus Data Sender\"}";
+        sim.putNamespace(
+                OperatorHarness.ref(primary),
+                "{\"location\":\"westeurope\",\"sku\":\"Premium\",\"entities\":0,"
+                        + "\"roleAssignments\":["
+                        + sender
+                        + "]}");
+        sim.putNamespace(
+                OperatorHarness.ref(partner),
+                "{\"location\":\"northeurope\",\"sku\":\"Premium\",\"entities\":0,"
+                        + "\"disableLocalAuth\":true}");
+        OperatorHarness west = new OperatorHarness(westApi.admin(), sim);
+        OperatorHarness east = new OperatorHarness(eastApi.admin(), sim);
+        ClusterOperator westOperator = operator("west", westApi);
+        ClusterOperator eastOperator = operator("east", eastApi);
+        try {
+            for (OperatorHarness cluster : List.of(west, east)) {
+                ServiceBusGeoPairing mirror = cluster.pairing("mirror", primary, partner);
+                mirror.getSpec().setWriterCluster("west");
+                cluster.create(mirror);
+            }
+            for (OperatorHarness cluster : List.of(west, east)) {
+                ServiceBusGeoPairing differs = cluster.driveUntil("mirror", 5, parityIs("False"));
+                assertThat(differs.getStatus().getParity().differences())
+                        .extracting(d -> d.setting())
+                        .containsExactly("disableLocalAuth", "roleAssignment");
+                assertThat(condition(differs, "SettingsInParity").get().getMessage())
+                        .contains("disableLocalAuth, roleAssignment");
+            }
+            assertThat(warningReasons(westApi)).contains("ParityGapFound");
+            assertThat(warningReasons(eastApi)).contains("ParityGapFound");
+
+            sim.putNamespace(
+                    OperatorHarness.ref(partner),
+                    "{\"disableLocalAuth\":false,\"roleAssignments\":[" + sender + "]}");
+            for (OperatorHarness cluster : List.of(west, east)) {
+                ServiceBusGeoPairing fixed = cluster.driveUntil("mirror", 5, parityIs("True"));
+                assertThat(fixed.getStatus().getParity().differences()).isNullOrEmpty();
+            }
+            assertThat(eventReasons(westApi)).contains("ParityGapResolved");
+            assertThat(
+                            sim.calls("/mirror-").stream()
+                                    .filter(SimulatorClient.Call::isWrite)
+                                    .filter(c -> !c.operation().equals("listKeys"))
+                                    .filter(c -> c.userAgent().startsWith(userAgentOf("east"))))
+                    .as("the observer compared and wrote nothing")
+                    .isEmpty();
+        } finally {
+            westOperator.stop();
+            eastOperator.stop();
+        }
+    }
+
+    private static Predicate<ServiceBusGeoPairing> parityIs(String status) {
+        return r ->
+                condition(r, "SettingsInParity")
+                        .map(c -> status.equals(c.getStatus()))
+                        .orElse(false);
+    }
+
+    private static List<String> eventReasons(TestApiServer api) {
+        return api.admin().v1().events().inNamespace(OperatorHarness.NS).list().getItems().stream()
+                .map(e -> e.getReason())
+                .toList();
+    }
+
+    private static List<String> warningReasons(TestApiServer api) {
+        return api.admin().v1().events().inNamespace(OperatorHarness.NS).list().getItems().stream()
+                .filter(e -> "Warning".equals(e.getType()))
+                .map(e -> e.getReason())
+                .toList();
+    }
+
     /** The manifest both clusters get from Git: west is the writer. */
     private static ServiceBusGeoPairing manifest(OperatorHarness cluster) {
         ServiceBusGeoPairing manifest = cluster.pairing(NAME, PRIMARY, PARTNER);

@@ -2,14 +2,17 @@ package dev.geodr.servicebus.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.geodr.servicebus.api.v1alpha1.Conditions;
 import dev.geodr.servicebus.api.v1alpha1.ConnectionSecret;
 import dev.geodr.servicebus.api.v1alpha1.DeletionPolicy;
 import dev.geodr.servicebus.api.v1alpha1.FailoverMode;
+import dev.geodr.servicebus.api.v1alpha1.ParityDifference;
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairing;
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairingSpec;
 import dev.geodr.servicebus.arm.ArmErrorKind;
 import dev.geodr.servicebus.arm.ArmException;
 import dev.geodr.servicebus.arm.NamespaceRef;
+import dev.geodr.servicebus.arm.NamespaceSettings;
 import dev.geodr.servicebus.core.Requeue;
 import dev.geodr.servicebus.pairing.PairingPlanner;
 import dev.geodr.servicebus.pairing.PlannerSettings;
@@ -43,11 +46,11 @@ class ReconcilePassTest {
                     new PairingPlanner(PlannerSettings.defaults()),
                     clock,
                     new OperatorMetrics(new SimpleMeterRegistry()),
-                    KEY_REFRESH,
-                    () -> 0.5,
-                    Optional.empty());
+                    new PassSettings(KEY_REFRESH, PARITY_INTERVAL, Optional.empty()),
+                    () -> 0.5);
 
     private static final Duration KEY_REFRESH = Duration.ofHours(1);
+    private static final Duration PARITY_INTERVAL = Duration.ofMinutes(30);
 
     @Test
     void aNewPairingBecomesReadyWithOnePut() {
@@ -161,6 +164,90 @@ class ReconcilePassTest {
                 .hasSize(1);
     }
 
+    @Test
+    void aPartnerThatDiffersIsReportedOnceAndClearedWhenFixed() {
+        arm.settings(NEU, localAuthDisabled());
+        ServiceBusGeoPairing resource = pairing(0);
+        passes(resource, 3);
+
+        assertThat(condition(resource, StatusProjector.READY)).isEqualTo("True");
+        assertThat(condition(resource, Conditions.SETTINGS_IN_PARITY)).isEqualTo("False");
+        assertThat(resource.getStatus().getParity().differences())
+                .extracting(ParityDifference::setting)
+                .containsExactly("disableLocalAuth");
+        assertThat(conditionOf(resource, StatusProjector.FAILOVER_READY).get().getMessage())
+                .as("named, not blocking")
+                .contains("the partner differs in disableLocalAuth");
+        assertThat(condition(resource, StatusProjector.FAILOVER_READY)).isEqualTo("True");
+        assertThat(arm.count("getSettings"))
+                .as("read once per interval, not every poll")
+                .isEqualTo(2);
+        assertThat(cluster.events.stream().filter(e -> e.reason().equals("ParityGapFound")))
+                .hasSize(1);
+
+        arm.settings(NEU, NamespaceSettings.DEFAULTS);
+        clock.advance(PARITY_INTERVAL);
+        passes(resource, 2);
+
+        assertThat(condition(resource, Conditions.SETTINGS_IN_PARITY)).isEqualTo("True");
+        assertThat(resource.getStatus().getParity().differences()).isEmpty();
+        assertThat(cluster.hasEvent("ParityGapResolved")).isTrue();
+        assertThat(arm.count("getSettings")).isEqualTo(4);
+    }
+
+    @Test
+    void roleAssignmentsWithoutReadPermissionAreReportedNotFatal() {
+        arm.failNext(
+                "listRoleAssignments",
+                new ArmException(
+                        ArmErrorKind.FATAL,
+                        403,
+                        "AuthorizationFailed",
+                        "missing Microsoft.Authorization/roleAssignments/read",
+                        null,
+                        null));
+        ServiceBusGeoPairing resource = pairing(0);
+        passes(resource, 3);
+
+        assertThat(condition(resource, StatusProjector.READY)).isEqualTo("True");
+        assertThat(condition(resource, Conditions.SETTINGS_IN_PARITY)).isEqualTo("Unknown");
+        assertThat(resource.getStatus().getParity().problems())
+                .singleElement()
+                .asString()
+                .startsWith("role assignments not compared: ")
+                .contains("roleAssignments/read");
+        assertThat(cluster.hasEvent("ParityNotCompared")).isTrue();
+    }
+
+    @Test
+    void nothingIsComparedWhileAFailoverIsPending() {
+        ServiceBusGeoPairing resource = pairing(0);
+        passes(resource, 3);
+        long reads = arm.count("getSettings");
+        clock.advance(PARITY_INTERVAL);
+
+        bump(resource, 1);
+        resource.setStatus(pass.run(resource, cluster).status());
+
+        assertThat(arm.count("failover")).isEqualTo(1);
+        assertThat(arm.count("getSettings")).as("no parity read before the POST").isEqualTo(reads);
+    }
+
+    private static NamespaceSettings localAuthDisabled() {
+        NamespaceSettings d = NamespaceSettings.DEFAULTS;
+        return new NamespaceSettings(
+                d.publicNetworkAccess(),
+                true,
+                d.minimumTlsVersion(),
+                d.networkDefaultAction(),
+                d.ipRules(),
+                d.virtualNetworkRules(),
+                d.trustedServiceAccessEnabled(),
+                d.privateEndpointConnections(),
+                d.identityType(),
+                d.encryptionKeySource());
+    }
+
     /** The same operator, as the one running in cluster east. */
     private final ReconcilePass east =
             new ReconcilePass(
@@ -168,9 +255,8 @@ class ReconcilePassTest {
                     new PairingPlanner(PlannerSettings.defaults()),
                     clock,
                     new OperatorMetrics(new SimpleMeterRegistry()),
-                    KEY_REFRESH,
-                    () -> 0.5,
-                    Optional.of("east"));
+                    new PassSettings(KEY_REFRESH, PARITY_INTERVAL, Optional.of("east")),
+                    () -> 0.5);
 
     @Test
     void anObserverReadsAndReportsButNeverWrites() {

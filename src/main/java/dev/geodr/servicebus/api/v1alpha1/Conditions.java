@@ -32,6 +32,13 @@ public final class Conditions {
      */
     public static final String FAILOVER_READY = "FailoverReady";
 
+    /**
+     * The partner matches the primary in every setting Geo-DR does not replicate (network access,
+     * local auth, TLS, network rules, private endpoints, identity, encryption, role assignments);
+     * Unknown until both were read.
+     */
+    public static final String SETTINGS_IN_PARITY = "SettingsInParity";
+
     // --- status values ---
     public static final String TRUE = "True";
     public static final String FALSE = "False";

@@ -59,6 +59,12 @@ public class ServiceBusGeoPairingStatus {
     private String cluster;
 
     @JsonPropertyDescription(
+            "The last comparison of primary and partner in the settings Geo-DR does not replicate (network "
+                    + "access and rules, private endpoints, local auth, TLS, identity, encryption, role assignments). "
+                    + "Differences are reported here and in the SettingsInParity condition; they never block a failover.")
+    private ParityStatus parity;
+
+    @JsonPropertyDescription(
             "Failover bookkeeping: the last request acted on, the failover in flight and the outcome of the "
                     + "last one. Absent until the operator first sees the ServiceBusGeoPairing.")
     private FailoverStatus failover;
@@ -79,7 +85,8 @@ public class ServiceBusGeoPairingStatus {
     @JsonPropertyDescription(
             "Standard Kubernetes conditions, each with the observedGeneration it was computed for: Ready, "
                     + "Reconciling (True while converging), Stalled (True when a person must act: invalid spec, non-retryable Azure "
-                    + "error, or the spec must follow a failover) and FailoverReady (True when a Safe failover would be accepted now).")
+                    + "error, or the spec must follow a failover), FailoverReady (True when a Safe failover would be accepted now) "
+                    + "and SettingsInParity (False when the partner differs in a setting Geo-DR does not replicate).")
     private List<Condition> conditions;
 
     public ServiceBusGeoPairingStatus() {}
@@ -164,6 +171,14 @@ public class ServiceBusGeoPairingStatus {
         this.cluster = cluster;
     }
 
+    public ParityStatus getParity() {
+        return parity;
+    }
+
+    public void setParity(ParityStatus parity) {
+        this.parity = parity;
+    }
+
     public FailoverStatus getFailover() {
         return failover;
     }
@@ -210,6 +225,7 @@ public class ServiceBusGeoPairingStatus {
                 && Objects.equals(partner, other.partner)
                 && Objects.equals(mode, other.mode)
                 && Objects.equals(cluster, other.cluster)
+                && Objects.equals(parity, other.parity)
                 && Objects.equals(failover, other.failover)
                 && Objects.equals(lastSyncTime, other.lastSyncTime)
                 && Objects.equals(lastObservedTime, other.lastObservedTime)
@@ -229,6 +245,7 @@ public class ServiceBusGeoPairingStatus {
                 partner,
                 mode,
                 cluster,
+                parity,
                 failover,
                 lastSyncTime,
                 lastObservedTime,
@@ -257,6 +274,8 @@ public class ServiceBusGeoPairingStatus {
                 + mode
                 + ", cluster="
                 + cluster
+                + ", parity="
+                + parity
                 + ", failover="
                 + failover
                 + ", lastSyncTime="

@@ -280,6 +280,7 @@ class CrdModelTest {
                         "partner",
                         "mode",
                         "cluster",
+                        "parity",
                         "failover",
                         "lastSyncTime",
                         "lastObservedTime",
