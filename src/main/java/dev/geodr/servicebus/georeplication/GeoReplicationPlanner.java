@@ -12,6 +12,7 @@ import dev.geodr.servicebus.arm.Replica;
 import dev.geodr.servicebus.core.Notice;
 import dev.geodr.servicebus.core.Requeue;
 import dev.geodr.servicebus.core.Verdict;
+import dev.geodr.servicebus.core.WriteAuthority;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,9 +28,30 @@ public final class GeoReplicationPlanner {
     private final GeoReplicationSettings settings;
     private final PromotionRules promotion = new PromotionRules();
     private final ReplicaRules replicas = new ReplicaRules();
+    private final ReplicationObserverRules observer;
 
     public GeoReplicationPlanner(GeoReplicationSettings settings) {
         this.settings = settings;
+        this.observer = new ReplicationObserverRules(this, settings);
+    }
+
+    /**
+     * The pass of an operator that may not write for this namespace: the plan never holds a write
+     * or an intent; see {@link ReplicationObserverRules}.
+     */
+    public ReplicationPlan planAsObserver(
+            ReplicationDesired desired,
+            ReplicationMemory memory,
+            ReplicationObserved observed,
+            Instant now,
+            WriteAuthority who) {
+        return observer.plan(desired, memory, observed, now, who);
+    }
+
+    /** The memory an observer reads ARM by: no request of its own is ever pending. */
+    public static ReplicationMemory observerMemory(
+            ReplicationDesired desired, ReplicationMemory memory) {
+        return ReplicationObserverRules.memory(desired, memory);
     }
 
     public ReplicationPlan plan(

@@ -22,5 +22,14 @@ public final class GeoReplicationReasons {
     public static final String LARGE_MESSAGES = "LargeMessagesUnsupported";
     public static final String SECONDARY_UNAVAILABLE = "SecondaryUnavailable";
 
+    /** An observer sees ARM differ from the spec; only the writer cluster's operator may act. */
+    public static final String WAITING_FOR_WRITER = "WaitingForWriter";
+
+    /** PromotionReady of an observer: a request here is recorded, never sent. */
+    public static final String OBSERVER = "Observer";
+
+    /** A request value (or an unsent request) an observer recorded as the writer's. */
+    public static final String PROMOTION_LEFT_TO_WRITER = "PromotionLeftToWriter";
+
     private GeoReplicationReasons() {}
 }

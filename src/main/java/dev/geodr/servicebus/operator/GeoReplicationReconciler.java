@@ -31,8 +31,11 @@ public class GeoReplicationReconciler
             ArmPortFactory ports,
             GeoReplicationPlanner planner,
             Clock clock,
-            KubernetesClient client) {
-        this.pass = new ReplicationPass(ports, planner, clock);
+            KubernetesClient client,
+            OperatorSettings settings) {
+        this.pass =
+                new ReplicationPass(
+                        ports, planner, clock, settings.clusterName().filter(n -> !n.isBlank()));
         this.client = client;
         this.events = new EventEmitter(client, clock);
     }

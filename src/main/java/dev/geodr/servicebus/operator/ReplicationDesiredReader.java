@@ -56,6 +56,10 @@ final class ReplicationDesiredReader {
         if (spec.getPromotionRequested() < 0) {
             problems.add("spec.promotionRequested: must be >= 0");
         }
+        if (spec.getWriterCluster() != null
+                && !spec.getWriterCluster().matches(FieldPatterns.CLUSTER_NAME)) {
+            problems.add("spec.writerCluster: " + DesiredReader.CLUSTER_RULE);
+        }
         if (!problems.isEmpty()) {
             return new Result(Optional.empty(), problems, spec.getPromotionRequested());
         }

@@ -9,6 +9,7 @@ import dev.geodr.servicebus.arm.GeoReplicationPort;
 import dev.geodr.servicebus.core.Health;
 import dev.geodr.servicebus.core.Notice;
 import dev.geodr.servicebus.core.Requeue;
+import dev.geodr.servicebus.core.WriteAuthority;
 import dev.geodr.servicebus.georeplication.GeoReplicationPlanner;
 import dev.geodr.servicebus.georeplication.NamespaceView;
 import dev.geodr.servicebus.georeplication.OperationView;
@@ -55,12 +56,21 @@ final class ReplicationPass {
     private final Clock clock;
     private final ReplicationObserver observer = new ReplicationObserver();
     private final ReplicationExecutor executor;
+    private final Optional<String> thisCluster;
 
-    ReplicationPass(ArmPortFactory ports, GeoReplicationPlanner planner, Clock clock) {
+    /**
+     * @param thisCluster the cluster this operator runs in ({@code geodr.cluster-name})
+     */
+    ReplicationPass(
+            ArmPortFactory ports,
+            GeoReplicationPlanner planner,
+            Clock clock,
+            Optional<String> thisCluster) {
         this.ports = ports;
         this.planner = planner;
         this.clock = clock;
         this.executor = new ReplicationExecutor(planner);
+        this.thisCluster = thisCluster;
     }
 
     Outcome run(
@@ -75,6 +85,10 @@ final class ReplicationPass {
                         : resource.getMetadata().getGeneration();
 
         ReplicationDesiredReader.Result read = ReplicationDesiredReader.read(resource);
+        WriteAuthority who =
+                WriteAuthority.of(
+                        resource.getSpec() == null ? null : resource.getSpec().getWriterCluster(),
+                        thisCluster);
         if (read.desired().isEmpty()) {
             ReplicationPlan plan =
                     planner.planUnreadableSpec(
@@ -91,16 +105,23 @@ final class ReplicationPass {
                     plan,
                     memory.replicaOperation(),
                     now,
-                    null);
+                    null,
+                    who);
         }
         ReplicationDesired desired = read.desired().get();
+        // An observer reads by the ledger it keeps: no request of its own is ever pending.
+        ReplicationMemory readMemory =
+                who.mayWrite() ? memory : GeoReplicationPlanner.observerMemory(desired, memory);
         PromotionLedger ledger =
-                memory.ledger()
+                readMemory
+                        .ledger()
                         .orElseGet(() -> PromotionLedger.adopted(desired.promotionRequested()));
 
         Optional<ReplicationObserved> observed = Optional.empty();
         GeoReplicationPort port = null;
-        boolean needsArm = !(desired.deleting() && !desired.removeReplicaOnDelete());
+        // An observer reads ARM to report it, but deleting the object there never touches Azure.
+        boolean needsArm =
+                !(desired.deleting() && (!desired.removeReplicaOnDelete() || !who.mayWrite()));
         ReplicationObserved notRead =
                 ReplicationObserved.of(new NamespaceView.Unreachable("not read"));
         if (needsArm) {
@@ -127,7 +148,11 @@ final class ReplicationPass {
                                 credentials.problem().map(List::of).orElse(List.of()));
             }
         }
-        ReplicationPlan plan = planner.plan(desired, memory, observed.orElse(notRead), now);
+        ReplicationPlan plan =
+                who.mayWrite()
+                        ? planner.plan(desired, memory, observed.orElse(notRead), now)
+                        : planner.planAsObserver(
+                                desired, memory, observed.orElse(notRead), now, who);
         LOG.debugf(
                 "%s/%s: %s %s -> %s, ledger %s",
                 resource.getMetadata().getNamespace(),
@@ -151,9 +176,10 @@ final class ReplicationPass {
                                             plan.intent().get(),
                                             memory.replicaOperation(),
                                             plan,
-                                            now)));
+                                            now,
+                                            who)));
         }
-        ReplicationExecutor.Executed done = executor.execute(cluster, resource, port, plan, now);
+        ReplicationExecutor.Executed done = execute(cluster, resource, port, plan, now, who);
         Optional<OperationView> update = observed.flatMap(ReplicationObserved::replicaOperation);
         ReplicaOperations.ended(memory.replicaOperation(), update)
                 .ifPresent(n -> cluster.event(resource, n.warning(), n.reason(), n.message()));
@@ -166,7 +192,29 @@ final class ReplicationPass {
                 done.plan(),
                 ReplicaOperations.next(memory.replicaOperation(), update, done.startedUpdate()),
                 now,
-                afterIntent);
+                afterIntent,
+                who);
+    }
+
+    private ReplicationExecutor.Executed execute(
+            ResourceSide<ServiceBusGeoReplication, ServiceBusGeoReplicationStatus> cluster,
+            ServiceBusGeoReplication resource,
+            GeoReplicationPort port,
+            ReplicationPlan plan,
+            Instant now,
+            WriteAuthority who) {
+        if (!who.mayWrite() && plan.action().writesToArm()) {
+            // The observer's plan never holds a write; this is the one place a write could leave,
+            // so it is refused here too rather than trusted.
+            LOG.errorf(
+                    "%s/%s: refused %s: %s observes",
+                    resource.getMetadata().getNamespace(),
+                    resource.getMetadata().getName(),
+                    plan.action().getClass().getSimpleName(),
+                    who.thisClusterLabel());
+            return new ReplicationExecutor.Executed(plan, Optional.empty());
+        }
+        return executor.execute(cluster, resource, port, plan, now);
     }
 
     private static boolean promotionPending(ReplicationDesired desired, PromotionLedger ledger) {
@@ -183,7 +231,8 @@ final class ReplicationPass {
             ReplicationPlan plan,
             Optional<String> replicaOperation,
             Instant now,
-            ServiceBusGeoReplication afterIntent) {
+            ServiceBusGeoReplication afterIntent,
+            WriteAuthority who) {
         for (Notice notice : plan.notices()) {
             cluster.event(resource, notice.warning(), notice.reason(), notice.message());
         }
@@ -198,7 +247,14 @@ final class ReplicationPass {
         ServiceBusGeoReplicationStatus status =
                 ReplicationStatusProjector.project(
                         previous,
-                        input(generation, observed, plan.ledger(), replicaOperation, plan, now));
+                        input(
+                                generation,
+                                observed,
+                                plan.ledger(),
+                                replicaOperation,
+                                plan,
+                                now,
+                                who));
         if (afterIntent != null) {
             // ARM's answer (the operation URL) goes on top of the intent, from the resource the
             // intent write returned. If this write fails the intent stays and the namespace's
@@ -218,7 +274,8 @@ final class ReplicationPass {
             PromotionLedger ledger,
             Optional<String> replicaOperation,
             ReplicationPlan plan,
-            Instant now) {
+            Instant now,
+            WriteAuthority who) {
         return new ReplicationStatusProjector.Input(
                 generation,
                 observed,
@@ -226,6 +283,7 @@ final class ReplicationPass {
                 replicaOperation,
                 plan.verdict(),
                 plan.readiness(),
-                now);
+                now,
+                who);
     }
 }

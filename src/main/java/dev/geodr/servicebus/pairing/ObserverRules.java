@@ -57,7 +57,10 @@ final class ObserverRules {
         }
         Memory observerMemory = memory(desired, memory);
         Plan writers = planner.plan(desired, observerMemory, observed, now);
-        Plan plan = writers.action().writesToArm() ? leftToWriter(writers, who) : writers;
+        Plan plan =
+                writers.action().writesToArm()
+                        ? leftToWriter(writers, observerMemory.failover().orElseThrow(), who)
+                        : writers;
         return withHandoverNotices(plan, desired, memory, who);
     }
 
@@ -65,7 +68,7 @@ final class ObserverRules {
      * What the writer would send, as a message: ARM differs from the spec and only the writer's
      * operator may change that.
      */
-    private static Plan leftToWriter(Plan writers, WriteAuthority who) {
+    private static Plan leftToWriter(Plan writers, FailoverMemory kept, WriteAuthority who) {
         Verdict verdict =
                 Verdict.progressing(
                         Reasons.WAITING_FOR_WRITER,
@@ -74,10 +77,12 @@ final class ObserverRules {
                                 + who.writerLabel()
                                 + ") would act: "
                                 + writers.verdict().message());
+        // the memory the pass started from: what the writer's rules expected after their write
+        // did not happen here
         return new Plan(
                 Action.none(),
                 Optional.empty(),
-                writers.memory(),
+                kept,
                 verdict,
                 writers.requeue(),
                 writers.active(),

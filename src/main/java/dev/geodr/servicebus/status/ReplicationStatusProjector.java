@@ -7,6 +7,7 @@ import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoReplicationStatus;
 import dev.geodr.servicebus.arm.GeoReplication;
 import dev.geodr.servicebus.arm.Replica;
 import dev.geodr.servicebus.core.Verdict;
+import dev.geodr.servicebus.core.WriteAuthority;
 import dev.geodr.servicebus.georeplication.LagView;
 import dev.geodr.servicebus.georeplication.NamespaceView;
 import dev.geodr.servicebus.georeplication.PromotionLedger;
@@ -41,7 +42,8 @@ public final class ReplicationStatusProjector {
             Optional<String> replicaOperation,
             Verdict verdict,
             Readiness readiness,
-            Instant now) {}
+            Instant now,
+            WriteAuthority who) {}
 
     public static ServiceBusGeoReplicationStatus project(
             ServiceBusGeoReplicationStatus previous, Input in) {
@@ -190,6 +192,8 @@ public final class ReplicationStatusProjector {
                 roles.replicas(),
                 roles.maxLag(),
                 roles.provisioningState(),
+                in.who().mayWrite() ? StatusProjector.WRITER : StatusProjector.OBSERVER,
+                in.who().thisCluster().orElse(null),
                 lag,
                 PromotionLedgerCodec.write(in.ledger()),
                 replicaOperation(previous, in),

@@ -31,6 +31,8 @@ class PromotionLedgerCodecTest {
                 null,
                 300L,
                 "Succeeded",
+                "Writer",
+                null,
                 null,
                 p,
                 new ReplicaOperationStatus(URL, "2030-01-01T10:00:00Z"),

@@ -7,6 +7,7 @@ import dev.geodr.servicebus.arm.GeoReplication;
 import dev.geodr.servicebus.arm.Replica;
 import dev.geodr.servicebus.arm.ReplicaRole;
 import dev.geodr.servicebus.core.Verdict;
+import dev.geodr.servicebus.core.WriteAuthority;
 import dev.geodr.servicebus.georeplication.LagView;
 import dev.geodr.servicebus.georeplication.NamespaceView;
 import dev.geodr.servicebus.georeplication.PromotionLedger;
@@ -58,7 +59,8 @@ class ReplicationStatusProjectorTest {
                         Optional.empty(),
                         READY,
                         PROMOTABLE,
-                        now));
+                        now,
+                        WriteAuthority.single()));
     }
 
     private static Optional<ReplicationObserved> seen(LagView lag) {

@@ -106,12 +106,32 @@ public class ServiceBusGeoReplicationSpec {
                     + " let the object go. The namespace itself is never deleted.")
     private DeletionPolicy deletionPolicy = DeletionPolicy.Retain;
 
+    @Pattern(FieldPatterns.CLUSTER_NAME)
+    @Size(max = FieldPatterns.CLUSTER_NAME_MAX_LENGTH)
+    @JsonPropertyDescription(
+            "The cluster whose operator may write to Azure for this namespace, as that operator's setting"
+                    + " geodr.cluster-name (GEODR_CLUSTER_NAME, chart value clusterName) names it: a lowercase DNS label."
+                    + " Operators in other clusters observe: they read ARM and project the whole status but never send a"
+                    + " PUT or a promotion; every promotionRequested value they see is recorded as handled by the writer,"
+                    + " and deleting the object there never touches Azure. Omitted: every operator that sees this object"
+                    + " writes. To promote from the surviving cluster, name it here, set promotionMode Forced and increase"
+                    + " promotionRequested in one change (docs/multi-cluster.md).")
+    private String writerCluster;
+
     @JsonPropertyDescription(
             "Secret in this ServiceBusGeoReplication's Kubernetes namespace with the Azure credentials to use:"
                     + " AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (or AZURE_FEDERATED_TOKEN_FILE instead of the"
                     + " secret). When omitted, the operator uses its own identity (workload identity or"
                     + " DefaultAzureCredential).")
     private SecretReference credentialsSecretRef;
+
+    public String getWriterCluster() {
+        return writerCluster;
+    }
+
+    public void setWriterCluster(String writerCluster) {
+        this.writerCluster = writerCluster;
+    }
 
     public String getNamespace() {
         return namespace;
@@ -187,6 +207,7 @@ public class ServiceBusGeoReplicationSpec {
                 && promotionRequested == other.promotionRequested
                 && promotionMode == other.promotionMode
                 && deletionPolicy == other.deletionPolicy
+                && Objects.equals(writerCluster, other.writerCluster)
                 && Objects.equals(credentialsSecretRef, other.credentialsSecretRef);
     }
 
@@ -200,6 +221,7 @@ public class ServiceBusGeoReplicationSpec {
                 promotionRequested,
                 promotionMode,
                 deletionPolicy,
+                writerCluster,
                 credentialsSecretRef);
     }
 }

@@ -33,6 +33,16 @@ public record ServiceBusGeoReplicationStatus(
                                 + " while a replica change or a promotion runs.")
                 String provisioningState,
         @JsonPropertyDescription(
+                        "Writer when this cluster's operator may write to Azure for the namespace"
+                                + " (spec.writerCluster is omitted or names this cluster), Observer"
+                                + " when it only reads ARM and projects status.")
+                String mode,
+        @JsonPropertyDescription(
+                        "The cluster whose operator wrote this status, as its setting"
+                                + " geodr.cluster-name names it; absent when that setting is not"
+                                + " given.")
+                String cluster,
+        @JsonPropertyDescription(
                         "The worst entity's replication lag from Azure Monitor and how old it is, or"
                                 + " why it is unknown.")
                 ReplicationLagStatus replicationLag,
@@ -76,6 +86,8 @@ public record ServiceBusGeoReplicationStatus(
                 replicas,
                 maxReplicationLagSeconds,
                 provisioningState,
+                mode,
+                cluster,
                 replicationLag,
                 promotion,
                 replicaOperation,

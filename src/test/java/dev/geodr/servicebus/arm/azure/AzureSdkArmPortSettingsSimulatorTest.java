@@ -96,15 +96,22 @@ class AzureSdkArmPortSettingsSimulatorTest {
                         tuple("getNamespace", "2024-01-01"),
                         tuple("getNetworkRuleSet", "2021-11-01"),
                         tuple("listRoleAssignments", "2022-04-01"));
-        // the User-Agent tells the SDK's generated client (networkRuleSets) from requests the
+        // every call, the adapter's own requests included, names the operator first; then the
+        // User-Agent tells the SDK's generated client (networkRuleSets) from requests the
         // adapter builds itself on that client's pipeline (the namespace at 2024-01-01, roles)
         assertThat(sent)
                 .extracting(SimulatorClient.Call::userAgent)
                 .allSatisfy(
-                        ua -> assertThat(ua).startsWith("azsdk-java-com.azure.resourcemanager."))
+                        ua ->
+                                assertThat(ua)
+                                        .startsWith(
+                                                ArmEndpointSettings.PRODUCT
+                                                        + " azsdk-java-com.azure.resourcemanager."))
                 .element(1)
                 .asString()
-                .startsWith("azsdk-java-com.azure.resourcemanager.servicebus/2.53.5 ");
+                .startsWith(
+                        ArmEndpointSettings.PRODUCT
+                                + " azsdk-java-com.azure.resourcemanager.servicebus/2.53.5 ");
         assertThat(calls)
                 .extracting(ArmCall::operation)
                 .containsExactly("getNamespace", "getNetworkRuleSet", "listRoleAssignments");
