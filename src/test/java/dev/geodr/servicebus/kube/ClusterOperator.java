@@ -3,7 +3,10 @@ package dev.geodr.servicebus.kube;
 import dev.geodr.servicebus.arm.azure.ArmCallListener;
 import dev.geodr.servicebus.arm.azure.ArmEndpointSettings;
 import dev.geodr.servicebus.arm.azure.AzureSdkArmPortFactory;
+import dev.geodr.servicebus.georeplication.GeoReplicationPlanner;
+import dev.geodr.servicebus.georeplication.GeoReplicationSettings;
 import dev.geodr.servicebus.operator.GeoPairingReconciler;
+import dev.geodr.servicebus.operator.GeoReplicationReconciler;
 import dev.geodr.servicebus.operator.OperatorMetrics;
 import dev.geodr.servicebus.operator.OperatorSettings;
 import dev.geodr.servicebus.pairing.PairingPlanner;
@@ -24,11 +27,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One cluster's operator for the multi-cluster ITs: the production reconciler of the pairing kind
- * in a plain java-operator-sdk {@link Operator} on that cluster's API server, with its own cluster
- * name, its own ARM client (the real Azure SDK over HTTPS to the shared simulator, with that name
- * in the User-Agent) and its own informer caches. Several of them run in one JVM as operators in
- * several clusters would; {@link #stop()} is the cluster going down.
+ * One cluster's operator for the multi-cluster ITs: the production reconcilers of both kinds in a
+ * plain java-operator-sdk {@link Operator} on that cluster's API server, with its own cluster name,
+ * its own ARM client (the real Azure SDK over HTTPS to the shared simulator, with that name in the
+ * User-Agent) and its own informer caches. Several of them run in one JVM as operators in several
+ * clusters would; {@link #stop()} is the cluster going down.
  */
 final class ClusterOperator implements AutoCloseable {
 
@@ -41,6 +44,14 @@ final class ClusterOperator implements AutoCloseable {
                     Duration.ofSeconds(2),
                     Duration.ofMinutes(10),
                     Duration.ofMinutes(15));
+
+    static final GeoReplicationSettings FAST_REPLICATION =
+            new GeoReplicationSettings(
+                    Duration.ofSeconds(1),
+                    Duration.ofSeconds(1),
+                    Duration.ofSeconds(2),
+                    Duration.ofMinutes(30),
+                    Duration.ofMinutes(60));
 
     private final Operator operator;
 
@@ -67,9 +78,17 @@ final class ClusterOperator implements AutoCloseable {
                         client,
                         new OperatorMetrics(new SimpleMeterRegistry()),
                         settings);
+        GeoReplicationReconciler replication =
+                new GeoReplicationReconciler(
+                        ports,
+                        new GeoReplicationPlanner(FAST_REPLICATION),
+                        clock,
+                        client,
+                        settings);
         Operator operator =
                 new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false));
         operator.register(reconciler);
+        operator.register(replication);
         operator.start();
         return new ClusterOperator(operator);
     }

@@ -6,9 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.geodr.servicebus.api.v1alpha1.FailoverMode;
 import dev.geodr.servicebus.api.v1alpha1.FailoverOutcome;
+import dev.geodr.servicebus.api.v1alpha1.PromotionMode;
+import dev.geodr.servicebus.api.v1alpha1.PromotionOutcome;
 import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoPairing;
+import dev.geodr.servicebus.api.v1alpha1.ServiceBusGeoReplication;
 import dev.geodr.servicebus.arm.azure.ArmEndpointSettings;
 import dev.geodr.servicebus.operator.OperatorHarness;
+import dev.geodr.servicebus.operator.ReplicationHarness;
+import dev.geodr.servicebus.simulator.GeoClient;
 import dev.geodr.servicebus.simulator.SimulatorClient;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.vertx.core.Vertx;
@@ -101,7 +106,7 @@ class TwoClusterHandoverIT {
                                 assertThat(c.operation()).isEqualTo("put");
                                 assertThat(c.userAgent()).startsWith(userAgentOf("west"));
                             });
-            assertThat(sim.calls("/twin-").stream().map(SimulatorClient.Call::userAgent))
+            assertThat(sim.calls("/" + PARTNER + "/").stream().map(SimulatorClient.Call::userAgent))
                     .as("the observer read ARM, under its own name")
                     .anyMatch(ua -> ua.startsWith(userAgentOf("east")));
 
@@ -151,7 +156,9 @@ class TwoClusterHandoverIT {
                         .as("the spec must follow the failover")
                         .isTrue();
                 west.awaitMoreReads("/" + PARTNER + "/", 4);
-                assertThat(sim.calls("/twin-").stream().filter(c -> c.seq() > afterFailover))
+                assertThat(
+                                sim.calls("/" + PARTNER + "/").stream()
+                                        .filter(c -> c.seq() > afterFailover))
                         .as("west is back and reading")
                         .anyMatch(c -> c.userAgent().startsWith(userAgentOf("west")));
                 assertThat(mutationsAfter(afterFailover))
@@ -187,6 +194,84 @@ class TwoClusterHandoverIT {
             westOperator.stop();
             eastOperator.stop();
         }
+    }
+
+    /**
+     * The same worst day for a Geo-Replication namespace: west writes, east observes; the handover
+     * commit on east promotes once with Forced; west back with its stale spec sends nothing.
+     */
+    @Test
+    void theSurvivorPromotesOnceAndTheOldWriterSendsNothing() {
+        new GeoClient(sim).seed("twin-gr");
+        ReplicationHarness west = new ReplicationHarness(westApi.admin(), sim);
+        ReplicationHarness east = new ReplicationHarness(eastApi.admin(), sim);
+        ClusterOperator westOperator = operator("west", westApi);
+        ClusterOperator eastOperator = operator("east", eastApi);
+        try {
+            for (ReplicationHarness cluster : List.of(west, east)) {
+                ServiceBusGeoReplication manifest =
+                        ReplicationHarness.replication("twin-gr", "twin-gr");
+                manifest.getSpec().setWriterCluster("west");
+                cluster.create(manifest);
+            }
+            assertThat(west.awaitReady("twin-gr").getStatus().mode()).isEqualTo("Writer");
+            ServiceBusGeoReplication observed = east.awaitReady("twin-gr");
+            assertThat(observed.getStatus().mode()).isEqualTo("Observer");
+            assertThat(ReplicationHarness.condition(observed, "PromotionReady").get().getReason())
+                    .isEqualTo("Observer");
+
+            sim.addFaults("{\"regionUnreachable\":\"westeurope\"}");
+            westOperator.stop();
+            long beforeHandover = lastSeq();
+            east.editSpec(
+                    "twin-gr",
+                    s -> {
+                        s.setWriterCluster("east");
+                        s.setPromotionMode(PromotionMode.Forced);
+                        s.setPromotionRequested(1);
+                    });
+            ServiceBusGeoReplication promoted =
+                    east.driveUntil("twin-gr", 30, r -> r.getStatus().promotion().last() != null);
+            assertThat(promoted.getStatus().promotion().last().outcome())
+                    .isEqualTo(PromotionOutcome.Succeeded);
+            assertThat(promoted.getStatus().primaryLocation()).isEqualTo("northeurope");
+            assertThat(geoWritesAfter(beforeHandover))
+                    .as("one forced promotion POST, from the survivor")
+                    .singleElement()
+                    .satisfies(
+                            c -> {
+                                assertThat(c.operation()).isEqualTo("namespaceFailover");
+                                assertThat(c.userAgent()).startsWith(userAgentOf("east"));
+                            });
+
+            sim.clearFaults();
+            long afterPromotion = lastSeq();
+            ClusterOperator westAgain = operator("west", westApi);
+            try {
+                west.awaitMoreReads("twin-gr", 6);
+                assertThat(
+                                sim.calls("/twin-gr").stream()
+                                        .filter(c -> c.seq() > afterPromotion)
+                                        .map(SimulatorClient.Call::userAgent))
+                        .as("west is back and reading")
+                        .anyMatch(ua -> ua.startsWith(userAgentOf("west")));
+                assertThat(geoWritesAfter(afterPromotion))
+                        .as("the old writer neither repeats nor undoes the promotion")
+                        .isEmpty();
+            } finally {
+                westAgain.stop();
+            }
+        } finally {
+            westOperator.stop();
+            eastOperator.stop();
+        }
+    }
+
+    private static List<SimulatorClient.Call> geoWritesAfter(long seq) {
+        return sim.calls("/namespaces/twin-gr").stream()
+                .filter(c -> c.seq() > seq)
+                .filter(SimulatorClient.Call::isWrite)
+                .toList();
     }
 
     /**
@@ -310,7 +395,11 @@ class TwoClusterHandoverIT {
     }
 
     private static List<SimulatorClient.Call> mutationsAfter(long seq) {
-        return sim.calls("/" + "twin-").stream()
+        return sim.calls().stream()
+                .filter(
+                        c ->
+                                c.path().contains("/namespaces/" + PRIMARY + "/")
+                                        || c.path().contains("/namespaces/" + PARTNER + "/"))
                 .filter(c -> c.seq() > seq)
                 .filter(SimulatorClient.Call::isWrite)
                 .filter(c -> !c.operation().equals("listKeys"))

@@ -21,20 +21,20 @@ import java.util.function.UnaryOperator;
  * operator leaves behind), the simulator clock, and the call-log counts every promotion test
  * asserts.
  */
-final class ReplicationHarness {
+public final class ReplicationHarness {
 
     static final String NS = OperatorHarness.NS;
 
     private final KubernetesClient client;
     private final SimulatorClient sim;
 
-    ReplicationHarness(KubernetesClient client, SimulatorClient sim) {
+    public ReplicationHarness(KubernetesClient client, SimulatorClient sim) {
         this.client = client;
         this.sim = sim;
     }
 
     /** westeurope primary, northeurope secondary, lag 300 s, on simulator namespace {@code ns}. */
-    static ServiceBusGeoReplication replication(String name, String ns) {
+    public static ServiceBusGeoReplication replication(String name, String ns) {
         ServiceBusGeoReplication cr = new ServiceBusGeoReplication();
         cr.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(NS).build());
         ServiceBusGeoReplicationSpec spec = new ServiceBusGeoReplicationSpec();
@@ -45,18 +45,18 @@ final class ReplicationHarness {
         return cr;
     }
 
-    ServiceBusGeoReplication create(ServiceBusGeoReplication cr) {
+    public ServiceBusGeoReplication create(ServiceBusGeoReplication cr) {
         return client.resource(cr).create();
     }
 
-    ServiceBusGeoReplication get(String name) {
+    public ServiceBusGeoReplication get(String name) {
         return client.resources(ServiceBusGeoReplication.class)
                 .inNamespace(NS)
                 .withName(name)
                 .get();
     }
 
-    void editSpec(String name, Consumer<ServiceBusGeoReplicationSpec> edit) {
+    public void editSpec(String name, Consumer<ServiceBusGeoReplicationSpec> edit) {
         OperatorHarness.retryOnConflict(
                 () ->
                         client.resources(ServiceBusGeoReplication.class)
@@ -83,7 +83,7 @@ final class ReplicationHarness {
                                         }));
     }
 
-    static Optional<Condition> condition(ServiceBusGeoReplication cr, String type) {
+    public static Optional<Condition> condition(ServiceBusGeoReplication cr, String type) {
         if (cr == null || cr.getStatus() == null || cr.getStatus().conditions() == null) {
             return Optional.empty();
         }
@@ -92,24 +92,24 @@ final class ReplicationHarness {
                 .findFirst();
     }
 
-    static boolean isTrue(ServiceBusGeoReplication cr, String type) {
+    public static boolean isTrue(ServiceBusGeoReplication cr, String type) {
         return condition(cr, type).map(c -> "True".equals(c.getStatus())).orElse(false);
     }
 
-    static boolean hasReason(ServiceBusGeoReplication cr, String type, String reason) {
+    public static boolean hasReason(ServiceBusGeoReplication cr, String type, String reason) {
         return condition(cr, type)
                 .map(c -> "True".equals(c.getStatus()) && reason.equals(c.getReason()))
                 .orElse(false);
     }
 
     /** Polls the resource, advancing the simulator clock each round, until the predicate holds. */
-    ServiceBusGeoReplication driveUntil(
+    public ServiceBusGeoReplication driveUntil(
             String name, int secondsPerStep, Predicate<ServiceBusGeoReplication> done) {
         return OperatorHarness.drive(
                 sim, Duration.ofSeconds(90), secondsPerStep, () -> get(name), done);
     }
 
-    ServiceBusGeoReplication awaitReady(String name) {
+    public ServiceBusGeoReplication awaitReady(String name) {
         return driveUntil(
                 name,
                 30,
@@ -121,12 +121,12 @@ final class ReplicationHarness {
     }
 
     /** Promotion POSTs ARM accepted (202) on simulator namespace {@code ns}. */
-    long promotions(String ns) {
+    public long promotions(String ns) {
         return accepted(ns, "namespaceFailover");
     }
 
     /** Namespace PUTs ARM accepted on simulator namespace {@code ns}. */
-    long updates(String ns) {
+    public long updates(String ns) {
         return accepted(ns, "createOrUpdateNamespace");
     }
 
@@ -139,7 +139,7 @@ final class ReplicationHarness {
     /**
      * Waits for at least {@code reads} more reads of {@code ns}: passes that could have written.
      */
-    void awaitMoreReads(String ns, int reads) {
+    public void awaitMoreReads(String ns, int reads) {
         long target = sim.reads("/namespaces/" + ns) + reads;
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(200))
