@@ -96,7 +96,8 @@ want_env = {"GEODR_ARM_CLOUD": "AzureUSGovernment", "GEODR_ARM_ENDPOINT": "https
             "GEODR_GEOREPLICATION_POLL_FAST": "15s", "GEODR_GEOREPLICATION_POLL_PENDING": "45s",
             "GEODR_GEOREPLICATION_POLL_STEADY": "10m", "GEODR_GEOREPLICATION_PLANNED_START_TIMEOUT": "20m",
             "GEODR_GEOREPLICATION_OPERATION_TIMEOUT": "90m",
-            "GEODR_CONNECTION_SECRET_REFRESH": "2h", "GEODR_ARM_SHARE": "0.3", "GEODR_ARM_READS_PER_SECOND": "5.5",
+            "GEODR_CONNECTION_SECRET_REFRESH": "2h", "GEODR_CLUSTER_NAME": "west", "GEODR_PARITY_INTERVAL": "1h",
+            "GEODR_ARM_SHARE": "0.3", "GEODR_ARM_READS_PER_SECOND": "5.5",
             "GEODR_ARM_READ_BURST": "25", "GEODR_ARM_WRITES_PER_SECOND": "1", "GEODR_ARM_WRITE_BURST": "10",
             "SIMULATOR_URL": "https://arm-simulator.geodr-test.svc:8443/",
             "SIMULATOR_CERT": "/etc/geodr/simulator/simulator.pem", "QUARKUS_LOG_LEVEL": "DEBUG"}
@@ -195,6 +196,8 @@ negative_cases=(
   "serviceMonitor.enabled not a boolean|enabled|--set-string metrics.serviceMonitor.enabled=yes"
   "http ARM endpoint|armEndpoint|--set azure.armEndpoint=http://management.azure.com/"
   "negative write budget|writesPerSecond|--set arm.writesPerSecond=-1"
+  "cluster name that is no DNS label|clusterName|--set clusterName=West_1"
+  "parity interval without a unit|interval|--set-string parity.interval=30"
 )
 for case in "${negative_cases[@]}"; do
   IFS='|' read -r what field args <<<"$case"
