@@ -98,7 +98,9 @@ say "$(grep -m1 'ARM simulator listening on' "$SIM_LOG")"
 HTTP_PORT="$(pick_port QUARKUS_HTTP_PORT "" 28080)"
 export QUARKUS_HTTP_PORT="$HTTP_PORT" QUARKUS_HTTP_HOST=127.0.0.1
 export SIMULATOR_URL="$SIM_URL" SIMULATOR_CERT="$SIM_CERT"
-export GEODR_POLL_FAST=1s GEODR_POLL_PENDING=2s
+# The first poll after a pairing PUT waits 70 s by default: longer than the whole Accepted phase at
+# this time scale, so pairing-accepted could never be captured.
+export GEODR_POLL_FAST=1s GEODR_POLL_PENDING=2s GEODR_POLL_FIRST_AFTER_PAIRING=2s
 unset SIMULATOR_ENABLED AZURE_CLIENT_ID AZURE_TENANT_ID GEODR_ARM_ENDPOINT
 
 step "no operator yet: a fresh object"
