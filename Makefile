@@ -7,13 +7,26 @@ MVN := ./mvnw -B
 # your registry for a real cluster, e.g. make deploy IMAGE=ghcr.io/you/servicebus-geodr-operator:0.1.0
 IMAGE ?= localhost/servicebus-geodr-operator:0.1.0
 
-.PHONY: bench image test-image node-up node-down test-node e2e help build unit it test crds check-crds run simulator deploy undeploy kube-binaries fmt shellcheck mutation cluster-up cluster-down demo gitops-checks status-snapshots test-realapi chart-checks tools
+.PHONY: bench image test-image node-up node-down test-node e2e help build unit it test crds check-crds run simulator deploy undeploy kube-binaries fmt shellcheck mutation cluster-up cluster-down demo demo-outage gitops-checks status-snapshots test-realapi chart-checks tools
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z0-9_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-15s %s\n", $$1, $$2}'
 
-demo: ## The whole product on this machine: local control plane, operator + embedded ARM simulator, pair -> failover -> re-pair (Ctrl-C stops it)
-	hack/demo.sh
+# `make demo SCENARIO=outage` runs hack/demo-outage.sh instead; plain `make demo` is hack/demo.sh.
+SCENARIO ?=
+ifeq ($(SCENARIO),)
+DEMO_SCRIPT := hack/demo.sh
+else ifeq ($(SCENARIO),outage)
+DEMO_SCRIPT := hack/demo-outage.sh
+else
+DEMO_SCRIPT := @echo "unknown SCENARIO=$(SCENARIO) (known: outage, or none)" >&2; exit 2
+endif
+
+demo: ## The whole product on this machine: local control plane, operator + embedded ARM simulator, pair -> failover -> re-pair (Ctrl-C stops it); SCENARIO=outage: see demo-outage
+	$(DEMO_SCRIPT)
+
+demo-outage: ## Two local clusters, one writer (west), its region down: handover to east, one failover, west returns and writes nothing (docs/demo.md)
+	hack/demo-outage.sh
 
 build: ## Compile, generate the CRDs (one per kind) and package the operator (no tests)
 	$(MVN) -DskipTests package

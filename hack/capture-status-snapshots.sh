@@ -41,15 +41,11 @@ mkdir -p "$LO_RUN_DIR" "$OUT"
 exec 7>"$LO_RUN_DIR/.lock"
 if command -v flock >/dev/null && ! flock -n 7; then die "another capture is running ($LO_RUN_DIR/.lock)"; fi
 
-SIM_PID=""
 cleanup() {
   set +e
   trap '' PIPE INT TERM
   stop_operator "$OP_LOG"
-  if [[ -n "$SIM_PID" ]] && kill -0 "$SIM_PID" 2>/dev/null; then
-    kill -TERM "$SIM_PID" 2>/dev/null || true
-    wait "$SIM_PID" 2>/dev/null || true
-  fi
+  stop_simulator
   stop_cluster
 }
 trap cleanup EXIT
@@ -95,24 +91,16 @@ ensure_operator_built
 
 step "ARM simulator (standalone, time scale $SCALE)"
 SIM_PORT="$(pick_port SIMULATOR_PORT "" 28443)"
-rm -rf "$LO_RUN_DIR/simulator"
-mkdir -p "$LO_RUN_DIR/simulator"
 SIMULATOR_PORT="$SIM_PORT" SIMULATOR_TIME_SCALE="$SCALE" SIMULATOR_SEED="$REPO_ROOT/examples/simulator/seed.yaml" \
-  SIMULATOR_CERT_DIR="$LO_RUN_DIR/simulator" \
-  setsid "$LO_HACK_DIR/run-simulator.sh" </dev/null >"$SIM_LOG" 2>&1 &
-SIM_PID=$!
-deadline=$(( SECONDS + 60 ))
-until grep -q 'ARM simulator listening on' "$SIM_LOG"; do
-  kill -0 "$SIM_PID" 2>/dev/null || { cat "$SIM_LOG" >&2; die "the simulator exited"; }
-  (( SECONDS < deadline )) || die "the simulator did not start in 60 s ($SIM_LOG)"
-  sleep 0.2
-done
+  start_simulator
 say "$(grep -m1 'ARM simulator listening on' "$SIM_LOG")"
 
 HTTP_PORT="$(pick_port QUARKUS_HTTP_PORT "" 28080)"
 export QUARKUS_HTTP_PORT="$HTTP_PORT" QUARKUS_HTTP_HOST=127.0.0.1
-export SIMULATOR_URL="https://127.0.0.1:$SIM_PORT/" SIMULATOR_CERT="$LO_RUN_DIR/simulator/simulator-cert.pem"
-export GEODR_POLL_FAST=1s GEODR_POLL_PENDING=2s
+export SIMULATOR_URL="$SIM_URL" SIMULATOR_CERT="$SIM_CERT"
+# The first poll after a pairing PUT waits 70 s by default: longer than the whole Accepted phase at
+# this time scale, so pairing-accepted could never be captured.
+export GEODR_POLL_FAST=1s GEODR_POLL_PENDING=2s GEODR_POLL_FIRST_AFTER_PAIRING=2s
 unset SIMULATOR_ENABLED AZURE_CLIENT_ID AZURE_TENANT_ID GEODR_ARM_ENDPOINT
 
 step "no operator yet: a fresh object"

@@ -36,21 +36,11 @@
 #   DEMO_MVN_FLAGS        extra Maven flags if a build is needed (e.g. -o)
 set -euo pipefail
 
-ONCE=0
-case "${DEMO_NONINTERACTIVE:-}" in 1|true|yes) ONCE=1 ;; esac
-[[ "${CI:-}" == true ]] && ONCE=1
-for arg in "$@"; do
-  case "$arg" in
-    --once) ONCE=1 ;;
-    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
-    *) echo "unknown argument: $arg (try --help)" >&2; exit 2 ;;
-  esac
-done
-
 LO_TAG=demo
 LO_T0=$SECONDS
 # shellcheck source=hack/lib/local-operator.sh
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib/local-operator.sh"
+demo_args "$@"
 STEP_TIMEOUT="${DEMO_TIMEOUT:-180}"
 OP_LOG="$LO_RUN_DIR/operator.log"
 REL_RUN_DIR="${LO_RUN_DIR#"$REPO_ROOT"/}"
@@ -64,14 +54,7 @@ if command -v flock >/dev/null && ! flock -n 7; then
   die "another hack/demo.sh is running in this work tree (lock $LO_RUN_DIR/.demo.lock)"
 fi
 
-CLEANED=0
 cleanup() {
-  (( CLEANED )) && return 0
-  CLEANED=1
-  # Stop things even if stdout is gone (`make demo | tee`, whose tee dies with the same Ctrl-C).
-  set +e
-  trap '' PIPE INT TERM
-  echo
   if [[ -n "$OP_PID" ]]; then
     say "stopping the operator (pid $OP_PID)"
     stop_operator "$OP_LOG"
@@ -82,9 +65,7 @@ cleanup() {
   fi
   say "stopped; logs kept in $REL_RUN_DIR/"
 }
-trap 'cleanup' EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+cleanup_on_exit cleanup
 
 # --- watching ------------------------------------------------------------------------------------
 declare -A LAST_DESC=()
@@ -147,10 +128,6 @@ all_ready() { # all_ready <summaries>: three pairings, each Ready at its current
 }
 orders_failed_over() { is_state "$(grep -P '^orders\t' <<<"$1" || true)" Stalled FailedOver; }
 orders_ready() { is_state "$(grep -P '^orders\t' <<<"$1" || true)" Ready; }
-
-sim() { # sim <path>: GET on the simulator's admin API
-  curl -sf --max-time 5 --cacert "$SIM_CERT" "$SIM_URL${1#/}"
-}
 
 # --- watching a ServiceBusGeoReplication -----------------------------------------------------------
 # One line per ServiceBusGeoReplication, fields separated by US (\037, not whitespace, so `read`
@@ -232,9 +209,6 @@ shipping_swapped() {
 
 DEMO_SUB=00000000-0000-0000-0000-000000000000
 DEMO_RG=geodr-demo
-sim_put() { # sim_put <path> <json>: PUT on the simulator's admin API
-  curl -sf --max-time 5 --cacert "$SIM_CERT" -X PUT -H 'Content-Type: application/json' -d "$2" "$SIM_URL${1#/}"
-}
 # json_field <name> <json>: the first value of "name" in compact JSON (numbers, booleans, strings)
 json_field() { grep -o "\"$1\":\"\{0,1\}[^,\"}]*" <<<"$2" | head -n 1 | sed 's/^[^:]*:"\{0,1\}//'; }
 # sim_geo <name>: "lagSeconds backlogMessages readOnly" of the simulator's own geo view of a namespace

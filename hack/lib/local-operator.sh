@@ -1,8 +1,9 @@
 # shellcheck shell=bash
-# Shared by hack/demo.sh and hack/capture-status-snapshots.sh (source it; it defines functions and
-# a few variables, and runs nothing by itself): a local control plane (hack/cluster-up.sh in a
-# directory of the caller's choosing), the CRDs, the operator jar started in the background through
-# hack/run-operator.sh, and readable one-line summaries of ServiceBusGeoPairing objects.
+# Shared by hack/demo.sh, hack/demo-outage.sh and hack/capture-status-snapshots.sh (source it; it
+# defines functions and a few variables, and runs nothing by itself): a local control plane
+# (hack/cluster-up.sh in a directory of the caller's choosing), the CRDs, the operator jar started in
+# the background through hack/run-operator.sh, a standalone ARM simulator and its admin API, and
+# readable one-line summaries of ServiceBusGeoPairing objects.
 #
 # The caller sets before sourcing (or accepts the defaults):
 #   LO_RUN_DIR      where logs, pid files and the control plane go (default <repo>/target/demo)
@@ -19,12 +20,52 @@ LO_CRD_DIR="$REPO_ROOT/crds"
 LO_JAR="$REPO_ROOT/target/quarkus-app/quarkus-run.jar"
 OP_PID=""
 CLUSTER_STARTED=0
+SIM_PID=""
 
 # --- output ------------------------------------------------------------------------------------
 say()  { printf '[%s %4ds] %s\n' "$LO_TAG" "$(( SECONDS - LO_T0 ))" "$*"; }
 step() { printf '\n[%s %4ds] == %s\n' "$LO_TAG" "$(( SECONDS - LO_T0 ))" "$*"; }
 die()  { printf '[%s %4ds] ERROR: %s\n' "$LO_TAG" "$(( SECONDS - LO_T0 ))" "$*" >&2; exit 1; }
 indent() { sed 's/^/    /'; }
+
+# --- a demo's options -------------------------------------------------------------------------------
+# demo_args "$@": the options of hack/demo.sh and hack/demo-outage.sh. Sets ONCE=1 (exit after the last
+# step instead of waiting for Ctrl-C) for --once, DEMO_NONINTERACTIVE=1|true|yes or CI=true; --help
+# prints the script's header comment (line 2 up to `set -euo`).
+# shellcheck disable=SC2034  # ONCE is read by the demo
+demo_args() {
+  local arg
+  ONCE=0
+  case "${DEMO_NONINTERACTIVE:-}" in 1|true|yes) ONCE=1 ;; esac
+  [[ "${CI:-}" == true ]] && ONCE=1
+  for arg in "$@"; do
+    case "$arg" in
+      --once) ONCE=1 ;;
+      -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+      *) echo "unknown argument: $arg (try --help)" >&2; exit 2 ;;
+    esac
+  done
+}
+
+# cleanup_on_exit <function>: run <function> once when the script exits, Ctrl-C (exit code 130) and
+# SIGTERM (143) included, with errexit off and SIGPIPE, SIGINT and SIGTERM ignored, so things are
+# stopped even if stdout is gone (`make demo | tee`, whose tee dies with the same Ctrl-C).
+LO_CLEANUP=""
+LO_CLEANED=0
+lo_cleanup() {
+  (( LO_CLEANED )) && return 0
+  LO_CLEANED=1
+  set +e
+  trap '' PIPE INT TERM
+  echo
+  "$LO_CLEANUP"
+}
+cleanup_on_exit() {
+  LO_CLEANUP="$1"
+  trap 'lo_cleanup' EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+}
 
 # --- ports -------------------------------------------------------------------------------------
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -177,6 +218,47 @@ stop_stale_operator() {
   fi
   rm -f "$pidf"
 }
+
+# --- ARM simulator (standalone) ------------------------------------------------------------------
+# start_simulator: hack/run-simulator.sh in the background, outside any operator, so operators can
+# stop and start while "Azure" keeps its state. Its certificate goes to $LO_RUN_DIR/simulator, its
+# log to $LO_RUN_DIR/simulator.log; the caller sets SIMULATOR_PORT, SIMULATOR_TIME_SCALE and maybe
+# SIMULATOR_SEED. Sets SIM_PID, SIM_URL and SIM_CERT (what an operator's SIMULATOR_URL and
+# SIMULATOR_CERT take).
+start_simulator() {
+  local logf="$LO_RUN_DIR/simulator.log" deadline=$(( SECONDS + 60 ))
+  rm -rf "$LO_RUN_DIR/simulator"
+  mkdir -p "$LO_RUN_DIR/simulator"
+  : >"$logf"
+  SIMULATOR_CERT_DIR="$LO_RUN_DIR/simulator" \
+    setsid "$LO_HACK_DIR/run-simulator.sh" </dev/null >"$logf" 2>&1 &
+  SIM_PID=$!
+  echo "$SIM_PID" >"$LO_RUN_DIR/simulator.pid"
+  until grep -q 'ARM simulator listening on' "$logf"; do
+    kill -0 "$SIM_PID" 2>/dev/null || { indent <"$logf" >&2; die "the simulator exited (log above)"; }
+    (( SECONDS < deadline )) || die "the simulator did not start in 60 s ($logf)"
+    sleep 0.2
+  done
+  SIM_URL="$(sed -n 's/.*listening on \(https:[^ ]*\) .*/\1/p' "$logf" | head -n 1)"
+  SIM_CERT="$LO_RUN_DIR/simulator/simulator-cert.pem"
+  [[ -n "$SIM_URL" && -f "$SIM_CERT" ]] || die "the simulator log does not say where it listens ($logf)"
+}
+
+# stop_simulator: SIGTERM to the simulator start_simulator started (only that pid), and wait for it.
+stop_simulator() {
+  [[ -n "$SIM_PID" ]] || return 0
+  kill -TERM "$SIM_PID" 2>/dev/null || true
+  wait "$SIM_PID" 2>/dev/null || true
+  SIM_PID=""
+  rm -f "$LO_RUN_DIR/simulator.pid"
+}
+
+# sim <path>: GET on the simulator's admin API (SIM_URL, SIM_CERT: the embedded or standalone one).
+sim() { curl -sf --max-time 5 --cacert "$SIM_CERT" "$SIM_URL${1#/}"; }
+# sim_put <path> <json>, sim_post <path> <json>, sim_delete <path>: the other admin verbs.
+sim_put() { curl -sf --max-time 5 --cacert "$SIM_CERT" -X PUT -H 'Content-Type: application/json' -d "$2" "$SIM_URL${1#/}"; }
+sim_post() { curl -sf --max-time 5 --cacert "$SIM_CERT" -X POST -H 'Content-Type: application/json' -d "$2" "$SIM_URL${1#/}"; }
+sim_delete() { curl -sf --max-time 5 --cacert "$SIM_CERT" -X DELETE "$SIM_URL${1#/}"; }
 
 # --- pairings ----------------------------------------------------------------------------------
 # summaries [name...]: one tab-separated line per pairing (all of them, or the named ones):
