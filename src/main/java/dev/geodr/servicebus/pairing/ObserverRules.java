@@ -60,7 +60,7 @@ final class ObserverRules {
         Plan plan =
                 writers.action().writesToArm()
                         ? leftToWriter(writers, observerMemory.failover().orElseThrow(), who)
-                        : writers;
+                        : forThisCluster(writers, who);
         return withHandoverNotices(plan, desired, memory, who);
     }
 
@@ -83,6 +83,39 @@ final class ObserverRules {
                 Action.none(),
                 Optional.empty(),
                 kept,
+                verdict,
+                writers.requeue(),
+                writers.active(),
+                writers.notices());
+    }
+
+    /**
+     * The writer's advice for a region that does not answer ("bump spec.failoverRequested with
+     * failoverMode Forced") would do nothing here, where a bump is recorded as the writer's: say
+     * what it takes from this cluster.
+     */
+    private static Plan forThisCluster(Plan writers, WriteAuthority who) {
+        if (!Reasons.UNREACHABLE.equals(writers.verdict().reason())) {
+            return writers;
+        }
+        String here =
+                who.thisCluster()
+                        .map(c -> "set spec.writerCluster to " + c + " in the same change")
+                        .orElse("give this operator " + WriteAuthority.CLUSTER_SETTING + " first");
+        Verdict verdict =
+                new Verdict(
+                        writers.verdict().health(),
+                        writers.verdict().reason(),
+                        writers.verdict().message()
+                                + " (from this cluster, where "
+                                + who.thisClusterLabel()
+                                + " observes: "
+                                + here
+                                + ")");
+        return new Plan(
+                writers.action(),
+                writers.intent(),
+                writers.memory(),
                 verdict,
                 writers.requeue(),
                 writers.active(),

@@ -142,6 +142,22 @@ class ObserverPlannerTest {
                         new Expect(
                                 NONE, Health.READY, Reasons.PAIRED, 2L, null, false, null, null)),
                 r(
+                        "observer, primary region down: the writer's advice says what it takes here",
+                        D,
+                        steady(0),
+                        PRIMARY_REGION_DOWN,
+                        EAST_OBSERVES_WEST,
+                        new Expect(
+                                NONE,
+                                Health.PROGRESSING,
+                                Reasons.UNREACHABLE,
+                                0L,
+                                null,
+                                false,
+                                null,
+                                "(from this cluster, where this operator (cluster east) observes: set"
+                                        + " spec.writerCluster to east in the same change)")),
+                r(
                         "observer without a cluster name never matches a named writer",
                         forced1,
                         steady(0),

@@ -10,9 +10,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * Puts the operator's own product token, naming its cluster, in front of the SDK's User-Agent on
- * every ARM call, so a call log (ARM's activity log, the simulator's) says which operator wrote.
- * The SDK's {@code applicationId} cannot carry it: it refuses spaces and more than 24 characters.
- * Per retry, so it runs after the SDK's own User-Agent policy has set the header.
+ * every ARM call, so a log that keeps it (the simulator's call log, a forward proxy's) says which
+ * operator wrote. Azure's Activity Log records the caller's identity, not the User-Agent. The SDK's
+ * {@code applicationId} cannot carry it: it refuses spaces and more than 24 characters. Per retry,
+ * so it runs after the SDK's own User-Agent policy has set the header.
  */
 final class OperatorUserAgentPolicy implements HttpPipelinePolicy {
 
