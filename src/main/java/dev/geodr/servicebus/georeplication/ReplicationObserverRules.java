@@ -1,6 +1,6 @@
 package dev.geodr.servicebus.georeplication;
 
-import dev.geodr.servicebus.core.Notice;
+import dev.geodr.servicebus.core.ObserverHandover;
 import dev.geodr.servicebus.core.Requeue;
 import dev.geodr.servicebus.core.Verdict;
 import dev.geodr.servicebus.core.WriteAuthority;
@@ -16,6 +16,13 @@ import java.util.Optional;
  * writer's to make.
  */
 final class ReplicationObserverRules {
+
+    static final ObserverHandover HANDOVER =
+            new ObserverHandover(
+                    "promotion",
+                    "spec.promotionRequested",
+                    "promotionMode",
+                    GeoReplicationReasons.PROMOTION_LEFT_TO_WRITER);
 
     private final GeoReplicationPlanner planner;
     private final GeoReplicationSettings settings;
@@ -96,27 +103,7 @@ final class ReplicationObserverRules {
      * makes this cluster promote; what the writer's gate says follows.
      */
     private static Readiness readiness(WriteAuthority who, String writersGate) {
-        String handover =
-                who.thisCluster()
-                        .map(
-                                c ->
-                                        "to promote from this cluster, set spec.writerCluster to "
-                                                + c
-                                                + ", promotionMode Forced and increase spec.promotionRequested in one change")
-                        .orElse(
-                                "to promote from this cluster, give this operator "
-                                        + WriteAuthority.CLUSTER_SETTING
-                                        + " first");
-        return Readiness.no(
-                GeoReplicationReasons.OBSERVER,
-                who.thisClusterLabel()
-                        + " observes: a promotion request here is recorded, never sent; the writer is "
-                        + who.writerLabel()
-                        + "; "
-                        + handover
-                        + " (for the writer: "
-                        + writersGate
-                        + ")");
+        return Readiness.no(GeoReplicationReasons.OBSERVER, HANDOVER.readiness(who, writersGate));
     }
 
     private static ReplicationPlan withHandoverNotice(
@@ -124,42 +111,18 @@ final class ReplicationObserverRules {
             ReplicationDesired desired,
             ReplicationMemory before,
             WriteAuthority who) {
-        if (before.ledger().isEmpty()) {
-            return plan;
-        }
-        PromotionLedger was = before.ledger().get();
-        Optional<PromotionInFlight> unsent =
-                was.inFlight().filter(f -> f.phase() != PromotionPhase.Accepted);
-        if (unsent.isPresent()) {
-            return plan.withNotice(
-                    Notice.warning(
-                            GeoReplicationReasons.PROMOTION_LEFT_TO_WRITER,
-                            "promotion request "
-                                    + unsent.get().request()
-                                    + " ("
-                                    + unsent.get().phase()
-                                    + ") is left to the writer ("
-                                    + who.writerLabel()
-                                    + "): "
-                                    + who.thisClusterLabel()
-                                    + " now observes and sends nothing"));
-        }
-        long known =
-                Math.max(
-                        was.lastHandledRequest(),
-                        was.inFlight().map(PromotionInFlight::request).orElse(0L));
-        if (desired.promotionRequested() > known) {
-            return plan.withNotice(
-                    Notice.normal(
-                            GeoReplicationReasons.PROMOTION_LEFT_TO_WRITER,
-                            "spec.promotionRequested="
-                                    + desired.promotionRequested()
-                                    + " is the writer's ("
-                                    + who.writerLabel()
-                                    + ") to act on: "
-                                    + who.thisClusterLabel()
-                                    + " recorded it as handled and sends nothing"));
-        }
-        return plan;
+        Optional<PromotionInFlight> inFlight = before.ledger().flatMap(PromotionLedger::inFlight);
+        return HANDOVER.notice(
+                        who,
+                        desired.promotionRequested(),
+                        before.ledger().map(PromotionLedger::lastHandledRequest),
+                        inFlight.map(
+                                f ->
+                                        new ObserverHandover.Held(
+                                                f.request(),
+                                                f.phase().name(),
+                                                f.phase() == PromotionPhase.Accepted)))
+                .map(plan::withNotice)
+                .orElse(plan);
     }
 }

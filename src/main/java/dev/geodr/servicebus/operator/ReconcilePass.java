@@ -258,15 +258,7 @@ final class ReconcilePass {
         if (!plan.action().writesToArm()) {
             return plan;
         }
-        if (!who.mayWrite()) {
-            // The observer's plan never holds a write; this is the one place a write could leave,
-            // so it is refused here too rather than trusted.
-            LOG.errorf(
-                    "%s/%s: refused %s: %s observes",
-                    resource.getMetadata().getNamespace(),
-                    resource.getMetadata().getName(),
-                    plan.action().getClass().getSimpleName(),
-                    who.thisClusterLabel());
+        if (ObserverGuard.refuses(who, resource, true, plan.action())) {
             return plan;
         }
         try {

@@ -203,15 +203,7 @@ final class ReplicationPass {
             ReplicationPlan plan,
             Instant now,
             WriteAuthority who) {
-        if (!who.mayWrite() && plan.action().writesToArm()) {
-            // The observer's plan never holds a write; this is the one place a write could leave,
-            // so it is refused here too rather than trusted.
-            LOG.errorf(
-                    "%s/%s: refused %s: %s observes",
-                    resource.getMetadata().getNamespace(),
-                    resource.getMetadata().getName(),
-                    plan.action().getClass().getSimpleName(),
-                    who.thisClusterLabel());
+        if (ObserverGuard.refuses(who, resource, plan.action().writesToArm(), plan.action())) {
             return new ReplicationExecutor.Executed(plan, Optional.empty());
         }
         return executor.execute(cluster, resource, port, plan, now);

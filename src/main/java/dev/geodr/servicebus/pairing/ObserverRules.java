@@ -1,6 +1,6 @@
 package dev.geodr.servicebus.pairing;
 
-import dev.geodr.servicebus.core.Notice;
+import dev.geodr.servicebus.core.ObserverHandover;
 import dev.geodr.servicebus.core.Requeue;
 import dev.geodr.servicebus.core.Verdict;
 import dev.geodr.servicebus.core.WriteAuthority;
@@ -16,6 +16,13 @@ import java.util.Optional;
  * is dropped and reported as the writer's to make.
  */
 final class ObserverRules {
+
+    static final ObserverHandover HANDOVER =
+            new ObserverHandover(
+                    "failover",
+                    "spec.failoverRequested",
+                    "failoverMode",
+                    Reasons.FAILOVER_LEFT_TO_WRITER);
 
     private final PairingPlanner planner;
     private final PlannerSettings settings;
@@ -125,42 +132,18 @@ final class ObserverRules {
     /** One Event when a request value, or an unsent request, passes to the writer. */
     private static Plan withHandoverNotices(
             Plan plan, Desired desired, Memory before, WriteAuthority who) {
-        if (before.failover().isEmpty()) {
-            return plan;
-        }
-        FailoverMemory was = before.failover().get();
-        Optional<FailoverInFlight> unsent =
-                was.inFlight().filter(f -> f.phase() != FailoverPhase.Issued);
-        if (unsent.isPresent()) {
-            return plan.withNotice(
-                    Notice.warning(
-                            Reasons.FAILOVER_LEFT_TO_WRITER,
-                            "failover request "
-                                    + unsent.get().request()
-                                    + " ("
-                                    + unsent.get().phase()
-                                    + ") is left to the writer ("
-                                    + who.writerLabel()
-                                    + "): "
-                                    + who.thisClusterLabel()
-                                    + " now observes and sends nothing"));
-        }
-        long known =
-                Math.max(
-                        was.lastHandledRequest(),
-                        was.inFlight().map(FailoverInFlight::request).orElse(0L));
-        if (desired.failoverRequested() > known) {
-            return plan.withNotice(
-                    Notice.normal(
-                            Reasons.FAILOVER_LEFT_TO_WRITER,
-                            "spec.failoverRequested="
-                                    + desired.failoverRequested()
-                                    + " is the writer's ("
-                                    + who.writerLabel()
-                                    + ") to act on: "
-                                    + who.thisClusterLabel()
-                                    + " recorded it as handled and sends nothing"));
-        }
-        return plan;
+        Optional<FailoverInFlight> inFlight = before.failover().flatMap(FailoverMemory::inFlight);
+        return HANDOVER.notice(
+                        who,
+                        desired.failoverRequested(),
+                        before.failover().map(FailoverMemory::lastHandledRequest),
+                        inFlight.map(
+                                f ->
+                                        new ObserverHandover.Held(
+                                                f.request(),
+                                                f.phase().name(),
+                                                f.phase() == FailoverPhase.Issued)))
+                .map(plan::withNotice)
+                .orElse(plan);
     }
 }

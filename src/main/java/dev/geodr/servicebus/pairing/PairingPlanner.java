@@ -5,6 +5,7 @@ import dev.geodr.servicebus.arm.ArmErrorKind;
 import dev.geodr.servicebus.arm.FailoverMode;
 import dev.geodr.servicebus.arm.ProvisioningState;
 import dev.geodr.servicebus.core.Notice;
+import dev.geodr.servicebus.core.ObserverHandover;
 import dev.geodr.servicebus.core.Requeue;
 import dev.geodr.servicebus.core.Verdict;
 import dev.geodr.servicebus.core.WriteAuthority;
@@ -19,6 +20,9 @@ import java.util.Optional;
  * pairing convergence.
  */
 public final class PairingPlanner {
+
+    /** How an observer of this kind words a request passing to the writer, and the handover. */
+    public static final ObserverHandover OBSERVER_HANDOVER = ObserverRules.HANDOVER;
 
     private final PlannerSettings settings;
     private final FailoverRules failover;

@@ -29,51 +29,46 @@ final class ParityProjection {
 
     static Condition condition(
             List<Condition> before, long generation, ParityStatus parity, Instant now) {
+        Judged judged = judge(parity);
+        return Kstatus.condition(
+                before,
+                generation,
+                Conditions.SETTINGS_IN_PARITY,
+                judged.status(),
+                judged.reason(),
+                judged.message(),
+                now);
+    }
+
+    private record Judged(String status, String reason, String message) {}
+
+    private static Judged judge(ParityStatus parity) {
         if (parity == null) {
-            return Kstatus.condition(
-                    before,
-                    generation,
-                    Conditions.SETTINGS_IN_PARITY,
+            return new Judged(
                     Conditions.UNKNOWN,
                     NOT_COMPARED,
-                    "not compared yet: both namespaces must answer, and no failover be pending",
-                    now);
+                    "not compared yet: both namespaces must answer, and no failover be pending");
         }
         List<ParityDifference> differences = differences(parity);
         List<String> problems = parity.problems() == null ? List.of() : parity.problems();
-        String problemTail = problems.isEmpty() ? "" : "; " + String.join("; ", problems);
         if (!differences.isEmpty()) {
-            return Kstatus.condition(
-                    before,
-                    generation,
-                    Conditions.SETTINGS_IN_PARITY,
+            String problemTail = problems.isEmpty() ? "" : "; " + String.join("; ", problems);
+            return new Judged(
                     Conditions.FALSE,
                     DIFFER,
                     "the partner differs from the primary in "
                             + settingNames(differences)
                             + ", which Geo-DR does not replicate: clients may fail after a failover"
                             + " (status.parity)"
-                            + problemTail,
-                    now);
+                            + problemTail);
         }
         if (!problems.isEmpty()) {
-            return Kstatus.condition(
-                    before,
-                    generation,
-                    Conditions.SETTINGS_IN_PARITY,
-                    Conditions.UNKNOWN,
-                    NOT_COMPARED,
-                    String.join("; ", problems),
-                    now);
+            return new Judged(Conditions.UNKNOWN, NOT_COMPARED, String.join("; ", problems));
         }
-        return Kstatus.condition(
-                before,
-                generation,
-                Conditions.SETTINGS_IN_PARITY,
+        return new Judged(
                 Conditions.TRUE,
                 MATCH,
-                "the partner matches the primary in every setting Geo-DR does not replicate",
-                now);
+                "the partner matches the primary in every setting Geo-DR does not replicate");
     }
 
     /** What FailoverReady adds when the partner differs; empty when it does not. */

@@ -15,6 +15,7 @@ import dev.geodr.servicebus.pairing.Desired;
 import dev.geodr.servicebus.pairing.FailoverGate;
 import dev.geodr.servicebus.pairing.FailoverMemory;
 import dev.geodr.servicebus.pairing.Observed;
+import dev.geodr.servicebus.pairing.PairingPlanner;
 import dev.geodr.servicebus.pairing.Reasons;
 import dev.geodr.servicebus.pairing.SideView;
 import dev.geodr.servicebus.parity.ParityReport;
@@ -192,25 +193,7 @@ public final class StatusProjector {
      * cluster the one that fails over. What ARM would say to the writer follows.
      */
     private static String observerFailoverMessage(WriteAuthority who, String armSays) {
-        String handover =
-                who.thisCluster()
-                        .map(
-                                c ->
-                                        "to fail over from this cluster, set spec.writerCluster to "
-                                                + c
-                                                + ", failoverMode Forced and increase spec.failoverRequested in one change")
-                        .orElse(
-                                "to fail over from this cluster, give this operator "
-                                        + WriteAuthority.CLUSTER_SETTING
-                                        + " first");
-        return who.thisClusterLabel()
-                + " observes: a failover request here is recorded, never sent; the writer is "
-                + who.writerLabel()
-                + "; "
-                + handover
-                + " (for the writer: "
-                + armSays
-                + ")";
+        return PairingPlanner.OBSERVER_HANDOVER.readiness(who, armSays);
     }
 
     /** Null when a Safe failover issued now would be accepted, else why not. */
