@@ -288,6 +288,28 @@ class ReconcilePassTest {
     }
 
     @Test
+    void anObserverKeepsItsClustersConnectionSecretFromListKeysAlone() {
+        // the writer's side: this test's default pass, for a copy that names no writer, pairs
+        ServiceBusGeoPairing writersCopy = pairing(0);
+        passes(writersCopy, 3);
+        long writes = mutations();
+        ServiceBusGeoPairing eastCopy = pairing(0);
+        eastCopy.getSpec().setWriterCluster("west");
+        eastCopy.getSpec().setConnectionSecret(new ConnectionSecret());
+        eastCopy.getSpec().getConnectionSecret().setName("orders-sb");
+
+        for (int i = 0; i < 2; i++) {
+            eastCopy.setStatus(east.run(eastCopy, cluster).status());
+        }
+
+        assertThat(mutations()).as("the observer wrote nothing to Azure").isEqualTo(writes);
+        assertThat(arm.count("listKeys")).as("listKeys is a read").isEqualTo(1);
+        assertThat(cluster.secretStamp.orElseThrow().source()).startsWith(WEU.id());
+        assertThat(eastCopy.getStatus().getMode()).isEqualTo(StatusProjector.OBSERVER);
+        assertThat(condition(eastCopy, StatusProjector.READY)).isEqualTo("True");
+    }
+
+    @Test
     void theNamedWriterWritesAndReportsItsMode() {
         ServiceBusGeoPairing resource = pairing(0);
         resource.getSpec().setWriterCluster("east");
