@@ -128,7 +128,7 @@ check(sm["metadata"]["labels"].get("release") == "kube-prometheus" and sm["spec"
       and sm["spec"]["endpoints"][0]["path"] == "/q/metrics" and sm["spec"]["endpoints"][0]["port"] == "http-metrics", "everything: ServiceMonitor")
 pr = every[("PrometheusRule", "servicebus-geodr-operator")]
 alerts = {r["alert"]: r for g in pr["spec"]["groups"] for r in g["rules"]}
-check(set(alerts) == {"GeoDRPairingNotReady", "GeoDRFailoverFailed", "GeoDRReplicationPending", "GeoDRArmThrottled", "GeoDROperatorDown"}, f"alerts {sorted(alerts)}")
+check(set(alerts) == {"GeoDRPairingNotReady", "GeoDRFailoverFailed", "GeoDRReplicationPending", "GeoDRPartnerSettingsDiffer", "GeoDRArmThrottled", "GeoDROperatorDown"}, f"alerts {sorted(alerts)}")
 for name, rule in alerts.items():
     check(rule["labels"].get("severity") in ("warning", "critical"), f"{name}: severity")
     check({"summary", "description", "runbook"} <= set(rule["annotations"]), f"{name}: annotations")

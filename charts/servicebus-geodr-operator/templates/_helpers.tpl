@@ -95,6 +95,15 @@ counters end in _total); hack/check-alert-metrics.sh checks them against a live 
       summary: {{ `ServiceBusGeoPairing {{ $labels.namespace }}/{{ $labels.name }} has {{ $value }} pending replication operations` | quote }}
       description: {{ printf "ARM has reported more than %v pending replication operations on the primary of {{ $labels.namespace }}/{{ $labels.name }} for %s. A Safe failover waits for zero and ends Failed after the safe timeout; a Forced one now would lose those operations. Check the namespaces' load and regional health in Azure." (int64 $r.pendingReplicationThreshold) $r.pendingFor | quote }}
       runbook: {{ include "geodr.runbook" (list . "GeoDRReplicationPending") | quote }}
+  - alert: GeoDRPartnerSettingsDiffer
+    expr: geodr_pairing_parity_differences > 0
+    for: {{ $r.parityDifferFor }}
+    labels:
+      severity: warning
+    annotations:
+      summary: {{ `The partner of ServiceBusGeoPairing {{ $labels.namespace }}/{{ $labels.name }} differs in {{ $value }} setting(s) Geo-DR does not replicate` | quote }}
+      description: {{ printf "For %s the partner namespace of {{ $labels.namespace }}/{{ $labels.name }} has differed from the primary in settings Geo-DR does not replicate (network access and rules, local auth, TLS, identity, encryption, role assignments): after a failover, clients may get 401s or fail to connect. `kubectl -n {{ $labels.namespace }} get sbgp {{ $labels.name }} -o jsonpath='{.status.parity}'` lists each difference and what it breaks. A difference never blocks a failover." $r.parityDifferFor | quote }}
+      runbook: {{ include "geodr.runbook" (list . "GeoDRPartnerSettingsDiffer") | quote }}
 - name: servicebus-geodr.failovers
   rules:
   - alert: GeoDRFailoverFailed

@@ -30,6 +30,7 @@ public class OperatorMetrics {
     private final MeterRegistry registry;
     private final Map<String, AtomicLong> pending = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> ready = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> parityDifferences = new ConcurrentHashMap<>();
     private final AtomicLong leader;
 
     public OperatorMetrics(MeterRegistry registry) {
@@ -78,6 +79,19 @@ public class OperatorMetrics {
         ready.computeIfAbsent(
                         key, k -> gauge("geodr.pairing.ready", tags, "1 when the pairing is Ready"))
                 .set(isReady ? 1 : 0);
+        parityDifferences
+                .computeIfAbsent(
+                        key,
+                        k ->
+                                gauge(
+                                        "geodr.pairing.parity.differences",
+                                        tags,
+                                        "Settings Geo-DR does not replicate in which the partner"
+                                                + " differs from the primary (status.parity)"))
+                .set(
+                        status.getParity() == null || status.getParity().differences() == null
+                                ? 0
+                                : status.getParity().differences().size());
     }
 
     void leading(boolean isLeader) {
@@ -88,6 +102,7 @@ public class OperatorMetrics {
         String key = key(resource);
         pending.remove(key);
         ready.remove(key);
+        parityDifferences.remove(key);
         registry.getMeters().stream()
                 .filter(m -> m.getId().getName().startsWith("geodr.pairing."))
                 .filter(
