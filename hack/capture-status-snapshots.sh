@@ -112,6 +112,22 @@ start_sim_operator
 capture orders pairing-accepted "$(cond Reconciling Pairing) and .status.provisioningState == \"Accepted\""
 capture orders ready "$(cond Ready Paired)"
 
+step "another cluster's copy: the same pairing with a writer that is not this operator"
+# This operator has no geodr.cluster-name, so it observes every pairing that names a writer.
+kc apply -f - <<EOF | indent
+apiVersion: servicebus.geodr.dev/v1alpha1
+kind: ServiceBusGeoPairing
+metadata:
+  name: orders-observed
+spec:
+  alias: orders
+  primaryNamespace: $NS_PREFIX/orders-weu
+  partnerNamespace: $NS_PREFIX/orders-neu
+  writerCluster: west
+EOF
+capture orders-observed observer-ready "$(cond Ready Paired) and .status.mode == \"Observer\""
+kc delete sbgp orders-observed --wait=true | indent
+
 step "failover"
 kc apply -f "$REPO_ROOT/examples/failover/orders-failover.yaml" | indent
 capture orders failing-over "$(cond Reconciling FailingOver) and .status.failover.inFlight.phase == \"Issued\""
@@ -166,6 +182,7 @@ entry() { # entry <name> <phase> <argocd status> <message source: Ready|Reconcil
   entry no-status "created, no operator has seen it yet (the CRD defaults status to observedGeneration 0)" Progressing generation InProgress
   entry pairing-accepted "pairing requested; ARM shows the alias Accepted" Progressing Reconciling InProgress
   entry ready "paired: Primary/Succeeded with the partner as Secondary" Healthy Ready Current
+  entry observer-ready "the same pairing seen by an observer (spec.writerCluster names another cluster): Ready, mode Observer, never a write" Healthy Ready Current
   entry failing-over "failoverRequested bumped; failover POSTed on the partner; ARM still Accepted" Progressing Reconciling InProgress
   entry failed-over "failover done: the alias lives on the partner alone; a person must update the spec" Degraded Stalled Failed
   entry invalid-spec "primaryNamespace names a namespace that does not exist (InvalidSpec)" Degraded Stalled Failed
