@@ -7,10 +7,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A Service Bus namespace named by its full ARM id. Equality ignores case because ARM ids are
- * case-insensitive; {@link #id()} keeps the casing the user wrote.
+ * A messaging namespace (Service Bus or Event Hubs) named by its full ARM id. Equality ignores case
+ * because ARM ids are case-insensitive; {@link #id()} keeps the casing the user wrote and spells
+ * the provider as ARM does.
  */
-public record NamespaceRef(String subscriptionId, String resourceGroup, String name) {
+public record NamespaceRef(
+        String subscriptionId, String resourceGroup, String name, MessagingProvider provider) {
+
+    /** A Service Bus namespace. */
+    public NamespaceRef(String subscriptionId, String resourceGroup, String name) {
+        this(subscriptionId, resourceGroup, name, MessagingProvider.SERVICE_BUS);
+    }
 
     /**
      * The ARM id accepted at admission (the CRD's pattern, same text as {@code
@@ -29,12 +36,22 @@ public record NamespaceRef(String subscriptionId, String resourceGroup, String n
                     + "/[A-Za-z][A-Za-z0-9-]{4,48}[A-Za-z0-9]$";
 
     /**
-     * The shape only, keywords in any case. Ids that ARM or our own status wrote are parsed with
-     * this: ARM already judged them, and refusing one we stored would wedge a pairing.
+     * The shape of a Service Bus id only, keywords in any case: what a Service Bus kind's spec must
+     * name ({@link #problem}).
      */
     private static final Pattern ID =
             Pattern.compile(
                     "^/subscriptions/([^/]+)/resourceGroups/([^/]+)/providers/Microsoft\\.ServiceBus/namespaces/([^/]+)$",
+                    Pattern.CASE_INSENSITIVE);
+
+    /**
+     * The shape of any messaging namespace id, keywords in any case. Ids that ARM or our own status
+     * wrote are parsed with this: ARM already judged them, and refusing one we stored would wedge a
+     * pairing.
+     */
+    private static final Pattern ANY_PROVIDER_ID =
+            Pattern.compile(
+                    "^/subscriptions/([^/]+)/resourceGroups/([^/]+)/providers/(Microsoft\\.ServiceBus|Microsoft\\.EventHub)/namespaces/([^/]+)$",
                     Pattern.CASE_INSENSITIVE);
 
     private static final Pattern GUID =
@@ -48,6 +65,7 @@ public record NamespaceRef(String subscriptionId, String resourceGroup, String n
         Objects.requireNonNull(subscriptionId, "subscriptionId");
         Objects.requireNonNull(resourceGroup, "resourceGroup");
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(provider, "provider");
     }
 
     /**
@@ -59,16 +77,25 @@ public record NamespaceRef(String subscriptionId, String resourceGroup, String n
         if (armId == null) {
             throw new IllegalArgumentException("namespace id is missing");
         }
-        Matcher m = ID.matcher(armId.trim());
+        Matcher m = ANY_PROVIDER_ID.matcher(armId.trim());
         if (!m.matches()) {
-            throw new IllegalArgumentException("'" + armId + "' is not " + SHAPE);
+            throw new IllegalArgumentException("'" + armId + "' is not " + ANY_SHAPE);
         }
-        return new NamespaceRef(m.group(1), m.group(2), m.group(3));
+        return new NamespaceRef(
+                m.group(1),
+                m.group(2),
+                m.group(4),
+                MessagingProvider.ofSegment(m.group(3)).orElseThrow());
     }
 
     private static final String SHAPE =
             "a namespace ARM id of the form "
                     + "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroup}/providers/Microsoft.ServiceBus/namespaces/{name}";
+
+    private static final String ANY_SHAPE =
+            "a namespace ARM id of the form "
+                    + "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroup}/providers/"
+                    + "{Microsoft.ServiceBus|Microsoft.EventHub}/namespaces/{name}";
 
     /**
      * What ARM would refuse in an id a user wrote, naming the segment and the rule ({@code
@@ -119,7 +146,7 @@ public record NamespaceRef(String subscriptionId, String resourceGroup, String n
 
     /** True when {@code armId} has the shape of a namespace id (see {@link #parse}). */
     public static boolean isValidId(String armId) {
-        return armId != null && ID.matcher(armId.trim()).matches();
+        return armId != null && ANY_PROVIDER_ID.matcher(armId.trim()).matches();
     }
 
     public String id() {
@@ -127,7 +154,9 @@ public record NamespaceRef(String subscriptionId, String resourceGroup, String n
                 + subscriptionId
                 + "/resourceGroups/"
                 + resourceGroup
-                + "/providers/Microsoft.ServiceBus/namespaces/"
+                + "/providers/"
+                + provider.segment()
+                + "/namespaces/"
                 + name;
     }
 

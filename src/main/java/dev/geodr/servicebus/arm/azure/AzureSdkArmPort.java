@@ -27,6 +27,7 @@ import dev.geodr.servicebus.arm.ArmGeoDrPort;
 import dev.geodr.servicebus.arm.ArmIdentity;
 import dev.geodr.servicebus.arm.CallPriority;
 import dev.geodr.servicebus.arm.FailoverMode;
+import dev.geodr.servicebus.arm.MessagingProvider;
 import dev.geodr.servicebus.arm.NamespaceInfo;
 import dev.geodr.servicebus.arm.NamespaceRef;
 import dev.geodr.servicebus.arm.NamespaceSettings;
@@ -485,6 +486,7 @@ public final class AzureSdkArmPort implements ArmGeoDrPort {
     }
 
     private <T> T call(NamespaceRef namespace, Function<ServiceBusManagementClient, T> action) {
+        requireServiceBus(namespace);
         if (io.vertx.core.Context.isOnEventLoopThread()) {
             throw new IllegalStateException(
                     "the ARM port blocks; do not call it from a Vert.x event-loop thread");
@@ -495,6 +497,20 @@ public final class AzureSdkArmPort implements ArmGeoDrPort {
             throw e;
         } catch (RuntimeException e) {
             throw classifier.classify(e);
+        }
+    }
+
+    /**
+     * This adapter speaks the Service Bus provider only (its SDK client and paths); a namespace of
+     * another provider reaching it is a wiring mistake, refused before any call.
+     */
+    static void requireServiceBus(NamespaceRef namespace) {
+        if (namespace.provider() != MessagingProvider.SERVICE_BUS) {
+            throw new IllegalArgumentException(
+                    "the Service Bus ARM adapter got a "
+                            + namespace.provider().segment()
+                            + " namespace: "
+                            + namespace.id());
         }
     }
 

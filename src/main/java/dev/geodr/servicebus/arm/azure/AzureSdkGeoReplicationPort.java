@@ -472,6 +472,7 @@ final class AzureSdkGeoReplicationPort implements GeoReplicationPort {
     }
 
     private static String nsPath(URI endpoint, NamespaceRef ns) {
+        AzureSdkArmPort.requireServiceBus(ns);
         String base = endpoint.toString();
         if (base.endsWith("/")) {
             base = base.substring(0, base.length() - 1);
