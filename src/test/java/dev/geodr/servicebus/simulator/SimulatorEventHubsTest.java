@@ -22,6 +22,15 @@ class SimulatorEventHubsTest {
         return SimulatorClient.nsId(EVENT_HUBS, RG, name);
     }
 
+    /** An admin call on {@code /simulator/{area}/{sub}/{rg}/{name}}, whatever its status. */
+    private static SimulatorClient.Resp admin(
+            SimulatorClient c, String method, String area, String rg, String name, String body) {
+        return c.send(
+                method,
+                "/simulator/" + area + "/" + SimulatorClient.SUB + "/" + rg + "/" + name,
+                body);
+    }
+
     private static void create(
             SimulatorClient c, String name, String provider, String sku, String loc) {
         c.putNamespace(
@@ -214,39 +223,30 @@ class SimulatorEventHubsTest {
     void adminProviderFieldIsValidatedAndANameLivesUnderOneProviderOnly() {
         try (SimulatorClient c = SimulatorClient.start(SimulatorClient.manual())) {
             SimulatorClient.Resp bad =
-                    c.send(
+                    admin(
+                            c,
                             "PUT",
-                            "/simulator/namespaces/"
-                                    + SimulatorClient.SUB
-                                    + "/"
-                                    + RG
-                                    + "/ns-bad-prov",
+                            "namespaces",
+                            RG,
+                            "ns-bad-prov",
                             "{\"provider\":\"Microsoft.Relay\"}");
             assertThat(bad.status()).isEqualTo(400);
             assertThat(bad.errorMessage()).contains("provider must be");
             create(c, "ns-shared-name", "Microsoft.EventHub", "Standard", "westeurope");
             assertThat(
-                            c.send(
-                                            "GET",
-                                            "/simulator/namespaces/"
-                                                    + SimulatorClient.SUB
-                                                    + "/"
-                                                    + RG
-                                                    + "/ns-shared-name",
-                                            null)
+                            admin(c, "GET", "namespaces", RG, "ns-shared-name", null)
                                     .json()
                                     .path("provider")
                                     .asText())
                     .isEqualTo("Microsoft.EventHub");
             for (String rg : new String[] {RG, "rg-elsewhere"}) {
                 SimulatorClient.Resp clash =
-                        c.send(
+                        admin(
+                                c,
                                 "PUT",
-                                "/simulator/namespaces/"
-                                        + SimulatorClient.SUB
-                                        + "/"
-                                        + rg
-                                        + "/ns-shared-name",
+                                "namespaces",
+                                rg,
+                                "ns-shared-name",
                                 "{\"provider\":\"Microsoft.ServiceBus\"}");
                 assertThat(clash.status()).isEqualTo(409);
                 assertThat(clash.errorMessage()).contains("servicebus.windows.net DNS zone");
@@ -254,14 +254,7 @@ class SimulatorEventHubsTest {
             // an update without the field keeps the provider
             c.putNamespace(RG, "ns-shared-name", "{\"entities\":2}");
             SimulatorClient.Resp dedicatedSb =
-                    c.send(
-                            "PUT",
-                            "/simulator/namespaces/"
-                                    + SimulatorClient.SUB
-                                    + "/"
-                                    + RG
-                                    + "/ns-sb-dedicated",
-                            "{\"sku\":\"Dedicated\"}");
+                    admin(c, "PUT", "namespaces", RG, "ns-sb-dedicated", "{\"sku\":\"Dedicated\"}");
             assertThat(dedicatedSb.status()).isEqualTo(400);
             assertThat(dedicatedSb.errorMessage()).contains("Dedicated");
         }
@@ -272,13 +265,12 @@ class SimulatorEventHubsTest {
         try (SimulatorClient c = SimulatorClient.start(SimulatorClient.manual())) {
             create(c, "eh-geo-std", "Microsoft.EventHub", "Standard", "westeurope");
             SimulatorClient.Resp refused =
-                    c.send(
+                    admin(
+                            c,
                             "PUT",
-                            "/simulator/namespaces/"
-                                    + SimulatorClient.SUB
-                                    + "/"
-                                    + RG
-                                    + "/eh-geo-std",
+                            "namespaces",
+                            RG,
+                            "eh-geo-std",
                             "{\"geoReplication\":{\"secondary\":\"northeurope\"}}");
             assertThat(refused.status()).isEqualTo(400);
             assertThat(refused.errorMessage()).contains("Premium or Dedicated");
@@ -297,16 +289,7 @@ class SimulatorEventHubsTest {
                     "eh-geo-ded",
                     "{\"provider\":\"Microsoft.EventHub\",\"sku\":\"Dedicated\",\"location\":\"westeurope\","
                             + "\"geoReplication\":{\"secondary\":\"northeurope\"}}");
-            assertThat(
-                            c.send(
-                                            "GET",
-                                            "/simulator/georeplication/"
-                                                    + SimulatorClient.SUB
-                                                    + "/"
-                                                    + RG
-                                                    + "/eh-geo-ded",
-                                            null)
-                                    .status())
+            assertThat(admin(c, "GET", "georeplication", RG, "eh-geo-ded", null).status())
                     .isEqualTo(200);
             SimulatorClient.Resp promote =
                     c.send(

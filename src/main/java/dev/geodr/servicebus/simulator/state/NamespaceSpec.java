@@ -88,37 +88,7 @@ public record NamespaceSpec(
         security = security == null ? SecuritySpec.NONE : security;
     }
 
-    /**
-     * Without a provider (Service Bus for a new namespace, what callers before Event Hubs pass).
-     */
-    public NamespaceSpec(
-            String subscriptionId,
-            String resourceGroup,
-            String name,
-            String location,
-            String sku,
-            Integer partitions,
-            Long entities,
-            Integer privateEndpoints,
-            List<RuleSpec> authorizationRules,
-            Long largeMessageQueues,
-            SecuritySpec security) {
-        this(
-                subscriptionId,
-                resourceGroup,
-                name,
-                location,
-                sku,
-                partitions,
-                entities,
-                privateEndpoints,
-                authorizationRules,
-                largeMessageQueues,
-                security,
-                null);
-    }
-
-    /** Without settings (what the callers before {@link SecuritySpec} pass). */
+    /** Without settings or provider (what the callers before {@link SecuritySpec} pass). */
     public NamespaceSpec(
             String subscriptionId,
             String resourceGroup,
@@ -141,7 +111,8 @@ public record NamespaceSpec(
                 privateEndpoints,
                 authorizationRules,
                 largeMessageQueues,
-                SecuritySpec.NONE);
+                SecuritySpec.NONE,
+                null);
     }
 
     /** The same namespace with these settings given. */
