@@ -5,7 +5,10 @@ import static dev.geodr.servicebus.simulator.state.ArmProvider.SERVICE_BUS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.geodr.servicebus.simulator.state.ArmProvider;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -313,6 +316,33 @@ class SimulatorEventHubsTest {
                                     .path("locationName")
                                     .asText())
                     .isEqualTo("northeurope");
+        }
+    }
+
+    @Test
+    void theSeedFileTakesTheProviderFieldOrAnEventHubsId(@TempDir Path dir) throws Exception {
+        Path seed = dir.resolve("seed.yaml");
+        Files.writeString(
+                seed,
+                """
+                - subscriptionId: 00000000-0000-0000-0000-000000000000
+                  resourceGroup: rg-eh
+                  name: eh-seed-field
+                  provider: Microsoft.EventHub
+                  sku: Dedicated
+                - id: /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-eh/providers/Microsoft.EventHub/namespaces/eh-seed-by-id
+                  sku: Standard
+                """);
+        try (SimulatorClient c = SimulatorClient.start(SimulatorClient.manual().seedFile(seed))) {
+            for (String name : new String[] {"eh-seed-field", "eh-seed-by-id"}) {
+                assertThat(
+                                admin(c, "GET", "namespaces", RG, name, null)
+                                        .json()
+                                        .path("provider")
+                                        .asText())
+                        .isEqualTo("Microsoft.EventHub");
+                assertThat(c.arm("GET", eh(name), "", null).status()).isEqualTo(200);
+            }
         }
     }
 
