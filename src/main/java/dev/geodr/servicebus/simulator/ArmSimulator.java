@@ -188,7 +188,7 @@ public final class ArmSimulator implements AutoCloseable {
             NamespaceSpec spec = e.spec();
             String key = NsKeys.of(spec.subscriptionId(), spec.resourceGroup(), spec.name());
             if (e.geo() != null) {
-                geoAdmin.checkSeedable(key, spec.sku());
+                geoAdmin.checkSeedable(key, spec.sku(), spec.provider());
             }
             namespaces.put(spec);
             if (e.geo() != null) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.geodr.servicebus.simulator.render.Json;
+import dev.geodr.servicebus.simulator.state.ArmProvider;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -25,7 +26,15 @@ final class ExampleCase {
     private final String api;
     private final JsonNode ok;
 
+    /** Whose example this is: paths, seeded namespaces and expected types follow its row. */
+    private final ArmProvider provider;
+
     ExampleCase(SimulatorClient client, JsonNode example) {
+        this(client, example, ArmProvider.SERVICE_BUS);
+    }
+
+    ExampleCase(SimulatorClient client, JsonNode example, ArmProvider provider) {
+        this.provider = provider;
         this.c = client;
         this.p = example.get("parameters");
         this.sub = p.get("subscriptionId").asText();
@@ -41,13 +50,20 @@ final class ExampleCase {
                 + sub
                 + "/resourceGroups/"
                 + rg
-                + "/providers/Microsoft.ServiceBus/namespaces/"
+                + "/providers/"
+                + provider.segment()
+                + "/namespaces/"
                 + name;
     }
 
     private void namespace(String name, String body) {
+        String withProvider =
+                "{\"provider\":\""
+                        + provider.segment()
+                        + "\""
+                        + (body.equals("{}") ? "}" : "," + body.substring(1));
         SimulatorClient.Resp r =
-                c.send("PUT", "/simulator/namespaces/" + sub + "/" + rg + "/" + name, body);
+                c.send("PUT", "/simulator/namespaces/" + sub + "/" + rg + "/" + name, withProvider);
         assertThat(r.status() / 100).as("seed " + name + ": " + r.body()).isEqualTo(2);
     }
 
@@ -79,9 +95,8 @@ final class ExampleCase {
      */
     private void assertDrQuirks(JsonNode exampleBody, JsonNode ours, String partnerName) {
         assertThat(exampleBody.get("type").asText())
-                .isEqualTo("Microsoft.ServiceBus/Namespaces/DisasterRecoveryConfig");
-        assertThat(ours.get("type").asText())
-                .isEqualTo("Microsoft.ServiceBus/Namespaces/disasterrecoveryconfigs");
+                .isEqualTo(provider.childType("DisasterRecoveryConfig"));
+        assertThat(ours.get("type").asText()).isEqualTo(provider.drType());
         assertThat(exampleBody.get("id").asText()).contains("/disasterRecoveryConfig/");
         assertThat(ours.get("id").asText())
                 .contains("/disasterRecoveryConfigs/")
@@ -216,7 +231,7 @@ final class ExampleCase {
                 call(
                         "POST",
                         ns,
-                        "/disasterRecoveryConfigs/CheckNameAvailability",
+                        "/disasterRecoveryConfigs/" + provider.checkNameSpelling(),
                         Json.write(p.get("parameters")));
         assertThat(r.status()).isEqualTo(200);
         JsonNode ex = ok.get("body");
@@ -249,12 +264,10 @@ final class ExampleCase {
         pair(ns, ns + "-partner", true);
     }
 
-    private static void assertRuleQuirks(JsonNode exampleRule, JsonNode ours) {
+    private void assertRuleQuirks(JsonNode exampleRule, JsonNode ours) {
         assertThat(exampleRule.get("type").asText())
-                .isEqualTo(
-                        "Microsoft.ServiceBus/Namespaces/DisasterRecoveryConfig/AuthorizationRules");
-        assertThat(ours.get("type").asText())
-                .isEqualTo("Microsoft.ServiceBus/Namespaces/AuthorizationRules");
+                .isEqualTo(provider.childType("DisasterRecoveryConfig/AuthorizationRules"));
+        assertThat(ours.get("type").asText()).isEqualTo(provider.childType("AuthorizationRules"));
         assertThat(exampleRule.has("location")).isFalse();
         assertThat(ours.get("location").asText()).isEqualTo("West Europe");
         assertThat(ours.get("name")).isEqualTo(exampleRule.get("name"));

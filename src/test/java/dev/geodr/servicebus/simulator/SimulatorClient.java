@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import dev.geodr.servicebus.arm.NamespaceRef;
 import dev.geodr.servicebus.simulator.http.ThrottleLimits;
 import dev.geodr.servicebus.simulator.render.Json;
+import dev.geodr.servicebus.simulator.state.ArmProvider;
+import dev.geodr.servicebus.simulator.state.NsKeys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -158,6 +160,11 @@ public final class SimulatorClient implements AutoCloseable {
                 + rg
                 + "/providers/Microsoft.ServiceBus/namespaces/"
                 + name;
+    }
+
+    /** A namespace id under {@code provider} in {@link #SUB}. */
+    public static String nsId(ArmProvider provider, String rg, String name) {
+        return NsKeys.id(provider, SUB, rg, name);
     }
 
     /** A namespace id in {@link #SUB}. */

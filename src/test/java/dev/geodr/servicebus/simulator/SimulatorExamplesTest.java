@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.geodr.servicebus.simulator.render.Json;
+import dev.geodr.servicebus.simulator.state.ArmProvider;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +58,7 @@ class SimulatorExamplesTest {
     @Test
     void thereAreExamples() throws IOException {
         assertThat(examples().count()).isGreaterThanOrEqualTo(15);
+        assertThat(examples().filter(f -> f.contains("/EH"))).hasSizeGreaterThanOrEqualTo(8);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -64,19 +66,22 @@ class SimulatorExamplesTest {
     void example(String file) throws IOException {
         JsonNode ex =
                 Json.MAPPER.readTree(Fixtures.root().resolve("examples").resolve(file).toFile());
-        ExampleCase c = new ExampleCase(client, ex);
         String name = file.substring(file.indexOf('/') + 1).replace(".json", "");
-        switch (name) {
-            case "SBAliasCreate" -> c.create();
-            case "SBAliasGet" -> c.get();
-            case "SBAliasList" -> c.list();
-            case "SBAliasDelete" -> c.delete();
-            case "SBEHAliasBreakPairing" -> c.breakPairing();
-            case "SBAliasFailOver" -> c.failover();
-            case "SBAliasCheckNameAvailability" -> c.checkName();
-            case "SBAliasAuthorizationRuleListAll" -> c.listRules();
-            case "SBAliasAuthorizationRuleGet" -> c.getRule();
-            case "SBAliasAuthorizationRuleListKey" -> c.listKeys();
+        // the file prefix names the provider (SBEH is a Service Bus example shared with EH)
+        ArmProvider provider =
+                name.startsWith("EH") ? ArmProvider.EVENT_HUBS : ArmProvider.SERVICE_BUS;
+        ExampleCase c = new ExampleCase(client, ex, provider);
+        switch (name.replaceFirst("^(SBEH|SB|EH)", "")) {
+            case "AliasCreate" -> c.create();
+            case "AliasGet" -> c.get();
+            case "AliasList" -> c.list();
+            case "AliasDelete" -> c.delete();
+            case "AliasBreakPairing" -> c.breakPairing();
+            case "AliasFailOver" -> c.failover();
+            case "AliasCheckNameAvailability" -> c.checkName();
+            case "AliasAuthorizationRuleListAll" -> c.listRules();
+            case "AliasAuthorizationRuleGet" -> c.getRule();
+            case "AliasAuthorizationRuleListKey" -> c.listKeys();
             default ->
                     throw new AssertionError(
                             "no case for the example " + file + "; add one to ExampleCase");

@@ -187,6 +187,8 @@ public final class AdminHandler {
             resp = handler.apply(new Call(r, ctx));
         } catch (IllegalArgumentException e) {
             resp = bad(e.getMessage());
+        } catch (NamespaceAdmin.ProviderConflict e) {
+            resp = error(409, "Conflict", e.getMessage());
         } catch (RuntimeException e) {
             LOG.errorf(e, "unexpected failure handling admin %s %s", r.method(), r.rawPath());
             resp = error(500, "InternalServerError", "Internal error; see the simulator log.");

@@ -1,5 +1,6 @@
 package dev.geodr.servicebus.simulator.http;
 
+import dev.geodr.servicebus.simulator.state.ArmProvider;
 import dev.geodr.servicebus.simulator.state.NsPath;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,8 @@ import java.util.Map;
 
 /**
  * An ARM request path, matched segment by segment with case-insensitive literals (§9.6): {@code
- * /subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.ServiceBus/namespaces/{ns}[/...]}.
+ * /subscriptions/{sub}/resourceGroups/{rg}/providers/{Microsoft.ServiceBus|Microsoft.EventHub}/namespaces/{ns}[/...]}
+ * (the provider segment case-insensitively too, see {@link ArmProvider}).
  *
  * @param subscriptionId the subscription when the path starts with {@code /subscriptions/{id}} (for
  *     throttling)
@@ -157,7 +159,7 @@ public record ArmRoute(
     private static final Template SERVICE_BUS_NAMESPACE =
             Template.of(
                     "subscriptions/{subscriptionId}/resourceGroups/{resourceGroup}"
-                            + "/providers/Microsoft.ServiceBus/namespaces/{namespace}");
+                            + "/providers/{provider}/namespaces/{namespace}");
 
     private static final String DR = "disasterRecoveryConfigs";
 
@@ -166,8 +168,7 @@ public record ArmRoute(
      * subscriptions/{sub}/providers/Microsoft.ServiceBus/locations/{location}/...}.
      */
     private static final Template SERVICE_BUS_LOCATION =
-            Template.of(
-                    "subscriptions/{subscriptionId}/providers/Microsoft.ServiceBus/locations/{location}");
+            Template.of("subscriptions/{subscriptionId}/providers/{provider}/locations/{location}");
 
     private static final List<Row> LOCATION_ROWS =
             List.of(
@@ -190,7 +191,10 @@ public record ArmRoute(
                     new Row("queues", Kind.QUEUES),
                     new Row("topics", Kind.TOPICS),
                     new Row(DR, Kind.DR_LIST),
-                    // the literal CheckNameAvailability path wins over an alias of that name (§2.3)
+                    // the literal CheckNameAvailability path wins over an alias of that name
+                    // (§2.3);
+                    // literals match case-insensitively, so Event Hubs' checkNameAvailability
+                    // spelling routes here as well (ArmProvider#checkNameSpelling)
                     new Row(DR + "/CheckNameAvailability", Kind.CHECK_NAME),
                     new Row(DR + "/{alias}", Kind.DR),
                     new Row(DR + "/{alias}/breakPairing", Kind.BREAK),
@@ -207,14 +211,17 @@ public record ArmRoute(
                 seg.stream().anyMatch(String::isEmpty)
                         ? null
                         : SERVICE_BUS_NAMESPACE.match(seg, -1);
-        if (prefix == null) {
+        ArmProvider provider =
+                prefix == null ? null : ArmProvider.bySegment(prefix.get("provider"));
+        if (provider == null) {
             return location(seg, sub);
         }
         NsPath ns =
                 new NsPath(
                         prefix.get("subscriptionId"),
                         prefix.get("resourceGroup"),
-                        prefix.get("namespace"));
+                        prefix.get("namespace"),
+                        provider);
         List<String> rest = seg.subList(SERVICE_BUS_NAMESPACE.segments().size(), seg.size());
         for (Row row : SERVICE_BUS) {
             Map<String, String> p = row.template().match(rest, 0);
@@ -236,7 +243,7 @@ public record ArmRoute(
     private static ArmRoute location(List<String> seg, String sub) {
         Map<String, String> prefix =
                 seg.stream().anyMatch(String::isEmpty) ? null : SERVICE_BUS_LOCATION.match(seg, -1);
-        if (prefix != null) {
+        if (prefix != null && ArmProvider.bySegment(prefix.get("provider")) != null) {
             List<String> rest = seg.subList(SERVICE_BUS_LOCATION.segments().size(), seg.size());
             for (Row row : LOCATION_ROWS) {
                 Map<String, String> p = row.template().match(rest, 0);

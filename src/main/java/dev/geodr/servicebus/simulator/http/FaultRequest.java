@@ -2,6 +2,7 @@ package dev.geodr.servicebus.simulator.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.geodr.servicebus.simulator.render.Regions;
+import dev.geodr.servicebus.simulator.state.ArmProvider;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -28,7 +29,9 @@ record FaultRequest(
 
     static final Pattern NAMESPACE_ID =
             Pattern.compile(
-                    "^/subscriptions/([^/]+)/resourceGroups/([^/]+)/providers/Microsoft\\.ServiceBus/namespaces/([^/]+)$",
+                    "^/subscriptions/([^/]+)/resourceGroups/([^/]+)/providers/"
+                            + ArmProvider.segmentRegex()
+                            + "/namespaces/([^/]+)$",
                     Pattern.CASE_INSENSITIVE);
     private static final Set<String> KEYS =
             Set.of(

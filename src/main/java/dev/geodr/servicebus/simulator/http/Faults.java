@@ -230,8 +230,8 @@ public final class Faults {
                     "'"
                             + id
                             + "' is not a namespace ARM id "
-                            + "(/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.ServiceBus/namespaces/{name})");
+                            + "(/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.ServiceBus|Microsoft.EventHub/namespaces/{name})");
         }
-        return NsKeys.of(m.group(1), m.group(2), m.group(3));
+        return NsKeys.of(m.group(1), m.group(2), m.group(4));
     }
 }

@@ -37,7 +37,7 @@ final class GeoAdminCalls {
                 geoNode == null || geoNode.isNull() ? null : GeoAdmin.parseSeed(geoNode);
         String key = NsKeys.of(sub, rg, name);
         if (seed != null) {
-            geo.checkSeedable(key, spec.sku());
+            geo.checkSeedable(key, spec.sku(), spec.provider());
         }
         NamespaceAdmin.PutResult res = namespaces.put(spec);
         if (geoNode == null) {

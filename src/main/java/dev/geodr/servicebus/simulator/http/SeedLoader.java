@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.geodr.servicebus.simulator.render.Json;
+import dev.geodr.servicebus.simulator.state.ArmProvider;
 import dev.geodr.servicebus.simulator.state.GeoAdmin;
 import dev.geodr.servicebus.simulator.state.NamespaceSpec;
 import java.io.IOException;
@@ -26,7 +27,9 @@ public final class SeedLoader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Pattern ID =
             Pattern.compile(
-                    "^/subscriptions/([^/]+)/resourceGroups/([^/]+)/providers/Microsoft\\.ServiceBus/namespaces/([^/]+)$",
+                    "^/subscriptions/([^/]+)/resourceGroups/([^/]+)/providers/"
+                            + ArmProvider.segmentRegex()
+                            + "/namespaces/([^/]+)$",
                     Pattern.CASE_INSENSITIVE);
 
     private SeedLoader() {}
@@ -99,7 +102,12 @@ public final class SeedLoader {
             }
             sub = m.group(1);
             rg = m.group(2);
-            name = m.group(3);
+            name = m.group(4);
+            if (!e.hasNonNull("provider")) { // the id names the provider
+                e =
+                        ((com.fasterxml.jackson.databind.node.ObjectNode) e.deepCopy())
+                                .put("provider", ArmProvider.bySegment(m.group(3)).segment());
+            }
         }
         JsonNode geo = e.get("geoReplication");
         return new Entry(

@@ -29,10 +29,9 @@ public final class AliasReads {
         String n = name.textValue();
         return s.locked(
                 () -> {
-                    SimNamespace ns = s.byKey(a.key());
+                    SimNamespace ns = s.byPath(a);
                     if (ns == null) {
-                        return ArmResult.error(
-                                ErrorTemplates.namespaceNotFound(a.name(), a.resourceGroup()));
+                        return ArmResult.error(ErrorTemplates.namespaceNotFound(a));
                     }
                     if (!AliasNames.isValid(n)) {
                         return ArmResult.ok(
@@ -56,12 +55,10 @@ public final class AliasReads {
                     if (missing != null) {
                         return missing;
                     }
-                    SimNamespace ns = s.byKey(a.key());
+                    SimNamespace ns = s.byPath(a);
                     List<JsonNode> items = new ArrayList<>();
                     for (AuthRule r : ns.rules.values()) {
-                        items.add(
-                                ArmBodies.authRule(
-                                        ns.id(), ns.alias.aliasName, ruleSegment, r, ns.location));
+                        items.add(ArmBodies.authRule(ns, ns.alias.aliasName, ruleSegment, r));
                     }
                     return ArmResult.ok(ArmBodies.list(items));
                 });
@@ -74,14 +71,12 @@ public final class AliasReads {
                     if (missing != null) {
                         return missing;
                     }
-                    SimNamespace ns = s.byKey(a.key());
+                    SimNamespace ns = s.byPath(a);
                     AuthRule r = ns.rule(rule);
                     if (r == null) {
                         return ArmResult.error(ErrorTemplates.ruleNotFound(rule));
                     }
-                    return ArmResult.ok(
-                            ArmBodies.authRule(
-                                    ns.id(), ns.alias.aliasName, ruleSegment, r, ns.location));
+                    return ArmResult.ok(ArmBodies.authRule(ns, ns.alias.aliasName, ruleSegment, r));
                 });
     }
 
@@ -92,22 +87,21 @@ public final class AliasReads {
                     if (missing != null) {
                         return missing;
                     }
-                    SimNamespace ns = s.byKey(a.key());
+                    SimNamespace ns = s.byPath(a);
                     AuthRule r = ns.rule(rule);
                     if (r == null) {
                         return ArmResult.error(ErrorTemplates.ruleNotFound(rule));
                     }
-                    return ArmResult.ok(ArmBodies.aliasKeys(ns.alias.aliasName, r));
+                    return ArmResult.ok(ArmBodies.aliasKeys(ns.provider, ns.alias.aliasName, r));
                 });
     }
 
     public ArmResult getNamespace(NsPath a) {
         return s.locked(
                 () -> {
-                    SimNamespace ns = s.byKey(a.key());
+                    SimNamespace ns = s.byPath(a);
                     return ns == null
-                            ? ArmResult.error(
-                                    ErrorTemplates.namespaceNotFound(a.name(), a.resourceGroup()))
+                            ? ArmResult.error(ErrorTemplates.namespaceNotFound(a))
                             : ArmResult.ok(NamespaceBodies.namespace(ns));
                 });
     }
@@ -115,10 +109,9 @@ public final class AliasReads {
     public ArmResult listQueues(NsPath a) {
         return s.locked(
                 () -> {
-                    SimNamespace ns = s.byKey(a.key());
+                    SimNamespace ns = s.byPath(a);
                     return ns == null
-                            ? ArmResult.error(
-                                    ErrorTemplates.namespaceNotFound(a.name(), a.resourceGroup()))
+                            ? ArmResult.error(ErrorTemplates.namespaceNotFound(a))
                             : ArmResult.ok(
                                     NamespaceBodies.queues(ns, s.effectiveEntities(ns, s.now())));
                 });
@@ -127,10 +120,9 @@ public final class AliasReads {
     public ArmResult listTopics(NsPath a) {
         return s.locked(
                 () -> {
-                    SimNamespace ns = s.byKey(a.key());
+                    SimNamespace ns = s.byPath(a);
                     return ns == null
-                            ? ArmResult.error(
-                                    ErrorTemplates.namespaceNotFound(a.name(), a.resourceGroup()))
+                            ? ArmResult.error(ErrorTemplates.namespaceNotFound(a))
                             : ArmResult.ok(NamespaceBodies.topics());
                 });
     }
@@ -152,18 +144,17 @@ public final class AliasReads {
     private ArmResult onNamespace(NsPath a, Function<SimNamespace, ArmResult> read) {
         return s.locked(
                 () -> {
-                    SimNamespace ns = s.byKey(a.key());
+                    SimNamespace ns = s.byPath(a);
                     return ns == null
-                            ? ArmResult.error(
-                                    ErrorTemplates.namespaceNotFound(a.name(), a.resourceGroup()))
+                            ? ArmResult.error(ErrorTemplates.namespaceNotFound(a))
                             : read.apply(ns);
                 });
     }
 
     private ArmResult missing(NsPath a, String alias) {
-        SimNamespace ns = s.byKey(a.key());
+        SimNamespace ns = s.byPath(a);
         if (ns == null) {
-            return ArmResult.error(ErrorTemplates.namespaceNotFound(a.name(), a.resourceGroup()));
+            return ArmResult.error(ErrorTemplates.namespaceNotFound(a));
         }
         if (ns.alias == null || !ns.alias.isNamed(alias)) {
             return ArmResult.error(ErrorTemplates.aliasNotFound(alias, ns.name));

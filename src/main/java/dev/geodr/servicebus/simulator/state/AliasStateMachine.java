@@ -23,10 +23,9 @@ public final class AliasStateMachine {
     public ArmResult get(NsPath a, String alias) {
         return s.locked(
                 () -> {
-                    SimNamespace ns = s.byKey(a.key());
+                    SimNamespace ns = s.byPath(a);
                     if (ns == null) {
-                        return ArmResult.error(
-                                ErrorTemplates.namespaceNotFound(a.name(), a.resourceGroup()));
+                        return ArmResult.error(ErrorTemplates.namespaceNotFound(a));
                     }
                     if (ns.alias == null || !ns.alias.isNamed(alias)) {
                         return ArmResult.error(ErrorTemplates.aliasNotFound(alias, ns.name));
@@ -39,10 +38,9 @@ public final class AliasStateMachine {
     public ArmResult list(NsPath a) {
         return s.locked(
                 () -> {
-                    SimNamespace ns = s.byKey(a.key());
+                    SimNamespace ns = s.byPath(a);
                     if (ns == null) {
-                        return ArmResult.error(
-                                ErrorTemplates.namespaceNotFound(a.name(), a.resourceGroup()));
+                        return ArmResult.error(ErrorTemplates.namespaceNotFound(a));
                     }
                     List<JsonNode> items =
                             ns.alias == null ? List.of() : List.of(render(ns, s.now()));
@@ -58,10 +56,9 @@ public final class AliasStateMachine {
     public ArmResult delete(NsPath a, String alias) {
         return s.locked(
                 () -> {
-                    SimNamespace ns = s.byKey(a.key());
+                    SimNamespace ns = s.byPath(a);
                     if (ns == null) {
-                        return ArmResult.error(
-                                ErrorTemplates.namespaceNotFound(a.name(), a.resourceGroup()));
+                        return ArmResult.error(ErrorTemplates.namespaceNotFound(a));
                     }
                     SimAliasRecord rec = ns.alias;
                     if (rec == null || !rec.isNamed(alias)) {
@@ -83,10 +80,9 @@ public final class AliasStateMachine {
     public ArmResult breakPairing(NsPath a, String alias) {
         return s.locked(
                 () -> {
-                    SimNamespace ns = s.byKey(a.key());
+                    SimNamespace ns = s.byPath(a);
                     if (ns == null) {
-                        return ArmResult.error(
-                                ErrorTemplates.namespaceNotFound(a.name(), a.resourceGroup()));
+                        return ArmResult.error(ErrorTemplates.namespaceNotFound(a));
                     }
                     SimAliasRecord rec = ns.alias;
                     if (rec == null || !rec.isNamed(alias)) {
@@ -115,17 +111,17 @@ public final class AliasStateMachine {
      * safe checks run before the success rows; otherwise the table order holds.
      */
     public ArmResult failover(NsPath a, String alias, JsonNode body) {
-        Boolean safe = safeFlag(body);
+        // Event Hubs' failover has no body parameter (no IsSafeFailover): a body is ignored
+        Boolean safe = a.provider().safeFailover() ? safeFlag(body) : Boolean.FALSE;
         if (safe == null) {
             return ArmResult.error(
                     ErrorTemplates.invalidContent("properties.IsSafeFailover must be a boolean."));
         }
         return s.locked(
                 () -> {
-                    SimNamespace ns = s.byKey(a.key());
+                    SimNamespace ns = s.byPath(a);
                     if (ns == null) {
-                        return ArmResult.error(
-                                ErrorTemplates.namespaceNotFound(a.name(), a.resourceGroup()));
+                        return ArmResult.error(ErrorTemplates.namespaceNotFound(a));
                     }
                     SimAliasRecord rec = ns.alias;
                     if (rec == null || !rec.isNamed(alias)) {
@@ -195,7 +191,7 @@ public final class AliasStateMachine {
         SimNamespace partner = s.byKey(rec.partnerKey);
         Long pending = rec.state == RecordState.P_PAIRED ? s.pending(rec, now) : null;
         return ArmBodies.alias(
-                ns.id(),
+                ns,
                 rec.aliasName,
                 rec.alternateName,
                 rec.state,

@@ -12,8 +12,8 @@ import java.util.Locale;
  */
 public final class ArmBodies {
 
-    public static final String DR_TYPE = "Microsoft.ServiceBus/Namespaces/disasterrecoveryconfigs";
-    public static final String RULE_TYPE = "Microsoft.ServiceBus/Namespaces/AuthorizationRules";
+    public static final String DR_TYPE = ArmProvider.SERVICE_BUS.drType();
+    public static final String RULE_TYPE = ArmProvider.SERVICE_BUS.childType("AuthorizationRules");
 
     private ArmBodies() {}
 
@@ -27,16 +27,16 @@ public final class ArmBodies {
      * @param pending the count, or null when it must be absent (anything but a Succeeded primary)
      */
     public static ObjectNode alias(
-            String namespaceId,
+            SimNamespace ns,
             String aliasName,
             String alternateName,
             RecordState state,
             String partnerId,
             Long pending) {
         ObjectNode body = Json.object();
-        body.put("id", namespaceId + "/disasterRecoveryConfigs/" + aliasName);
+        body.put("id", ns.id() + "/disasterRecoveryConfigs/" + aliasName);
         body.put("name", aliasName);
-        body.put("type", DR_TYPE);
+        body.put("type", ns.provider().drType());
         ObjectNode p = body.putObject("properties");
         p.put("provisioningState", state.provisioningState());
         p.put("partnerNamespace", state.hasPartner() && partnerId != null ? partnerId : "");
@@ -56,15 +56,11 @@ public final class ArmBodies {
      * location (§2.8).
      */
     public static ObjectNode authRule(
-            String namespaceId,
-            String aliasName,
-            String ruleSegment,
-            AuthRule rule,
-            String location) {
+            SimNamespace ns, String aliasName, String ruleSegment, AuthRule rule) {
         ObjectNode body = Json.object();
         body.put(
                 "id",
-                namespaceId
+                ns.id()
                         + "/disasterRecoveryConfigs/"
                         + aliasName
                         + "/"
@@ -72,8 +68,8 @@ public final class ArmBodies {
                         + "/"
                         + rule.name());
         body.put("name", rule.name());
-        body.put("type", RULE_TYPE);
-        body.put("location", location);
+        body.put("type", ns.provider().childType("AuthorizationRules"));
+        body.put("location", ns.location());
         ArrayNode rights = body.putObject("properties").putArray("rights");
         rule.rights().forEach(rights::add);
         return body;
@@ -83,11 +79,12 @@ public final class ArmBodies {
      * Alias listKeys: alias connection strings on the lower-cased alias host, no namespace
      * connection strings.
      */
-    public static ObjectNode aliasKeys(String aliasName, AuthRule rule) {
+    public static ObjectNode aliasKeys(ArmProvider provider, String aliasName, AuthRule rule) {
         String endpoint =
                 "Endpoint=sb://"
                         + aliasName.toLowerCase(Locale.ROOT)
-                        + ".servicebus.windows.net/;SharedAccessKeyName="
+                        + provider.hostSuffix()
+                        + "/;SharedAccessKeyName="
                         + rule.name()
                         + ";SharedAccessKey=";
         ObjectNode body = Json.object();

@@ -38,12 +38,27 @@ public final class ErrorTemplates {
                         + "'.");
     }
 
+    /**
+     * E3 [V-wire] under the provider the path names: a namespace of the other provider is not found
+     * either.
+     */
+    public static ArmError namespaceNotFound(NsPath path) {
+        return namespaceNotFound(path.provider(), path.name(), path.resourceGroup());
+    }
+
     /** E3 [V-wire]: the ARM gateway's answer for a namespace that does not exist. */
     public static ArmError namespaceNotFound(String namespace, String resourceGroup) {
+        return namespaceNotFound(ArmProvider.SERVICE_BUS, namespace, resourceGroup);
+    }
+
+    private static ArmError namespaceNotFound(
+            ArmProvider provider, String namespace, String resourceGroup) {
         return ArmError.gateway(
                 404,
                 "ResourceNotFound",
-                "The Resource 'Microsoft.ServiceBus/namespaces/"
+                "The Resource '"
+                        + provider.segment()
+                        + "/namespaces/"
                         + namespace
                         + "' under resource group '"
                         + resourceGroup
@@ -87,7 +102,34 @@ public final class ErrorTemplates {
 
     /** X2. */
     public static ArmError premiumRequired() {
-        return ArmError.rp(400, "BadRequest", SIM + "Geo-DR requires Premium namespaces.");
+        return geoDrSkuRequired(ArmProvider.SERVICE_BUS);
+    }
+
+    /**
+     * Row 13 per provider: Service Bus keeps its Premium text, Event Hubs names its three tiers.
+     */
+    public static ArmError geoDrSkuRequired(ArmProvider provider) {
+        return ArmError.rp(
+                400,
+                "BadRequest",
+                SIM + "Geo-DR requires " + skus(provider.geoDrSkus()) + " namespaces.");
+    }
+
+    /** X16: a partner under the other resource provider. */
+    public static ArmError partnerOtherProvider(String partner, ArmProvider provider) {
+        return ArmError.rp(
+                400,
+                "BadRequest",
+                SIM
+                        + "The partner namespace '"
+                        + partner
+                        + "' is not a "
+                        + provider.segment()
+                        + " namespace: Geo-DR pairs two namespaces of the same resource provider.");
+    }
+
+    private static String skus(java.util.List<String> skus) {
+        return ArmProvider.joinSkus(skus);
     }
 
     /** X3. */
@@ -234,10 +276,17 @@ public final class ErrorTemplates {
 
     /** Premium only (documented limit; code and text unknown). */
     public static ArmError geoPremiumOnly() {
+        return geoSkuOnly(ArmProvider.SERVICE_BUS);
+    }
+
+    public static ArmError geoSkuOnly(ArmProvider provider) {
         return ArmError.rp(
                 400,
                 "BadRequest",
-                SIM + "Geo-Replication is supported only on Premium namespaces.");
+                SIM
+                        + "Geo-Replication is supported only on "
+                        + skus(provider.geoReplicationSkus())
+                        + " namespaces.");
     }
 
     /** Geo-DR and Geo-Replication cannot be combined (documented; code and text unknown). */

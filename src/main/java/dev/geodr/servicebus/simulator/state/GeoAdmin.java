@@ -59,15 +59,17 @@ public final class GeoAdmin {
      * Refuses a seed before the namespace PUT applies: an existing alias or running operation, or a
      * SKU (requested, else current, else the Premium default) other than Premium.
      */
-    public void checkSeedable(String key, String requestedSku) {
+    public void checkSeedable(String key, String requestedSku, ArmProvider requestedProvider) {
         s.locked(
                 () -> {
                     SimNamespace ns = s.byKey(key);
                     String sku =
                             requestedSku != null ? requestedSku : ns != null ? ns.sku : "Premium";
-                    require(
-                            "Premium".equalsIgnoreCase(sku),
-                            "Geo-Replication needs a Premium namespace");
+                    ArmProvider provider =
+                            requestedProvider != null
+                                    ? requestedProvider
+                                    : ns != null ? ns.provider : ArmProvider.SERVICE_BUS;
+                    requireGeoSku(provider, sku);
                     if (ns != null) {
                         require(
                                 ns.alias == null,
@@ -78,6 +80,14 @@ public final class GeoAdmin {
                     }
                     return null;
                 });
+    }
+
+    private static void requireGeoSku(ArmProvider provider, String sku) {
+        require(
+                provider.geoReplicationSku(sku),
+                "Geo-Replication needs a "
+                        + ArmProvider.joinSkus(provider.geoReplicationSkus())
+                        + " namespace");
     }
 
     /** Seeds (or replaces) the geo block of an existing namespace; null removes it. */
@@ -95,7 +105,7 @@ public final class GeoAdmin {
                     require(
                             ns.alias == null,
                             "the namespace holds a Geo-DR alias; Geo-Replication cannot be combined with it");
-                    require(ns.isPremium(), "Geo-Replication needs a Premium namespace");
+                    requireGeoSku(ns.provider, ns.sku);
                     String primary =
                             seed.primary() != null
                                     ? seed.primary()

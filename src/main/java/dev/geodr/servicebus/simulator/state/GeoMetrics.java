@@ -55,12 +55,20 @@ public final class GeoMetrics {
         }
         List<Metric> metrics = new ArrayList<>();
         for (String n : names.split(",")) {
-            Metric m = metric(n);
+            // Event Hubs reports Geo-Replication lag in diagnostic logs only: Azure Monitor
+            // answers its metric names as it answers any metric the resource type lacks
+            Metric m = a.provider().lagMetrics() ? metric(n) : null;
             if (m == null) {
                 return bad(
-                        "Failed to find metric configuration for provider: Microsoft.ServiceBus, resource Type: namespaces, metric: "
+                        "Failed to find metric configuration for provider: "
+                                + a.provider().segment()
+                                + ", resource Type: namespaces, metric: "
                                 + n.trim()
-                                + ". The simulator serves ReplicationLagDuration and ReplicationLagCount.");
+                                + (a.provider().lagMetrics()
+                                        ? ". The simulator serves ReplicationLagDuration and ReplicationLagCount."
+                                        : ". "
+                                                + a.provider().segment()
+                                                + " has no Geo-Replication lag metric (only diagnostic logs)."));
             }
             metrics.add(m);
         }
@@ -87,7 +95,7 @@ public final class GeoMetrics {
         String fEntity = entityValue;
         return s.locked(
                 () -> {
-                    SimNamespace ns = s.byKey(a.key());
+                    SimNamespace ns = s.byPath(a);
                     if (ns == null) {
                         return ArmResult.error(
                                 ArmError.gateway(
@@ -186,7 +194,7 @@ public final class GeoMetrics {
             }
             v.put("errorCode", "Success");
         }
-        b.put("namespace", "Microsoft.ServiceBus/namespaces");
+        b.put("namespace", ns.provider().monitorNamespace());
         b.put("resourceregion", ns.geo != null ? ns.geo.primary : GeoRequests.region(ns.location));
         return b;
     }

@@ -47,10 +47,9 @@ public final class GeoNamespaces {
     public ArmResult get(NsPath a, String apiVersion) {
         return s.locked(
                 () -> {
-                    SimNamespace ns = s.byKey(a.key());
+                    SimNamespace ns = s.byPath(a);
                     return ns == null
-                            ? ArmResult.error(
-                                    ErrorTemplates.namespaceNotFound(a.name(), a.resourceGroup()))
+                            ? ArmResult.error(ErrorTemplates.namespaceNotFound(a))
                             : ArmResult.ok(NamespaceBodies.namespace(ns, isGeoVersion(apiVersion)));
                 });
     }
@@ -63,7 +62,7 @@ public final class GeoNamespaces {
     public ArmError regionOutage(NsPath a, boolean forcedFailover) {
         return s.locked(
                 () -> {
-                    SimNamespace ns = s.byKey(a.key());
+                    SimNamespace ns = s.byPath(a);
                     if (ns == null || forcedFailover) {
                         return null;
                     }
@@ -108,10 +107,9 @@ public final class GeoNamespaces {
         }
         return s.locked(
                 () -> {
-                    SimNamespace ns = s.byKey(a.key());
+                    SimNamespace ns = s.byPath(a);
                     if (ns == null) {
-                        return ArmResult.error(
-                                ErrorTemplates.namespaceNotFound(a.name(), a.resourceGroup()));
+                        return ArmResult.error(ErrorTemplates.namespaceNotFound(a));
                     }
                     ArmError refused = checkImmutable(ns, body);
                     if (refused != null) {
@@ -173,8 +171,8 @@ public final class GeoNamespaces {
     private static GeoRequests.Parsed<GeoChange> plan(SimNamespace ns, GeoRequests.Desired d) {
         GeoReplica g = ns.geo;
         if (g == null) {
-            if (!ns.isPremium()) {
-                return GeoRequests.Parsed.refused(ErrorTemplates.geoPremiumOnly());
+            if (!ns.provider.geoReplicationSku(ns.sku)) {
+                return GeoRequests.Parsed.refused(ErrorTemplates.geoSkuOnly(ns.provider));
             }
             if (ns.alias != null) {
                 return GeoRequests.Parsed.refused(ErrorTemplates.geoWithAlias(ns.alias.aliasName));

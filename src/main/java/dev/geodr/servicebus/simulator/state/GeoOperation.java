@@ -66,6 +66,9 @@ final class GeoOperation {
     /** True for a PATCH/PUT: the Location URL's final answer is the namespace body. */
     boolean returnsResource;
 
+    /** The namespace's provider: its operation URLs live under that provider's locations. */
+    ArmProvider provider = ArmProvider.SERVICE_BUS;
+
     GeoOperation(
             String id,
             String nsKey,
@@ -99,7 +102,9 @@ final class GeoOperation {
     String path(String leaf) {
         return "/subscriptions/"
                 + subscriptionId
-                + "/providers/Microsoft.ServiceBus/locations/"
+                + "/providers/"
+                + provider.segment()
+                + "/locations/"
                 + region
                 + "/"
                 + leaf

@@ -29,6 +29,7 @@ public final class GeoOperations {
                         apiVersion,
                         kind,
                         s.now());
+        op.provider = ns.provider;
         s.operations.put(op.id, op);
         ns.geo.running = op;
         return op;

@@ -25,10 +25,9 @@ public final class GeoPromotions {
         GeoRequests.Failover req = parsed.value();
         return s.locked(
                 () -> {
-                    SimNamespace ns = s.byKey(a.key());
+                    SimNamespace ns = s.byPath(a);
                     if (ns == null) {
-                        return ArmResult.error(
-                                ErrorTemplates.namespaceNotFound(a.name(), a.resourceGroup()));
+                        return ArmResult.error(ErrorTemplates.namespaceNotFound(a));
                     }
                     GeoReplica g = ns.geo;
                     if (g == null || g.secondary == null) {

@@ -20,6 +20,16 @@ public final class NamespaceAdmin {
     /** Outcome of a delete: 200, 404 or 409 with a reason. */
     public record DeleteResult(int status, String message) {}
 
+    /**
+     * A name the other provider already holds: Service Bus and Event Hubs namespaces share the
+     * servicebus.windows.net DNS zone, so one name cannot exist under both (the admin API's 409).
+     */
+    public static final class ProviderConflict extends RuntimeException {
+        ProviderConflict(String message) {
+            super(message);
+        }
+    }
+
     private final SimulatorState s;
 
     public NamespaceAdmin(SimulatorState s) {
@@ -37,12 +47,18 @@ public final class NamespaceAdmin {
                                             spec.resourceGroup(),
                                             spec.name()));
                     boolean created = ns == null;
+                    ArmProvider provider =
+                            spec.provider() != null
+                                    ? spec.provider()
+                                    : created ? ArmProvider.SERVICE_BUS : ns.provider;
+                    checkProvider(spec, ns, provider);
                     if (created) {
                         ns =
                                 new SimNamespace(
                                         spec.subscriptionId(),
                                         spec.resourceGroup(),
                                         spec.name(),
+                                        provider,
                                         now);
                         ns.location = Regions.displayName("westeurope");
                         ns.sku = "Premium";
@@ -53,6 +69,33 @@ public final class NamespaceAdmin {
                     apply(ns, spec, now);
                     return new PutResult(created, view(ns, now));
                 });
+    }
+
+    /**
+     * The same name under the other provider anywhere is a 409 (one DNS zone); Dedicated is an
+     * Event Hubs tier only (Service Bus keeps its Basic/Standard/Premium).
+     */
+    private void checkProvider(NamespaceSpec spec, SimNamespace existing, ArmProvider provider) {
+        for (SimNamespace other : s.all()) {
+            if (other.provider != provider && other.name.equalsIgnoreCase(spec.name())) {
+                throw new ProviderConflict(
+                        "The namespace name '"
+                                + spec.name()
+                                + "' is already taken by the "
+                                + other.provider.segment()
+                                + " namespace "
+                                + other.id()
+                                + ": Service Bus and Event Hubs namespaces share the"
+                                + " servicebus.windows.net DNS zone, so a name exists under one"
+                                + " provider only. Delete it first or pick another name.");
+            }
+        }
+        String sku = spec.sku() != null ? spec.sku() : existing != null ? existing.sku : null;
+        if ("Dedicated".equals(sku) && provider != ArmProvider.EVENT_HUBS) {
+            throw new IllegalArgumentException(
+                    "sku Dedicated exists for Microsoft.EventHub only; Service Bus takes Basic,"
+                            + " Standard or Premium");
+        }
     }
 
     private void apply(SimNamespace ns, NamespaceSpec spec, long now) {
@@ -173,6 +216,7 @@ public final class NamespaceAdmin {
         v.put("subscriptionId", ns.subscriptionId);
         v.put("resourceGroup", ns.resourceGroup);
         v.put("name", ns.name);
+        v.put("provider", ns.provider.segment());
         v.put("location", ns.location);
         v.put("sku", ns.sku);
         v.put("partitions", ns.partitions);

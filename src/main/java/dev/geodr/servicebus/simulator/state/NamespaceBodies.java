@@ -33,7 +33,7 @@ public final class NamespaceBodies {
         }
         body.put("id", ns.id());
         body.put("name", ns.name());
-        body.put("type", "Microsoft.ServiceBus/Namespaces");
+        body.put("type", ns.provider().namespaceType());
         body.put("location", ns.location());
         body.set("tags", ns.tags.deepCopy());
         ObjectNode p = body.putObject("properties");
@@ -72,7 +72,7 @@ public final class NamespaceBodies {
         String name = ns.name() + "-pe-" + i;
         pe.put("id", ns.id() + "/privateEndpointConnections/" + name);
         pe.put("name", name);
-        pe.put("type", "Microsoft.ServiceBus/Namespaces/PrivateEndpointConnections");
+        pe.put("type", ns.provider().childType("PrivateEndpointConnections"));
         pe.put("location", ns.location());
         ObjectNode props = pe.putObject("properties");
         props.putObject("privateEndpoint")
@@ -100,7 +100,7 @@ public final class NamespaceBodies {
             ObjectNode q = value.addObject();
             q.put("id", ns.id() + "/queues/queue-" + i);
             q.put("name", "queue-" + i);
-            q.put("type", "Microsoft.ServiceBus/Namespaces/Queues");
+            q.put("type", ns.provider().childType("Queues"));
             q.put("location", ns.location());
             ObjectNode p = q.putObject("properties");
             p.put("maxSizeInMegabytes", 1024);

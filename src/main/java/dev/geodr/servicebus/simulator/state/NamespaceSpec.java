@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  * @param largeMessageQueues how many of the queues (from queue-1 on) accept messages above 1 MB
  *     ({@code maxMessageSizeInKilobytes} 102400; the others 1024): Geo-Replication does not support
  *     large messages
+ * @param provider {@code "provider"}: the resource provider, null when not given (a new namespace
+ *     is then Service Bus; an existing one keeps its provider, and another one is refused)
  */
 public record NamespaceSpec(
         String subscriptionId,
@@ -31,7 +33,8 @@ public record NamespaceSpec(
         Integer privateEndpoints,
         List<RuleSpec> authorizationRules,
         Long largeMessageQueues,
-        SecuritySpec security) {
+        SecuritySpec security,
+        ArmProvider provider) {
 
     /** An extra SAS rule besides {@code RootManageSharedAccessKey}; keys are generated. */
     public record RuleSpec(String name, List<String> rights) {}
@@ -75,16 +78,17 @@ public record NamespaceSpec(
                         case "basic" -> "Basic";
                         case "standard" -> "Standard";
                         case "premium" -> "Premium";
+                        case "dedicated" -> "Dedicated";
                         default ->
                                 throw new IllegalArgumentException(
-                                        "sku must be Basic, Standard or Premium");
+                                        "sku must be Basic, Standard, Premium or Dedicated");
                     };
         }
         authorizationRules = authorizationRules == null ? null : List.copyOf(authorizationRules);
         security = security == null ? SecuritySpec.NONE : security;
     }
 
-    /** Without settings (what the callers before {@link SecuritySpec} pass). */
+    /** Without settings or provider (what the callers before {@link SecuritySpec} pass). */
     public NamespaceSpec(
             String subscriptionId,
             String resourceGroup,
@@ -107,7 +111,8 @@ public record NamespaceSpec(
                 privateEndpoints,
                 authorizationRules,
                 largeMessageQueues,
-                SecuritySpec.NONE);
+                SecuritySpec.NONE,
+                null);
     }
 
     /** The same namespace with these settings given. */
@@ -123,7 +128,8 @@ public record NamespaceSpec(
                 privateEndpoints,
                 authorizationRules,
                 largeMessageQueues,
-                given);
+                given,
+                provider);
     }
 
     /** Without large-message queues (what most tests and seeds need). */
@@ -168,7 +174,8 @@ public record NamespaceSpec(
                 integer(b, "privateEndpoints"),
                 rules(b),
                 longValue(b, "largeMessageQueues"),
-                SecuritySpec.fromJson(b));
+                SecuritySpec.fromJson(b),
+                provider(str(b, "provider")));
     }
 
     private static List<RuleSpec> rules(JsonNode b) {
@@ -199,6 +206,15 @@ public record NamespaceSpec(
             out.add(new RuleSpec(r.get("name").textValue(), new ArrayList<>(rs)));
         }
         return out;
+    }
+
+    private static ArmProvider provider(String segment) {
+        if (segment == null) {
+            return null;
+        }
+        ArmProvider p = ArmProvider.bySegment(segment);
+        require(p != null, "provider must be Microsoft.ServiceBus or Microsoft.EventHub");
+        return p;
     }
 
     private static String capitalise(String s) {

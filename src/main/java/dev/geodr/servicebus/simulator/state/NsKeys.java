@@ -14,11 +14,18 @@ public final class NsKeys {
     }
 
     public static String id(String subscriptionId, String resourceGroup, String name) {
+        return id(ArmProvider.SERVICE_BUS, subscriptionId, resourceGroup, name);
+    }
+
+    public static String id(
+            ArmProvider provider, String subscriptionId, String resourceGroup, String name) {
         return "/subscriptions/"
                 + subscriptionId
                 + "/resourceGroups/"
                 + resourceGroup
-                + "/providers/Microsoft.ServiceBus/namespaces/"
+                + "/providers/"
+                + provider.segment()
+                + "/namespaces/"
                 + name;
     }
 

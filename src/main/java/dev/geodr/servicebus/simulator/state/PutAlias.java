@@ -12,7 +12,7 @@ final class PutAlias {
 
     private static final Pattern FULL_ID =
             Pattern.compile(
-                    "^/subscriptions/([^/]+)/resourceGroups/([^/]+)/providers/Microsoft\\.ServiceBus/namespaces/([^/]+)/?$",
+                    "^/subscriptions/([^/]+)/resourceGroups/([^/]+)/providers/([^/]+)/namespaces/([^/]+)/?$",
                     Pattern.CASE_INSENSITIVE);
     private static final Pattern BARE_NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9-]{0,49}$");
 
@@ -25,10 +25,9 @@ final class PutAlias {
     }
 
     ArmResult apply(NsPath path, String alias, JsonNode body, long now) {
-        SimNamespace a = s.byKey(path.key());
+        SimNamespace a = s.byPath(path);
         if (a == null) { // row 1
-            return ArmResult.error(
-                    ErrorTemplates.namespaceNotFound(path.name(), path.resourceGroup()));
+            return ArmResult.error(ErrorTemplates.namespaceNotFound(path));
         }
         if (!AliasNames.isValid(alias)) { // row 2
             return ArmResult.error(ErrorTemplates.invalidAliasName(alias));
@@ -57,6 +56,9 @@ final class PutAlias {
         if (rec != null && rec.state.isSecondary()) { // row 7
             return ArmResult.error(ErrorTemplates.putOnSecondary(a.name));
         }
+        if (otherProvider(partner, a)) { // X16: Geo-DR stays inside one resource provider
+            return ArmResult.error(ErrorTemplates.partnerOtherProvider(partner, a.provider));
+        }
         SimNamespace b = resolve(partner, a);
         if (rec != null && rec.state == RecordState.P_PAIRED) {
             if (b != null && b.key().equals(rec.partnerKey)) { // row 8
@@ -81,8 +83,8 @@ final class PutAlias {
             return ArmResult.error(
                     ErrorTemplates.aliasWithGeoReplication(a.geo != null ? a.name : b.name));
         }
-        if (!a.isPremium() || !b.isPremium()) { // row 13
-            return ArmResult.error(ErrorTemplates.premiumRequired());
+        if (!a.provider.geoDrSku(a.sku) || !b.provider.geoDrSku(b.sku)) { // row 13
+            return ArmResult.error(ErrorTemplates.geoDrSkuRequired(a.provider));
         }
         if (b.alias != null) { // row 14
             return ArmResult.error(ErrorTemplates.alreadyPaired(b.name));
@@ -121,12 +123,30 @@ final class PutAlias {
         }
         Matcher m = FULL_ID.matcher(partner.trim());
         if (m.matches()) {
-            return s.byKey(NsKeys.of(m.group(1), m.group(2), m.group(3)));
+            return s.byPath(new NsPath(m.group(1), m.group(2), m.group(4), a.provider));
         }
         if (BARE_NAME.matcher(partner.trim()).matches()) {
-            return s.byKey(NsKeys.of(a.subscriptionId, a.resourceGroup, partner.trim()));
+            return s.byPath(
+                    new NsPath(a.subscriptionId, a.resourceGroup, partner.trim(), a.provider));
         }
         return null;
+    }
+
+    /**
+     * A full id under another known provider, or a namespace of the other provider by that id or
+     * bare name: a 400 that says so rather than the generic "not resolved".
+     */
+    private boolean otherProvider(String partner, SimNamespace a) {
+        if (partner == null || partner.isBlank()) {
+            return false;
+        }
+        Matcher m = FULL_ID.matcher(partner.trim());
+        if (m.matches()) {
+            ArmProvider p = ArmProvider.bySegment(m.group(3));
+            return p != null && p != a.provider;
+        }
+        SimNamespace other = s.byKey(NsKeys.of(a.subscriptionId, a.resourceGroup, partner.trim()));
+        return other != null && other.provider != a.provider;
     }
 
     /**

@@ -99,7 +99,7 @@ final class SecurityBodies {
         ObjectNode body = Json.object();
         body.put("id", ns.id() + "/networkRuleSets/default");
         body.put("name", "default");
-        body.put("type", "Microsoft.ServiceBus/Namespaces/NetworkRuleSets");
+        body.put("type", ns.provider().childType("NetworkRuleSets"));
         body.put("location", ns.location());
         ObjectNode p = body.putObject("properties");
         p.put("publicNetworkAccess", publicNetworkAccess(ns));

@@ -16,6 +16,10 @@ public final class SimNamespace {
     final String subscriptionId;
     final String resourceGroup;
     final String name;
+
+    /** Which resource provider the namespace belongs to; fixed at creation. */
+    final ArmProvider provider;
+
     String location;
     String sku;
     int partitions;
@@ -52,7 +56,13 @@ public final class SimNamespace {
      */
     ObjectNode extraProperties = Json.object();
 
-    SimNamespace(String subscriptionId, String resourceGroup, String name, long createdAt) {
+    SimNamespace(
+            String subscriptionId,
+            String resourceGroup,
+            String name,
+            ArmProvider provider,
+            long createdAt) {
+        this.provider = provider;
         this.subscriptionId = subscriptionId;
         this.resourceGroup = resourceGroup;
         this.name = name;
@@ -65,7 +75,7 @@ public final class SimNamespace {
     }
 
     public String id() {
-        return NsKeys.id(subscriptionId, resourceGroup, name);
+        return NsKeys.id(provider, subscriptionId, resourceGroup, name);
     }
 
     public String subscriptionId() {
@@ -74,6 +84,10 @@ public final class SimNamespace {
 
     public String resourceGroup() {
         return resourceGroup;
+    }
+
+    public ArmProvider provider() {
+        return provider;
     }
 
     public String name() {

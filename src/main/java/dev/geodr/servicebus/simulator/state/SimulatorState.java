@@ -102,6 +102,15 @@ public final class SimulatorState {
         return key == null ? null : namespaces.get(key);
     }
 
+    /**
+     * The namespace a request path names, or null: a namespace of the other provider is not visible
+     * under this provider's path (ARM answers 404 for it).
+     */
+    SimNamespace byPath(NsPath path) {
+        SimNamespace ns = byKey(path.key());
+        return ns == null || ns.provider != path.provider() ? null : ns;
+    }
+
     Collection<SimNamespace> all() {
         return namespaces.values();
     }
