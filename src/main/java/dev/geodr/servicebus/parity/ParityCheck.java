@@ -99,71 +99,87 @@ public final class ParityCheck {
 
     // ---- settings -------------------------------------------------------------------------------
 
+    /**
+     * One scalar setting: a gap when the two differ, whose impact depends on which way. {@code
+     * partnerNarrower}: the partner lets fewer clients in than the primary, so some break.
+     */
+    private static void scalar(
+            List<ParityGap> gaps,
+            String setting,
+            String primaryValue,
+            String partnerValue,
+            boolean same,
+            boolean partnerNarrower,
+            String breaks,
+            String opensUp) {
+        if (!same) {
+            gaps.add(
+                    new ParityGap(
+                            setting,
+                            primaryValue,
+                            partnerValue,
+                            partnerNarrower ? breaks : opensUp));
+        }
+    }
+
     private static void publicNetworkAccess(
             NamespaceSettings primary, NamespaceSettings partner, List<ParityGap> gaps) {
         String a = primary.publicNetworkAccess();
         String b = partner.publicNetworkAccess();
-        if (!a.equalsIgnoreCase(b)) {
-            gaps.add(
-                    new ParityGap(
-                            "publicNetworkAccess",
-                            a,
-                            b,
-                            openness(b) < openness(a)
-                                    ? "clients that reach the primary over its public endpoint cannot connect after a failover"
-                                    : "the partner accepts public traffic that the primary refuses"));
-        }
+        scalar(
+                gaps,
+                "publicNetworkAccess",
+                a,
+                b,
+                a.equalsIgnoreCase(b),
+                openness(b) < openness(a),
+                "clients that reach the primary over its public endpoint cannot connect after a failover",
+                "the partner accepts public traffic that the primary refuses");
     }
 
     private static void disableLocalAuth(
             NamespaceSettings primary, NamespaceSettings partner, List<ParityGap> gaps) {
-        if (primary.disableLocalAuth() != partner.disableLocalAuth()) {
-            gaps.add(
-                    new ParityGap(
-                            "disableLocalAuth",
-                            Boolean.toString(primary.disableLocalAuth()),
-                            Boolean.toString(partner.disableLocalAuth()),
-                            partner.disableLocalAuth()
-                                    ? "applications using SAS keys or connection strings get 401 after a failover"
-                                    : "the partner accepts SAS keys and connection strings, which the primary refuses"));
-        }
+        boolean a = primary.disableLocalAuth();
+        boolean b = partner.disableLocalAuth();
+        scalar(
+                gaps,
+                "disableLocalAuth",
+                Boolean.toString(a),
+                Boolean.toString(b),
+                a == b,
+                b,
+                "applications using SAS keys or connection strings get 401 after a failover",
+                "the partner accepts SAS keys and connection strings, which the primary refuses");
     }
 
     private static void minimumTlsVersion(
             NamespaceSettings primary, NamespaceSettings partner, List<ParityGap> gaps) {
         String a = primary.minimumTlsVersion();
         String b = partner.minimumTlsVersion();
-        if (!a.equalsIgnoreCase(b)) {
-            gaps.add(
-                    new ParityGap(
-                            "minimumTlsVersion",
-                            a,
-                            b,
-                            b.compareTo(a) > 0
-                                    ? "clients that speak only TLS below "
-                                            + b
-                                            + " cannot connect after a failover"
-                                    : "the partner accepts TLS "
-                                            + b
-                                            + ", older than the primary's minimum "
-                                            + a));
-        }
+        scalar(
+                gaps,
+                "minimumTlsVersion",
+                a,
+                b,
+                a.equalsIgnoreCase(b),
+                b.compareTo(a) > 0,
+                "clients that speak only TLS below " + b + " cannot connect after a failover",
+                "the partner accepts TLS " + b + ", older than the primary's minimum " + a);
     }
 
     private static void defaultAction(
             NamespaceSettings primary, NamespaceSettings partner, List<ParityGap> gaps) {
         String a = primary.networkDefaultAction();
         String b = partner.networkDefaultAction();
-        if (!a.equalsIgnoreCase(b)) {
-            gaps.add(
-                    new ParityGap(
-                            "networkRuleSet.defaultAction",
-                            a,
-                            b,
-                            "Deny".equalsIgnoreCase(b)
-                                    ? "clients allowed only by the primary's network rules cannot connect after a failover"
-                                    : "the partner accepts connections from networks the primary's rules deny"));
-        }
+        scalar(
+                gaps,
+                "networkRuleSet.defaultAction",
+                a,
+                b,
+                a.equalsIgnoreCase(b),
+                "Deny".equalsIgnoreCase(b),
+                "clients allowed only by the primary's network rules cannot connect after a failover",
+                "the partner accepts connections from networks the primary's rules deny");
     }
 
     /** A list setting: the primary's extra items break clients; the partner's only open up. */
@@ -193,32 +209,30 @@ public final class ParityCheck {
             NamespaceSettings primary, NamespaceSettings partner, List<ParityGap> gaps) {
         boolean a = primary.trustedServiceAccessEnabled();
         boolean b = partner.trustedServiceAccessEnabled();
-        if (a != b) {
-            gaps.add(
-                    new ParityGap(
-                            "networkRuleSet.trustedServiceAccessEnabled",
-                            Boolean.toString(a),
-                            Boolean.toString(b),
-                            a
-                                    ? "trusted Azure services that pass the primary's network rules (Event Grid, Stream Analytics, ...) are blocked after a failover"
-                                    : "the partner lets trusted Azure services bypass its network rules; the primary does not"));
-        }
+        scalar(
+                gaps,
+                "networkRuleSet.trustedServiceAccessEnabled",
+                Boolean.toString(a),
+                Boolean.toString(b),
+                a == b,
+                a,
+                "trusted Azure services that pass the primary's network rules (Event Grid, Stream Analytics, ...) are blocked after a failover",
+                "the partner lets trusted Azure services bypass its network rules; the primary does not");
     }
 
     private static void privateEndpoints(
             NamespaceSettings primary, NamespaceSettings partner, List<ParityGap> gaps) {
         int a = primary.privateEndpointConnections();
         int b = partner.privateEndpointConnections();
-        if (a != b) {
-            gaps.add(
-                    new ParityGap(
-                            "privateEndpointConnections",
-                            Integer.toString(a),
-                            Integer.toString(b),
-                            a > b
-                                    ? "clients that connect through private endpoints the partner lacks cannot reach it after a failover"
-                                    : "the partner has private endpoints the primary does not"));
-        }
+        scalar(
+                gaps,
+                "privateEndpointConnections",
+                Integer.toString(a),
+                Integer.toString(b),
+                a == b,
+                a > b,
+                "clients that connect through private endpoints the partner lacks cannot reach it after a failover",
+                "the partner has private endpoints the primary does not");
     }
 
     private static void identity(
@@ -246,16 +260,15 @@ public final class ParityCheck {
             NamespaceSettings primary, NamespaceSettings partner, List<ParityGap> gaps) {
         String a = keySource(primary.encryptionKeySource());
         String b = keySource(partner.encryptionKeySource());
-        if (!a.equalsIgnoreCase(b)) {
-            gaps.add(
-                    new ParityGap(
-                            "encryption.keySource",
-                            a,
-                            b,
-                            "None".equals(b)
-                                    ? "data sent after a failover is encrypted with Microsoft-managed keys, not the primary's customer-managed key"
-                                    : "the partner depends on a customer-managed key in Key Vault that the primary does not use"));
-        }
+        scalar(
+                gaps,
+                "encryption.keySource",
+                a,
+                b,
+                a.equalsIgnoreCase(b),
+                "None".equals(b),
+                "data sent after a failover is encrypted with Microsoft-managed keys, not the primary's customer-managed key",
+                "the partner depends on a customer-managed key in Key Vault that the primary does not use");
     }
 
     // ---- helpers --------------------------------------------------------------------------------
