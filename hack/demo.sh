@@ -68,33 +68,55 @@ cleanup() {
 cleanup_on_exit cleanup
 
 # --- watching ------------------------------------------------------------------------------------
+# shellcheck disable=SC2034  # both are read and written through print_changes' namerefs
 declare -A LAST_DESC=()
+# shellcheck disable=SC2034  # likewise
 LAST_TABLE_KEY=""
+
+# reset_shown <table key var> [descriptions var]: show the table (and the descriptions) again next
+# time, even when unchanged.
+# shellcheck disable=SC2034  # the namerefs write the caller's variables
+reset_shown() {
+  local -n key_ref="$1"
+  key_ref=""
+  if (( $# > 1 )); then
+    local -n desc_ref="$2"
+    desc_ref=()
+  fi
+}
 
 # show_changes [name...]: prints `kubectl get sbgp` when it changed (ignoring OBSERVED and AGE) and one line per
 # pairing whose state changed. Leaves the summaries in $SUMMARY.
 # shellcheck disable=SC2120  # watch_with passes it names
 show_changes() {
-  local table key line name desc
   # Summaries first, table second: the table is never older than the lines printed under it.
   SUMMARY="$(summaries "$@" || true)"
-  table="$(kc get sbgp "$@" 2>&1)" || true
-  # OBSERVED and AGE, the last two columns, are ages that change every second
+  print_changes sbgp $'\t' describe LAST_TABLE_KEY LAST_DESC "$SUMMARY" "$@"
+}
+
+# print_changes <kind> <separator> <describe fn> <table key var> <descriptions var> <summary lines>
+# [name...]: the table when it changed (ignoring OBSERVED and AGE, the last two columns, ages that
+# move every second), then each object's description lines when they changed. Both kinds.
+print_changes() {
+  local kind="$1" sep="$2" describer="$3" lines="$6" table key line name desc d
+  local -n last_key="$4" last_desc="$5"
+  shift 6
+  table="$(kc get "$kind" "$@" 2>&1)" || true
   key="$(awk '{ $NF = ""; $(NF - 1) = ""; print }' <<<"$table")"
-  if [[ "$key" != "$LAST_TABLE_KEY" ]]; then
-    LAST_TABLE_KEY="$key"
-    say "\$ kubectl get sbgp${*:+ $*}"
+  if [[ "$key" != "$last_key" ]]; then
+    last_key="$key"
+    say "\$ kubectl get $kind${*:+ $*}"
     indent <<<"$table"
   fi
   while IFS= read -r line; do
     [[ -n "$line" ]] || continue
-    name="${line%%$'\t'*}"
-    desc="$(describe "$line")"
-    if [[ "${LAST_DESC[$name]:-}" != "$desc" ]]; then
-      LAST_DESC[$name]="$desc"
-      say "  $desc"
+    name="${line%%"$sep"*}"
+    desc="$("$describer" "$line")"
+    if [[ "${last_desc["$name"]:-}" != "$desc" ]]; then
+      last_desc["$name"]="$desc"
+      while IFS= read -r d; do say "  $d"; done <<<"$desc"
     fi
-  done <<<"$SUMMARY"
+  done <<<"$lines"
 }
 
 # watch_with <show> <summary variable> <what> <predicate> [name...]: run <show> every second until
@@ -136,7 +158,9 @@ orders_ready() { is_state "$(grep -P '^orders\t' <<<"$1" || true)" Ready; }
 #   verdict (reason: message of Stalled, else Reconciling, else Ready) PromotionReady message
 GR_JSONPATH='{range .items[*]}{.metadata.name}{"\t"}{.metadata.generation}{"\t"}{.status.observedGeneration}{"\t"}{.status.conditions[?(@.type=="Ready")].status}{"\t"}{.status.conditions[?(@.type=="Reconciling")].status}{"\t"}{.status.conditions[?(@.type=="Stalled")].status}{"\t"}{.status.conditions[?(@.type=="PromotionReady")].status}{"\t"}{.status.conditions[?(@.type=="Stalled")].reason}{"\t"}{.status.conditions[?(@.type=="Stalled")].message}{"\t"}{.status.conditions[?(@.type=="Reconciling")].reason}{"\t"}{.status.conditions[?(@.type=="Reconciling")].message}{"\t"}{.status.conditions[?(@.type=="Ready")].reason}{"\t"}{.status.conditions[?(@.type=="Ready")].message}{"\t"}{.status.conditions[?(@.type=="PromotionReady")].message}{"\n"}{end}'
 GR_SUMMARY=""
+# shellcheck disable=SC2034  # read and written through print_changes' namerefs
 declare -A GR_LAST_DESC=()
+# shellcheck disable=SC2034  # likewise
 GR_LAST_TABLE_KEY=""
 
 # gr_describe <line>: "name: <state> (<reason>): <message>" and, on a second line, PromotionReady.
@@ -162,29 +186,14 @@ gr_describe() {
 # gr_show [name...]: `kubectl get sbgr` when it changed (ignoring OBSERVED and AGE, the two last
 # columns, which move every second) and the lines of gr_describe that changed.
 gr_show() {
-  local table key line name desc all
+  local all
   all="$(kc get servicebusgeoreplications -o jsonpath="$GR_JSONPATH" 2>/dev/null | tr '\t' '\037' || true)"
   if (( $# )); then
     GR_SUMMARY="$(awk -F'\037' -v names=" $* " 'index(names, " " $1 " ") > 0' <<<"$all")"
   else
     GR_SUMMARY="$(sed '/^$/d' <<<"$all")"
   fi
-  table="$(kc get sbgr "$@" 2>&1)" || true
-  key="$(awk '{ $NF = ""; $(NF - 1) = ""; print }' <<<"$table")"
-  if [[ "$key" != "$GR_LAST_TABLE_KEY" ]]; then
-    GR_LAST_TABLE_KEY="$key"
-    say "\$ kubectl get sbgr${*:+ $*}"
-    indent <<<"$table"
-  fi
-  while IFS= read -r line; do
-    [[ -n "$line" ]] || continue
-    name="${line%%$'\037'*}"
-    desc="$(gr_describe "$line")"
-    if [[ "${GR_LAST_DESC[$name]:-}" != "$desc" ]]; then
-      GR_LAST_DESC[$name]="$desc"
-      while IFS= read -r d; do say "  $d"; done <<<"$desc"
-    fi
-  done <<<"$GR_SUMMARY"
+  print_changes sbgr $'\037' gr_describe GR_LAST_TABLE_KEY GR_LAST_DESC "$GR_SUMMARY" "$@"
 }
 
 # gr_watch_until <what> <predicate> [name...]: watch_with for ServiceBusGeoReplications.
@@ -267,7 +276,7 @@ watch_until "all three pairings are Ready" all_ready
 # --- 5. failover ---------------------------------------------------------------------------------
 step "5/9 fail orders over: kubectl apply -f examples/failover/orders-failover.yaml   (spec.failoverRequested 0 -> 1)"
 kc apply -f "$REPO_ROOT/examples/failover/orders-failover.yaml" | indent
-LAST_TABLE_KEY=""
+reset_shown LAST_TABLE_KEY
 watch_until "orders has failed over" orders_failed_over orders
 IFS=$'\t' read -r L_OUTCOME L_REQ L_MODE L_FROM L_TO < <(kc get sbgp orders -o jsonpath='{.status.failover.last.outcome}{"\t"}{.status.failover.last.request}{"\t"}{.status.failover.last.mode}{"\t"}{.status.failover.last.from}{"\t"}{.status.failover.last.to}{"\n"}')
 say "status.failover.last: outcome $L_OUTCOME (request $L_REQ, $L_MODE, ${L_FROM##*/} -> ${L_TO##*/})"
@@ -294,9 +303,9 @@ fi
 step "6/9 follow the new topology: kubectl apply -f examples/failover/orders-fail-forward.yaml"
 say "primaryNamespace orders-weu -> orders-neu (where the alias lives now), partnerNamespace -> orders-frc (new, empty)"
 kc apply -f "$REPO_ROOT/examples/failover/orders-fail-forward.yaml" | indent
-LAST_TABLE_KEY=""
+reset_shown LAST_TABLE_KEY
 watch_until "orders is Ready again, geo-replicated from orders-neu to orders-frc" orders_ready orders
-LAST_TABLE_KEY=""
+reset_shown LAST_TABLE_KEY
 # shellcheck disable=SC2119  # every pairing: no names
 show_changes
 CALLS_JSON="$(sim 'simulator/calls?operation=failover')"
@@ -309,7 +318,7 @@ say "shipping (asynchronous, lag up to 300 s) and ledger (synchronous) are plain
 say "the operator adds their northeurope replica with one read-modify-write PUT of the namespace (5 simulated minutes)"
 kc apply -f "$REPO_ROOT/examples/georeplication.yaml" -f "$REPO_ROOT/examples/georeplication-synchronous.yaml" | indent
 gr_watch_until "shipping and ledger are geo-replicated and Ready" gr_ready
-GR_LAST_TABLE_KEY=""
+reset_shown GR_LAST_TABLE_KEY
 gr_show
 
 # --- 8. lag --------------------------------------------------------------------------------------
@@ -331,7 +340,7 @@ read -r SIM_LAG SIM_BACKLOG _ < <(sim_geo shipping)
 say "the simulator's own figure: backlog $SIM_BACKLOG messages, lag $SIM_LAG s; now publishing 100/s = draining 100/s, so it stays"
 # Give the operator a few steady polls to read Azure Monitor.
 for _ in 1 2 3 4 5; do gr_show shipping; sleep 1; done
-GR_LAST_TABLE_KEY=""
+reset_shown GR_LAST_TABLE_KEY
 gr_show shipping
 IFS=$'\t' read -r OP_LAG OP_ASOF OP_ENTITY OP_LAGMSG < <(kc get sbgr shipping -o jsonpath='{.status.replicationLag.seconds}{"\t"}{.status.replicationLag.asOf}{"\t"}{.status.replicationLag.entity}{"\t"}{.status.replicationLag.message}{"\n"}')
 say "status.replicationLag: ${OP_LAG:-none} s${OP_ENTITY:+ on $OP_ENTITY}${OP_ASOF:+ as of $OP_ASOF}${OP_LAGMSG:+ ($OP_LAGMSG)}; the simulator's clock says $(sim_now)"
@@ -345,8 +354,7 @@ fi
 step "9/9 promote northeurope: kubectl apply -f examples/georeplication/promote-planned.yaml   (spec.promotionRequested 0 -> 1)"
 kc apply -f "$REPO_ROOT/examples/georeplication/promote-planned.yaml" | indent
 say "Planned: ARM makes shipping read-only (the simulator stops publishing), drains the backlog, then swaps the roles (5 simulated minutes)"
-GR_LAST_TABLE_KEY=""
-GR_LAST_DESC=()
+reset_shown GR_LAST_TABLE_KEY GR_LAST_DESC
 gr_watch_until "the promotion of shipping has ended" shipping_promotion_ended shipping
 IFS=$'\t' read -r P_OUTCOME P_REQ P_MODE P_MSG < <(kc get sbgr shipping -o jsonpath='{.status.promotion.last.outcome}{"\t"}{.status.promotion.last.request}{"\t"}{.status.promotion.last.mode}{"\t"}{.status.promotion.last.message}{"\n"}')
 say "status.promotion.last: outcome $P_OUTCOME (request $P_REQ, $P_MODE): $P_MSG"

@@ -12,17 +12,10 @@ import dev.geodr.servicebus.arm.ArmIdentity;
 import dev.geodr.servicebus.arm.NamespaceRef;
 import dev.geodr.servicebus.arm.NamespaceSettings;
 import dev.geodr.servicebus.arm.RoleAssignment;
-import dev.geodr.servicebus.simulator.ArmSimulator;
 import dev.geodr.servicebus.simulator.SimulatorClient;
-import dev.geodr.servicebus.simulator.SimulatorConfig;
 import dev.geodr.servicebus.testing.MutableClock;
-import io.vertx.core.Vertx;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * the namespace (inherited ones dropped), a missing read permission, a missing network rule set and
  * a missing namespace, with the simulator's call log as the witness of what was sent.
  */
-class AzureSdkArmPortSettingsSimulatorTest {
+class AzureSdkArmPortSettingsSimulatorTest extends ManualSimulatorTest {
 
     static final String SUB = "5f1c2e3d-0000-4000-8000-000000000003";
     static final NamespaceRef NS = new NamespaceRef(SUB, "rg-parity", "Parity-Primary-ns");
@@ -43,32 +36,8 @@ class AzureSdkArmPortSettingsSimulatorTest {
                     + SUB
                     + "/resourceGroups/net/providers/Microsoft.Network/virtualNetworks/v/subnets/";
 
-    static ArmSimulator sim;
-    static Vertx vertx;
-    static SimulatorClient admin;
-
     final List<ArmCall> calls = new CopyOnWriteArrayList<>();
     ArmGeoDrPort port;
-
-    @BeforeAll
-    static void startSimulator() {
-        sim =
-                ArmSimulator.start(
-                        SimulatorConfig.fromEnv(
-                                Map.of("SIMULATOR_PORT", "0", "SIMULATOR_CLOCK", "manual")));
-        vertx = Vertx.vertx();
-        admin = SimulatorClient.connect(sim.baseUri(), sim.certificatePath());
-    }
-
-    @AfterAll
-    static void stopSimulator() throws Exception {
-        if (vertx != null) {
-            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        }
-        if (sim != null) {
-            sim.close();
-        }
-    }
 
     @BeforeEach
     void freshState() {

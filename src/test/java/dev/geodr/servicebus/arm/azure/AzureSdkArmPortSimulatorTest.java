@@ -15,20 +15,13 @@ import dev.geodr.servicebus.arm.FailoverMode;
 import dev.geodr.servicebus.arm.NamespaceInfo;
 import dev.geodr.servicebus.arm.NamespaceRef;
 import dev.geodr.servicebus.arm.ProvisioningState;
-import dev.geodr.servicebus.simulator.ArmSimulator;
 import dev.geodr.servicebus.simulator.SimulatorClient;
-import dev.geodr.servicebus.simulator.SimulatorConfig;
 import dev.geodr.servicebus.testing.MutableClock;
-import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.assertj.core.groups.Tuple;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * every port method, the 404/400/409/429 paths, and the call log as the witness of what reached
  * "ARM".
  */
-class AzureSdkArmPortSimulatorTest {
+class AzureSdkArmPortSimulatorTest extends ManualSimulatorTest {
 
     static final String SUB = "5f1c2e3d-0000-4000-8000-000000000001";
     static final String OTHER_SUB = "5f1c2e3d-0000-4000-8000-000000000002";
@@ -46,33 +39,9 @@ class AzureSdkArmPortSimulatorTest {
     static final NamespaceRef B = new NamespaceRef(SUB, "rg-west", "geo-secondary-ns");
     static final String ALIAS = "Geo-Alias-One";
 
-    static ArmSimulator sim;
-    static Vertx vertx;
-    static SimulatorClient admin;
-
     final MutableClock clock = MutableClock.atEpochPlus(0);
     final List<ArmCall> calls = new CopyOnWriteArrayList<>();
     ArmGeoDrPort port;
-
-    @BeforeAll
-    static void startSimulator() throws Exception {
-        sim =
-                ArmSimulator.start(
-                        SimulatorConfig.fromEnv(
-                                Map.of("SIMULATOR_PORT", "0", "SIMULATOR_CLOCK", "manual")));
-        vertx = Vertx.vertx();
-        admin = SimulatorClient.connect(sim.baseUri(), sim.certificatePath());
-    }
-
-    @AfterAll
-    static void stopSimulator() throws Exception {
-        if (vertx != null) {
-            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        }
-        if (sim != null) {
-            sim.close();
-        }
-    }
 
     @BeforeEach
     void freshState() {

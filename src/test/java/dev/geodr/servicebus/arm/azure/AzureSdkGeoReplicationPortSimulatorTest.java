@@ -18,19 +18,12 @@ import dev.geodr.servicebus.arm.NamespaceRef;
 import dev.geodr.servicebus.arm.OperationStatus;
 import dev.geodr.servicebus.arm.Replica;
 import dev.geodr.servicebus.arm.ReplicaRole;
-import dev.geodr.servicebus.simulator.ArmSimulator;
 import dev.geodr.servicebus.simulator.GeoClient;
-import dev.geodr.servicebus.simulator.SimulatorClient;
-import dev.geodr.servicebus.simulator.SimulatorConfig;
-import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,11 +33,8 @@ import org.junit.jupiter.api.Test;
  * TLS trusting the simulator's certificate, limiter, listener) against the embedded simulator on
  * its manual clock. The simulator's call log witnesses what reached "ARM".
  */
-class AzureSdkGeoReplicationPortSimulatorTest {
+class AzureSdkGeoReplicationPortSimulatorTest extends ManualSimulatorTest {
 
-    static ArmSimulator sim;
-    static Vertx vertx;
-    static SimulatorClient admin;
     static GeoClient geo;
 
     final List<ArmCall> calls = new CopyOnWriteArrayList<>();
@@ -58,24 +48,8 @@ class AzureSdkGeoReplicationPortSimulatorTest {
     }
 
     @BeforeAll
-    static void startSimulator() {
-        sim =
-                ArmSimulator.start(
-                        SimulatorConfig.fromEnv(
-                                Map.of("SIMULATOR_PORT", "0", "SIMULATOR_CLOCK", "manual")));
-        vertx = Vertx.vertx();
-        admin = SimulatorClient.connect(sim.baseUri(), sim.certificatePath());
+    static void startClients() {
         geo = new GeoClient(admin);
-    }
-
-    @AfterAll
-    static void stopSimulator() throws Exception {
-        if (vertx != null) {
-            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        }
-        if (sim != null) {
-            sim.close();
-        }
     }
 
     @BeforeEach
