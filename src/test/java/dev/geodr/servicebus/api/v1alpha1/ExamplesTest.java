@@ -101,7 +101,9 @@ class ExamplesTest {
                         "pairing-delete-policy.yaml",
                         "failover/orders-failover.yaml",
                         "failover/orders-fail-forward.yaml",
-                        "credentials/pairing-with-credentials.yaml");
+                        "credentials/pairing-with-credentials.yaml",
+                        "multi-cluster/orders.yaml",
+                        "multi-cluster/orders-handover.yaml");
         assertThat(
                         replicationFiles()
                                 .map(p -> EXAMPLES.relativize(p).toString().replace('\\', '/')))
